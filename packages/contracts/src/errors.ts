@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+/**
+ * Stable error codes. Clients branch on `code`, never on `title` or `detail`.
+ * Each is mapped to one HTTP status in the server's error handler.
+ */
+export const errorCodes = [
+  "validation_failed",
+  "payload_too_large",
+  "unsupported_media_type",
+  "unauthenticated",
+  "invalid_credentials",
+  "sign_in_throttled",
+  "password_change_required",
+  "wrong_password",
+  "csrf_failed",
+  "forbidden",
+  "not_found",
+  "email_taken",
+  "cannot_deactivate_self",
+  "last_admin",
+  "rate_limited",
+  "internal",
+] as const;
+export const errorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** One invalid field: `field` is a dotted path into the request body, query or params. */
+export const fieldErrorSchema = z.object({
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+/** RFC 9457 problem details, extended with our stable `code`. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: errorCodeSchema,
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  requestId: z.string().optional(),
+  errors: z.array(fieldErrorSchema).optional(),
+  retryAfterSeconds: z.number().int().optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;

@@ -1,0 +1,5 @@
+export * from "./common";
+export * from "./errors";
+export * from "./organization";
+export * from "./users";
+export * from "./auth";

@@ -1,0 +1,26 @@
+import type { AppContext } from "../context";
+import { notFound } from "../http/app-error";
+import { insertApiToken, revokeApiToken as revokeApiTokenRow, type ApiTokenRow } from "../repositories/api-token.repository";
+import type { Viewer } from "../scope";
+import { newApiToken, sha256 } from "../security/tokens";
+
+/** A token for an integration, acting as the admin who created it. The secret is returned once. */
+export const createApiToken = async (
+  context: AppContext,
+  viewer: Viewer,
+  name: string,
+): Promise<{ row: ApiTokenRow; token: string }> => {
+  const { token, prefix } = newApiToken();
+  const row = await insertApiToken(
+    context.database.db,
+    viewer,
+    { name, prefix, tokenHash: sha256(token), userId: viewer.userId },
+    context.now(),
+  );
+  return { row, token };
+};
+
+export const revokeApiToken = async (context: AppContext, viewer: Viewer, id: string): Promise<void> => {
+  const revoked = await revokeApiTokenRow(context.database.db, viewer, id, context.now());
+  if (!revoked) throw notFound("The API token");
+};

@@ -1,0 +1,23 @@
+import type { UpdateOrganization } from "@conveyor/contracts";
+import type { AppContext } from "../context";
+import { notFound } from "../http/app-error";
+import { updateOrganization as updateOrganizationRow, type OrganizationPatch, type OrganizationRow } from "../repositories/organization.repository";
+import type { Viewer } from "../scope";
+
+export const updateOrganization = async (
+  context: AppContext,
+  viewer: Viewer,
+  input: UpdateOrganization,
+): Promise<OrganizationRow> => {
+  const patch: OrganizationPatch = {
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.country !== undefined && { country: input.country }),
+    ...(input.timeZone !== undefined && { timeZone: input.timeZone }),
+    ...(input.currency !== undefined && { currency: input.currency }),
+    ...(input.defaultLocale !== undefined && { defaultLocale: input.defaultLocale }),
+    ...(input.workingHours !== undefined && { workStart: input.workingHours.start, workEnd: input.workingHours.end }),
+  };
+  const row = await updateOrganizationRow(context.database.db, viewer, patch, context.now());
+  if (!row) throw notFound("The organization");
+  return row;
+};

@@ -1,0 +1,179 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { AppContext } from "../context";
+import { apiTokensRoutes } from "../routes/api/api-tokens/api-tokens.routes";
+import { authRoutes } from "../routes/api/auth/auth.routes";
+import { healthRoutes } from "../routes/api/health/health.routes";
+import { meRoutes } from "../routes/api/me/me.routes";
+import { organizationRoutes } from "../routes/api/organization/organization.routes";
+import { usersRoutes } from "../routes/api/users/users.routes";
+import { handleError, problemFor, sendProblem } from "./problem";
+
+export type BuildAppOptions = {
+  context: AppContext;
+  /** A pino logger; omitted means silent (tests). */
+  logger?: FastifyBaseLogger;
+  /** The built web app (packages/web/dist); omitted or missing means API only. */
+  webDistDir?: string;
+  trustProxy?: FastifyServerOptions["trustProxy"];
+};
+
+export type RouteEntry = { method: string; url: string };
+
+declare module "fastify" {
+  // Module augmentation can only merge into an interface.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+  interface FastifyInstance {
+    /** Every route the app serves; the scope test checks each /api/v1 route is in its matrix. */
+    routeTable: RouteEntry[];
+  }
+}
+
+export const bodyLimitBytes = 1024 * 1024;
+
+/** Never log credentials: cookies, tokens, CSRF tokens, passwords. */
+export const logRedactPaths = [
+  "req.headers.cookie",
+  "req.headers.authorization",
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  "*.password",
+  "*.currentPassword",
+  "*.newPassword",
+  "*.temporaryPassword",
+  "*.token",
+];
+
+const contentSecurityPolicy = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    // Mantine sets inline style attributes and injects its CSS variables at run time.
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", "data:"],
+    fontSrc: ["'self'", "data:"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
+export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstance> => {
+  const { context } = options;
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    bodyLimit: bodyLimitBytes,
+    trustProxy: options.trustProxy ?? false,
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+    forceCloseConnections: "idle",
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  const routeTable: RouteEntry[] = [];
+  app.decorate("routeTable", routeTable);
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (method !== "HEAD") routeTable.push({ method, url: route.url });
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  // While draining, answer with "Connection: close" so kept-alive sockets end with their
+  // last response instead of holding shutdown until the keep-alive timeout (72 s).
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+    if (closing) reply.header("connection", "close");
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy,
+    // Browsers ignore HSTS over plain HTTP; behind HTTPS it is what we want.
+    strictTransportSecurity: { maxAge: 15_552_000, includeSubDomains: false },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Conveyor API",
+        version: context.version,
+        description:
+          "REST API of Conveyor. JSON; cursor pagination (`limit` ≤ 100, `cursor` from `nextCursor`); errors are " +
+          "RFC 9457 problem+json with a stable `code` and, for validation, the fields at fault in `errors`. " +
+          "Authenticate with the session cookie (browser; writes need the `X-CSRF-Token` header) or " +
+          "`Authorization: Bearer cvr_…` (API tokens, created by an admin in Settings).",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          session: { type: "apiKey", in: "cookie", name: "conveyor_session" },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: false });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes(context), { prefix: "/api" });
+  await app.register(authRoutes(context), { prefix: "/api/v1/auth" });
+  await app.register(meRoutes(context), { prefix: "/api/v1/me" });
+  await app.register(organizationRoutes(context), { prefix: "/api/v1/organization" });
+  await app.register(usersRoutes(context), { prefix: "/api/v1/users" });
+  await app.register(apiTokensRoutes(context), { prefix: "/api/v1/api-tokens" });
+
+  const webDistDir = options.webDistDir;
+  const serveWeb = webDistDir !== undefined && existsSync(join(webDistDir, "index.html"));
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: webDistDir,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        // Vite fingerprints everything under assets/; index.html must always be fresh.
+        res.setHeader("cache-control", path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
+  }
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split("?")[0] ?? "/";
+    const wantsPage = request.method === "GET" || request.method === "HEAD";
+    if (serveWeb && wantsPage && !path.startsWith("/api/") && path !== "/api") {
+      // The web app routes on the client: every other page is index.html.
+      return reply.sendFile("index.html", { cacheControl: false }).header("cache-control", "no-cache");
+    }
+    return sendProblem(
+      reply,
+      problemFor("not_found", `No route ${request.method} ${path}`, { requestId: String(request.id), instance: path }),
+    );
+  });
+
+  return app;
+};

@@ -1,0 +1,6 @@
+export { buildApp } from "./http/app";
+export { openDatabase, type Database } from "./db/database";
+export { migrateDatabase } from "./db/migrate";
+export { bootstrapInstallation } from "./commands/bootstrap-installation";
+export { defaultSecurity, type AppContext } from "./context";
+export { startEmbeddedDatabase } from "./db/embedded";

@@ -1,0 +1,177 @@
+import type { ApiToken, Organization, Problem, User, UserPage } from "@conveyor/contracts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildOrganization, buildUser, signedIn, TestClient, testPassword, type BuiltUser, useTestApp } from "./harness";
+
+const test = useTestApp();
+
+/*
+ * The organization wall: an admin of A tries every /api/v1 route against B's records.
+ * Out-of-scope ids must answer 404, exactly like missing ones, and nothing of B may show up
+ * in lists, searches or counts, or be changed. A route missing from this matrix fails the test.
+ */
+
+type World = {
+  a: TestClient;
+  aAdmin: BuiltUser;
+  bAdmin: BuiltUser;
+  bSeller: BuiltUser;
+  bTokenId: string;
+  bOrganizationId: string;
+  bClient: TestClient;
+};
+
+const world = {} as World;
+
+beforeAll(async () => {
+  const orgA = await buildOrganization(test.database, { name: "Alpha" });
+  const orgB = await buildOrganization(test.database, { name: "Bravo" });
+  const bSeller = await buildUser(test.database, orgB.organizationId, { name: "Bravo Seller" });
+  const bClient = await signedIn(test, orgB.admin);
+  const token = await bClient.post<{ apiToken: ApiToken }>("/api/v1/api-tokens", { name: "B integration" });
+  Object.assign(world, {
+    a: await signedIn(test, orgA.admin),
+    aAdmin: orgA.admin,
+    bAdmin: orgB.admin,
+    bSeller,
+    bTokenId: token.body.apiToken.id,
+    bOrganizationId: orgB.organizationId,
+    bClient,
+  });
+});
+
+const expectNotFound = (reply: { status: number; body: unknown }) => {
+  expect(reply.status).toBe(404);
+  expect((reply.body as Problem).code).toBe("not_found");
+};
+
+const matrix: Record<string, () => Promise<void>> = {
+  "GET /api/v1/users/:id": async () => expectNotFound(await world.a.get(`/api/v1/users/${world.bSeller.id}`)),
+  "PATCH /api/v1/users/:id": async () =>
+    expectNotFound(await world.a.patch(`/api/v1/users/${world.bSeller.id}`, { name: "Stolen" })),
+  "POST /api/v1/users/:id/deactivate": async () =>
+    expectNotFound(await world.a.post(`/api/v1/users/${world.bSeller.id}/deactivate`)),
+  "POST /api/v1/users/:id/reactivate": async () =>
+    expectNotFound(await world.a.post(`/api/v1/users/${world.bSeller.id}/reactivate`)),
+  "POST /api/v1/users/:id/reset-password": async () =>
+    expectNotFound(
+      await world.a.post(`/api/v1/users/${world.bSeller.id}/reset-password`, { temporaryPassword: "taken-over-123" }),
+    ),
+  "DELETE /api/v1/api-tokens/:id": async () => expectNotFound(await world.a.delete(`/api/v1/api-tokens/${world.bTokenId}`)),
+  "GET /api/v1/users": async () => {
+    const all = await world.a.get<UserPage>("/api/v1/users?limit=100");
+    expect(all.status).toBe(200);
+    expect(all.body.items.map((u) => u.id)).not.toContain(world.bSeller.id);
+    expect(all.body.total).toBe(1);
+    const search = await world.a.get<UserPage>(`/api/v1/users?q=${encodeURIComponent("Bravo")}`);
+    expect(search.body.items).toEqual([]);
+    expect(search.body.total).toBe(0);
+    const byEmail = await world.a.get<UserPage>(`/api/v1/users?q=${encodeURIComponent(world.bSeller.email)}`);
+    expect(byEmail.body.total).toBe(0);
+  },
+  "POST /api/v1/users": async () => {
+    // Creating in A never lands in B, and B's email cannot be probed beyond "taken".
+    const reply = await world.a.post<Problem>("/api/v1/users", {
+      email: world.bSeller.email,
+      name: "Clone",
+      role: "seller",
+      temporaryPassword: "temporary-pass-1",
+    });
+    expect(reply.status).toBe(409);
+    expect(JSON.stringify(reply.body)).not.toContain("Bravo");
+  },
+  "GET /api/v1/organization": async () => {
+    const reply = await world.a.get<Organization>("/api/v1/organization");
+    expect(reply.body.name).toBe("Alpha");
+  },
+  "PATCH /api/v1/organization": async () => {
+    const reply = await world.a.patch<Organization>("/api/v1/organization", { name: "Alpha Renamed" });
+    expect(reply.body.name).toBe("Alpha Renamed");
+    const b = await world.bClient.get<Organization>("/api/v1/organization");
+    expect(b.body.name).toBe("Bravo");
+  },
+  "GET /api/v1/api-tokens": async () => {
+    const reply = await world.a.get<{ items: ApiToken[] }>("/api/v1/api-tokens");
+    expect(reply.body.items.map((t) => t.id)).not.toContain(world.bTokenId);
+  },
+  "POST /api/v1/api-tokens": async () => {
+    const created = await world.a.post<{ apiToken: ApiToken; token: string }>("/api/v1/api-tokens", { name: "A" });
+    expect(created.status).toBe(201);
+    const bList = await world.bClient.get<{ items: ApiToken[] }>("/api/v1/api-tokens");
+    expect(bList.body.items.map((t) => t.id)).not.toContain(created.body.apiToken.id);
+  },
+  "GET /api/v1/me": async () => {
+    const reply = await world.a.get<User>("/api/v1/me");
+    expect(reply.body.id).toBe(world.aAdmin.id);
+  },
+  "PATCH /api/v1/me": async () => {
+    const reply = await world.a.patch<User>("/api/v1/me", { locale: "fa" });
+    expect(reply.body.id).toBe(world.aAdmin.id);
+  },
+  "GET /api/v1/auth/session": async () => {
+    const reply = await world.a.get<{ organization: Organization }>("/api/v1/auth/session");
+    expect(reply.body.organization.id).not.toBe(world.bOrganizationId);
+  },
+  "POST /api/v1/auth/sign-in": async () => {
+    // A session always belongs to the account's own organization.
+    const reply = await new TestClient(test).signIn(world.bSeller.email);
+    expect(reply.status).toBe(200);
+    expect(reply.body.organization.id).toBe(world.bOrganizationId);
+  },
+  "POST /api/v1/auth/sign-out": async () => {
+    const aOther = await signedIn(test, world.aAdmin);
+    expect((await aOther.post("/api/v1/auth/sign-out")).status).toBe(204);
+    expect((await world.bClient.get("/api/v1/auth/session")).status).toBe(200);
+  },
+  "POST /api/v1/auth/change-password": async () => {
+    const aOther = await signedIn(test, world.aAdmin);
+    const changed = await aOther.post("/api/v1/auth/change-password", {
+      currentPassword: testPassword,
+      newPassword: "alpha-only-password",
+    });
+    expect(changed.status).toBe(200);
+    world.a = aOther;
+    // B's people keep their passwords and sessions.
+    expect((await world.bClient.get("/api/v1/auth/session")).status).toBe(200);
+    expect((await new TestClient(test).signIn(world.bAdmin.email, testPassword)).status).toBe(200);
+  },
+};
+
+describe("organization A cannot reach organization B", () => {
+  it("the matrix lists every /api/v1 route", () => {
+    const served = test.app.routeTable
+      .filter((r) => r.url.startsWith("/api/v1"))
+      .map((r) => `${r.method} ${r.url.replace(/\/$/, "")}`)
+      .sort();
+    expect(served).toEqual(Object.keys(matrix).sort());
+  });
+
+  for (const [route, check] of Object.entries(matrix)) {
+    it(route, check);
+  }
+
+  it("left B untouched", async () => {
+    const seller = await world.bClient.get<User>(`/api/v1/users/${world.bSeller.id}`);
+    expect(seller.body.name).toBe("Bravo Seller");
+    expect(seller.body.status).toBe("active");
+    expect(seller.body.mustChangePassword).toBe(false);
+    const tokens = await world.bClient.get<{ items: ApiToken[] }>("/api/v1/api-tokens");
+    expect(tokens.body.items.find((t) => t.id === world.bTokenId)?.revokedAt).toBeNull();
+  });
+
+  it("answers a missing id exactly as it answers B's id", async () => {
+    const missing = await world.a.get<Problem>("/api/v1/users/00000000-0000-4000-8000-000000000000");
+    const foreign = await world.a.get<Problem>(`/api/v1/users/${world.bSeller.id}`);
+    expect(missing.status).toBe(foreign.status);
+    expect(missing.body.code).toBe(foreign.body.code);
+    expect(missing.body.detail).toBe(foreign.body.detail);
+  });
+
+  it("an API token of B acts only inside B", async () => {
+    const created = await world.bClient.post<{ token: string }>("/api/v1/api-tokens", { name: "B probe" });
+    const probe = new TestClient(test);
+    probe.bearer = created.body.token;
+    expectNotFound(await probe.get(`/api/v1/users/${world.aAdmin.id}`));
+    const list = await probe.get<UserPage>("/api/v1/users");
+    expect(list.body.items.map((u) => u.id)).not.toContain(world.aAdmin.id);
+  });
+});
