@@ -7,7 +7,8 @@ import {
 } from "@conveyor/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { createApiToken, revokeApiToken } from "../../../commands/manage-api-tokens";
+import { createApiToken } from "../../../commands/create-api-token";
+import { revokeApiToken } from "../../../commands/revoke-api-token";
 import type { AppContext } from "../../../context";
 import { authenticate } from "../../../http/authenticate";
 import { presentApiToken } from "../../../presenters/api-token.presenter";

@@ -1,6 +1,7 @@
 import { problemSchema, updateMeSchema, userSchema } from "@conveyor/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { getUser, updateMe } from "../../../commands/manage-users";
+import { getUser } from "../../../commands/find-member";
+import { updateMe } from "../../../commands/update-me";
 import type { AppContext } from "../../../context";
 import { authenticate } from "../../../http/authenticate";
 import { presentUser } from "../../../presenters/user.presenter";
@@ -13,7 +14,7 @@ export const meRoutes =
   async (app) => {
     app.get("", { schema: { tags, summary: "Yourself", response: { 200: userSchema, ...errors } } }, async (request) => {
       const { viewer } = await authenticate(context, request, { allowPendingPasswordChange: true });
-      return presentUser(await getUser(context, viewer, viewer.userId));
+      return presentUser(await getUser(context.database.db, viewer, viewer.userId));
     });
 
     app.patch(

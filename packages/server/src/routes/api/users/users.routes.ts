@@ -10,13 +10,11 @@ import {
   type Role,
 } from "@conveyor/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import {
-  createUser,
-  getUser,
-  resetUserPassword,
-  setUserActive,
-  updateUser,
-} from "../../../commands/manage-users";
+import { createUser } from "../../../commands/create-user";
+import { getUser } from "../../../commands/find-member";
+import { resetUserPassword } from "../../../commands/reset-user-password";
+import { setUserActive } from "../../../commands/set-user-active";
+import { updateUser } from "../../../commands/update-user";
 import type { AppContext } from "../../../context";
 import { authenticate } from "../../../http/authenticate";
 import { decodeCursor, encodeCursor } from "../../../http/cursor";
@@ -83,7 +81,7 @@ export const usersRoutes =
       { schema: { tags, summary: "One user", params: idParamsSchema, response: { 200: userSchema, ...errors } } },
       async (request) => {
         const { viewer } = await authenticate(context, request, { roles: readers });
-        return presentUser(await getUser(context, viewer, request.params.id));
+        return presentUser(await getUser(context.database.db, viewer, request.params.id));
       },
     );
 

@@ -1,6 +1,5 @@
 import type { AppContext } from "../context";
-import { notFound } from "../http/app-error";
-import { insertApiToken, revokeApiToken as revokeApiTokenRow, type ApiTokenRow } from "../repositories/api-token.repository";
+import { insertApiToken, type ApiTokenRow } from "../repositories/api-token.repository";
 import type { Viewer } from "../scope";
 import { newApiToken, sha256 } from "../security/tokens";
 
@@ -18,9 +17,4 @@ export const createApiToken = async (
     context.now(),
   );
   return { row, token };
-};
-
-export const revokeApiToken = async (context: AppContext, viewer: Viewer, id: string): Promise<void> => {
-  const revoked = await revokeApiTokenRow(context.database.db, viewer, id, context.now());
-  if (!revoked) throw notFound("The API token");
 };

@@ -1,0 +1,48 @@
+import type { CreateUser } from "@conveyor/contracts";
+import type { AppContext } from "../context";
+import { AppError } from "../http/app-error";
+import { emailExists, insertMember, type MemberRow } from "../repositories/user.repository";
+import type { Viewer } from "../scope";
+import { hashPassword } from "../security/passwords";
+import { mustFindMember } from "./find-member";
+
+const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === "object" && error !== null && "code" in error && error.code === "23505";
+
+const emailTaken = () =>
+  new AppError("email_taken", "A user with this email already exists", {
+    errors: [{ field: "email", code: "email_taken", message: "A user with this email already exists" }],
+  });
+
+/** The admin adds a person with a temporary password they must change at first sign-in. */
+export const createUser = async (
+  context: AppContext,
+  viewer: Viewer,
+  input: Omit<CreateUser, "email"> & { email: string },
+): Promise<MemberRow> => {
+  const { db } = context.database;
+  const now = context.now();
+  if (await emailExists(db, input.email)) throw emailTaken();
+  const passwordHash = await hashPassword(input.temporaryPassword);
+  try {
+    return await db.transaction(async (tx) => {
+      const userId = await insertMember(
+        tx,
+        viewer,
+        {
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          role: input.role,
+          locale: input.locale ?? null,
+          mustChangePassword: true,
+        },
+        now,
+      );
+      return mustFindMember(tx, viewer, userId);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw emailTaken();
+    throw error;
+  }
+};

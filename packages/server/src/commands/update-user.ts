@@ -1,0 +1,25 @@
+import type { UpdateUser } from "@conveyor/contracts";
+import type { AppContext } from "../context";
+import { updateMemberProfile, updateMembership, type MemberRow } from "../repositories/user.repository";
+import type { Viewer } from "../scope";
+import { mustFindMember } from "./find-member";
+import { guardAdminChange } from "./guard-admin-change";
+
+/** The admin renames a person or changes their role; the last admin keeps theirs. */
+export const updateUser = async (
+  context: AppContext,
+  viewer: Viewer,
+  userId: string,
+  patch: UpdateUser,
+): Promise<MemberRow> => {
+  const now = context.now();
+  return context.database.db.transaction(async (tx) => {
+    const target = await mustFindMember(tx, viewer, userId);
+    if (patch.role !== undefined && patch.role !== target.role) {
+      await guardAdminChange(tx, viewer, target, { role: patch.role, active: target.status === "active" });
+      await updateMembership(tx, viewer, userId, { role: patch.role }, now);
+    }
+    if (patch.name !== undefined) await updateMemberProfile(tx, viewer, userId, { name: patch.name }, now);
+    return mustFindMember(tx, viewer, userId);
+  });
+};
