@@ -28,7 +28,7 @@ export const launchBrowser = async (): Promise<Browser> => {
 };
 
 export const newContext = (browser: Browser, baseURL: string, locale = "en-US"): Promise<BrowserContext> =>
-  browser.newContext({ baseURL, locale, viewport: { width: 1280, height: 800 } });
+  browser.newContext({ baseURL, locale, viewport: { width: 1280, height: 800 }, reducedMotion: "reduce" });
 
 /**
  * Saves a screenshot under e2e/artifacts/; with UPDATE_SCREENSHOTS=1 also under
@@ -36,6 +36,10 @@ export const newContext = (browser: Browser, baseURL: string, locale = "en-US"):
  */
 export const screenshot = async (page: Page, name: string): Promise<void> => {
   mkdirSync(artifactsDir, { recursive: true });
+  // Let transitions (the language switch's indicator, toasts) settle.
+  await page.waitForTimeout(400);
+  // Toasts belong to the moment, not to the picture of the screen.
+  await page.addStyleTag({ content: ".mantine-Notifications-root { display: none !important; }" });
   const file = join(artifactsDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   if (process.env["UPDATE_SCREENSHOTS"] === "1") {

@@ -1,0 +1,103 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, newContext } from "./browser";
+
+/*
+ * The admin builds the team: adds a seller in the browser; the seller signs in with the
+ * temporary password in a Russian browser, must choose their own, and sees only what a
+ * seller may; the admin deactivates them and their very next request is refused.
+ */
+
+const server = inject("server");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const signIn = async (page: Page, email: string, password: string) => {
+  await page.goto("/sign-in");
+  await page.getByTestId("sign-in-email").fill(email);
+  await page.getByTestId("sign-in-password").fill(password);
+  await page.getByTestId("sign-in-submit").click();
+};
+
+/** The admin's password after the first journey, or the printed one if this file runs alone. */
+const adminSession = async (page: Page) => {
+  for (const password of ["my-own-strong-password", server.adminPassword]) {
+    await signIn(page, server.adminEmail, password);
+    const outcome = await Promise.race([
+      page.getByTestId("app-shell").waitFor().then(() => "shell"),
+      page.getByTestId("change-password-new").waitFor().then(() => "change"),
+      page.getByTestId("sign-in-error").waitFor().then(() => "error"),
+    ]);
+    if (outcome === "shell") return;
+    if (outcome === "change") {
+      await page.getByTestId("change-password-current").fill(password);
+      await page.getByTestId("change-password-new").fill("my-own-strong-password");
+      await page.getByTestId("change-password-confirm").fill("my-own-strong-password");
+      await page.getByTestId("change-password-submit").click();
+      await page.getByTestId("app-shell").waitFor();
+      return;
+    }
+  }
+  throw new Error("the admin could not sign in");
+};
+
+describe("the admin builds the team", () => {
+  it("adds a seller, who signs in, changes the temporary password and is later deactivated", async () => {
+    const adminContext = await newContext(browser, server.baseUrl, "en-US");
+    const admin = await adminContext.newPage();
+    await adminSession(admin);
+    await admin.getByTestId("language-option-en").click();
+    await admin.waitForFunction(() => document.documentElement.lang === "en");
+
+    await admin.getByTestId("nav-users").click();
+    await admin.getByTestId("users-add").click();
+    const email = `olga-${Date.now()}@example.test`;
+    await admin.getByTestId("add-user-email").fill(email);
+    await admin.getByTestId("add-user-name").fill("Ольга Смирнова");
+    await admin.getByTestId("temporary-password-generate").click();
+    const temporaryPassword = await admin.getByTestId("temporary-password").inputValue();
+    expect(temporaryPassword.length).toBeGreaterThanOrEqual(10);
+    await admin.getByTestId("add-user-submit").click();
+    await admin.getByTestId("user-created").waitFor();
+    await admin.keyboard.press("Escape");
+    await admin.getByTestId(`user-row-${email}`).waitFor();
+
+    // The seller, in a Russian browser: no choice of their own or the organization's yet.
+    const sellerContext = await newContext(browser, server.baseUrl, "ru-RU");
+    const seller = await sellerContext.newPage();
+    await signIn(seller, email, temporaryPassword);
+    await seller.getByTestId("change-password-new").waitFor();
+    expect(await seller.evaluate(() => document.documentElement.lang)).toBe("ru");
+    await seller.getByTestId("change-password-current").fill(temporaryPassword);
+    await seller.getByTestId("change-password-new").fill("olga-chooses-this");
+    await seller.getByTestId("change-password-confirm").fill("olga-chooses-this");
+    await seller.getByTestId("change-password-submit").click();
+    await seller.getByTestId("app-shell").waitFor();
+    expect(await seller.getByTestId("home-greeting").textContent()).toContain("Ольга");
+    expect(await seller.getByTestId("nav-users").count()).toBe(0);
+    expect(await seller.getByTestId("nav-settings").count()).toBe(0);
+
+    // Deactivated: the seller's next request sends them to the sign-in page.
+    await admin.getByTestId(`user-actions-${email}`).click();
+    await admin.getByTestId("user-action-deactivate").click();
+    await admin.getByTestId("user-status-confirm").click();
+    await admin.getByTestId(`user-row-${email}`).getByText(/deactivated/i).waitFor();
+    await admin.getByTestId(`user-actions-${email}`).click();
+    await admin.getByTestId("user-action-reactivate").waitFor();
+    await admin.keyboard.press("Escape");
+
+    await seller.goto("/profile");
+    await seller.getByTestId("sign-in-email").waitFor();
+    await signIn(seller, email, "olga-chooses-this");
+    await seller.getByTestId("sign-in-error").waitFor();
+
+    await sellerContext.close();
+    await adminContext.close();
+  });
+});

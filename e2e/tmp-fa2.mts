@@ -1,0 +1,15 @@
+import { chromium } from "playwright-core";
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless","--no-sandbox","--disable-gpu","--disable-background-networking","--disable-component-update","--disable-sync","--no-first-run"] });
+const ctx = await b.newContext({ baseURL: "http://127.0.0.1:3222", locale: "en-US", viewport: { width: 1280, height: 800 } });
+const p = await ctx.newPage();
+await p.goto("/sign-in");
+await p.getByTestId("sign-in-email").fill("admin@conveyor.local");
+await p.getByTestId("sign-in-password").fill("another-good-pass");
+await p.getByTestId("sign-in-submit").click();
+await p.getByTestId("home-greeting").waitFor();
+await p.getByTestId("language-option-en").click(); await p.waitForTimeout(500);
+await p.getByTestId("language-option-fa").click(); await p.waitForTimeout(800);
+const main = p.locator("main");
+console.log(await p.getByTestId("home-greeting").boundingBox(), await main.evaluate((m) => { const s = getComputedStyle(m); return [s.paddingLeft, s.paddingRight, s.paddingInlineStart]; }));
+await p.screenshot({ path: "/tmp/fa-switched.png" });
+await b.close();

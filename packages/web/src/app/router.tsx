@@ -1,0 +1,45 @@
+import { lazy } from "react";
+import { createBrowserRouter } from "react-router";
+import { RequireRole, RequireSession } from "../auth/require-session";
+import { SignInPage } from "../auth/sign-in-page";
+import { canListUsers, isAdmin } from "../auth/permissions";
+import { NotFoundPage } from "../not-found/not-found-page";
+
+// Screens load on first visit; the sign-in page and the shell stay in the main bundle.
+const HomePage = lazy(() => import("../home/home-page").then((m) => ({ default: m.HomePage })));
+const UsersPage = lazy(() => import("../users/users-page").then((m) => ({ default: m.UsersPage })));
+const SettingsPage = lazy(() => import("../settings/settings-page").then((m) => ({ default: m.SettingsPage })));
+const ProfilePage = lazy(() => import("../profile/profile-page").then((m) => ({ default: m.ProfilePage })));
+const ChangePasswordPage = lazy(() =>
+  import("../auth/change-password-page").then((m) => ({ default: m.ChangePasswordPage })),
+);
+
+export const createRouter = () =>
+  createBrowserRouter([
+    { path: "/sign-in", element: <SignInPage /> },
+    {
+      element: <RequireSession />,
+      children: [
+        { index: true, element: <HomePage /> },
+        {
+          path: "users",
+          element: (
+            <RequireRole allowed={canListUsers}>
+              <UsersPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: "settings",
+          element: (
+            <RequireRole allowed={isAdmin}>
+              <SettingsPage />
+            </RequireRole>
+          ),
+        },
+        { path: "profile", element: <ProfilePage /> },
+        { path: "change-password", element: <ChangePasswordPage /> },
+        { path: "*", element: <NotFoundPage /> },
+      ],
+    },
+  ]);

@@ -1,0 +1,16 @@
+import type { Role } from "@conveyor/contracts";
+
+/** Who may see the list of people: everyone who leads someone. Sellers get 403 from the API. */
+export const canListUsers = (role: Role): boolean => {
+  switch (role) {
+    case "admin":
+    case "head_of_sales":
+    case "team_lead":
+      return true;
+    case "seller":
+      return false;
+  }
+};
+
+/** Adding people, changing roles, passwords, organization settings and API tokens. */
+export const isAdmin = (role: Role): boolean => role === "admin";

@@ -1,0 +1,40 @@
+import { Link, useLocation } from "react-router";
+import { NavLink, Stack } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useCurrentSession } from "../auth/current-session";
+import { canListUsers, isAdmin } from "../auth/permissions";
+
+type NavItem = { to: string; label: string; testId: string };
+
+export const NavLinks = ({ onNavigate }: { onNavigate: () => void }) => {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const { user } = useCurrentSession();
+
+  // Only what exists and what this role may open: no disabled teasers.
+  const items: NavItem[] = [
+    { to: "/", label: t("shell.home"), testId: "nav-home" },
+    ...(canListUsers(user.role) ? [{ to: "/users", label: t("shell.users"), testId: "nav-users" }] : []),
+    ...(isAdmin(user.role) ? [{ to: "/settings", label: t("shell.settings"), testId: "nav-settings" }] : []),
+  ];
+
+  const isActive = (to: string) => (to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`));
+
+  return (
+    <Stack gap={4}>
+      {items.map((item) => (
+        <NavLink
+          key={item.to}
+          component={Link}
+          to={item.to}
+          label={item.label}
+          active={isActive(item.to)}
+          aria-current={isActive(item.to) ? "page" : undefined}
+          onClick={onNavigate}
+          data-testid={item.testId}
+          style={{ borderRadius: "var(--mantine-radius-sm)" }}
+        />
+      ))}
+    </Stack>
+  );
+};
