@@ -1,11 +1,10 @@
 import type { AppContext } from "../context";
 import { AppError } from "../http/app-error";
 import { findPasswordHash, setMemberPassword } from "../repositories/user.repository";
-import { insertSession, revokeUserSessions } from "../repositories/session.repository";
+import { revokeUserSessions } from "../repositories/session.repository";
 import type { Viewer } from "../scope";
 import { hashPassword, verifyPassword } from "../security/passwords";
-import { newSecret, sha256 } from "../security/tokens";
-import type { SignedIn } from "./sign-in";
+import { openSession, type SignedIn } from "./open-session";
 
 export type ChangePasswordOptions = {
   viewer: Viewer;
@@ -30,34 +29,17 @@ export const changePassword = async (context: AppContext, options: ChangePasswor
     });
   }
   const newHash = await hashPassword(options.newPassword);
-  const token = newSecret();
-  const csrfToken = newSecret();
-  const expiresAt = new Date(now.getTime() + context.security.sessionTtlMs);
-  const sessionId = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await setMemberPassword(tx, viewer, viewer.userId, newHash, false, now);
     await revokeUserSessions(tx, viewer, viewer.userId, now);
-    return insertSession(
-      tx,
-      {
-        organizationId: viewer.organizationId,
-        userId: viewer.userId,
-        tokenHash: sha256(token),
-        csrfToken,
-        ip: options.ip,
-        userAgent: options.userAgent?.slice(0, 400) ?? null,
-        expiresAt,
-      },
+    return openSession(tx, {
+      organizationId: viewer.organizationId,
+      userId: viewer.userId,
+      role: viewer.role,
+      ip: options.ip,
+      userAgent: options.userAgent,
+      ttlMs: context.security.sessionTtlMs,
       now,
-    );
+    });
   });
-  return {
-    token,
-    sessionId,
-    csrfToken,
-    organizationId: viewer.organizationId,
-    userId: viewer.userId,
-    role: viewer.role,
-    expiresAt,
-  };
 };
-

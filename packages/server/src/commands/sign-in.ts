@@ -1,4 +1,4 @@
-import { roleSchema, type Role } from "@conveyor/contracts";
+import { roleSchema } from "@conveyor/contracts";
 import { decideSignInThrottle } from "@conveyor/domain";
 import type { AppContext } from "../context";
 import { AppError } from "../http/app-error";
@@ -8,9 +8,8 @@ import {
   recentSignInFailures,
   recordSignInAttempt,
 } from "../repositories/authentication.repository";
-import { insertSession } from "../repositories/session.repository";
 import { verifyAgainstDummy, verifyPassword } from "../security/passwords";
-import { newSecret, sha256 } from "../security/tokens";
+import { openSession, type SignedIn } from "./open-session";
 
 export type SignInOptions = {
   email: string;
@@ -19,16 +18,6 @@ export type SignInOptions = {
   userAgent: string | null;
 };
 
-export type SignedIn = {
-  /** The cookie's value; only its hash is stored. */
-  token: string;
-  sessionId: string;
-  csrfToken: string;
-  organizationId: string;
-  userId: string;
-  role: Role;
-  expiresAt: Date;
-};
 
 /**
  * Checks an email and password and opens a session. Throttled per account and per address
@@ -69,33 +58,17 @@ export const signIn = async (context: AppContext, options: SignInOptions): Promi
     throw new AppError("forbidden", "This account is deactivated. Ask your administrator.");
   }
 
-  const token = newSecret();
-  const csrfToken = newSecret();
-  const expiresAt = new Date(now.getTime() + context.security.sessionTtlMs);
-  const sessionId = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await recordSignInAttempt(tx, { organizationId: account.organizationId, email, ip: options.ip, succeeded: true }, now);
     await markSignedIn(tx, account.userId, now);
-    return insertSession(
-      tx,
-      {
-        organizationId: account.organizationId,
-        userId: account.userId,
-        tokenHash: sha256(token),
-        csrfToken,
-        ip: options.ip,
-        userAgent: options.userAgent?.slice(0, 400) ?? null,
-        expiresAt,
-      },
+    return openSession(tx, {
+      organizationId: account.organizationId,
+      userId: account.userId,
+      role: roleSchema.parse(account.role),
+      ip: options.ip,
+      userAgent: options.userAgent,
+      ttlMs: context.security.sessionTtlMs,
       now,
-    );
+    });
   });
-  return {
-    token,
-    sessionId,
-    csrfToken,
-    organizationId: account.organizationId,
-    userId: account.userId,
-    role: roleSchema.parse(account.role),
-    expiresAt,
-  };
 };

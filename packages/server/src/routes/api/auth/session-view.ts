@@ -8,7 +8,7 @@ import { findMember } from "../../../repositories/user.repository";
 import { presentOrganization } from "../../../presenters/organization.presenter";
 import { presentUser } from "../../../presenters/user.presenter";
 import type { Viewer } from "../../../scope";
-import type { SignedIn } from "../../../commands/sign-in";
+import type { SignedIn } from "../../../commands/open-session";
 
 export const sessionView = async (context: AppContext, viewer: Viewer, csrfToken: string): Promise<Session> => {
   const { db } = context.database;
