@@ -19,6 +19,7 @@ export const errorCodes = [
   "email_taken",
   "cannot_deactivate_self",
   "last_admin",
+  "legal_id_taken",
   "rate_limited",
   "internal",
 ] as const;

@@ -3,3 +3,4 @@ export * from "./errors";
 export * from "./organization";
 export * from "./users";
 export * from "./auth";
+export * from "./crm";

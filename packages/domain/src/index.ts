@@ -1,2 +1,5 @@
 export * from "./sign-in-throttle";
 export * from "./working-hours";
+export * from "./client-base";
+export * from "./search-text";
+export * from "./tasks";

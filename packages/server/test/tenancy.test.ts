@@ -18,6 +18,9 @@ type World = {
   bTokenId: string;
   bOrganizationId: string;
   bClient: TestClient;
+  bCompanyId: string;
+  bContactId: string;
+  bTaskId: string;
 };
 
 const world = {} as World;
@@ -28,7 +31,13 @@ beforeAll(async () => {
   const bSeller = await buildUser(test.database, orgB.organizationId, { name: "Bravo Seller" });
   const bClient = await signedIn(test, orgB.admin);
   const token = await bClient.post<{ apiToken: ApiToken }>("/api/v1/api-tokens", { name: "B integration" });
+  const company = await bClient.post<{ id: string }>("/api/v1/companies", { name: "Bravo Client", legalId: "7707083893", region: "Bravo Region" });
+  const contact = await bClient.post<{ id: string }>(`/api/v1/companies/${company.body.id}/contacts`, { name: "Bravo Contact", emails: ["bravo@example.test"] });
+  const task = await bClient.post<{ id: string }>("/api/v1/tasks", { title: "Bravo task", dueAt: new Date().toISOString(), companyId: company.body.id });
   Object.assign(world, {
+    bCompanyId: company.body.id,
+    bContactId: contact.body.id,
+    bTaskId: task.body.id,
     a: await signedIn(test, orgA.admin),
     aAdmin: orgA.admin,
     bAdmin: orgB.admin,
@@ -99,6 +108,51 @@ const matrix: Record<string, () => Promise<void>> = {
     const bList = await world.bClient.get<{ items: ApiToken[] }>("/api/v1/api-tokens");
     expect(bList.body.items.map((t) => t.id)).not.toContain(created.body.apiToken.id);
   },
+  "GET /api/v1/companies/:id": async () => expectNotFound(await world.a.get(`/api/v1/companies/${world.bCompanyId}`)),
+  "PATCH /api/v1/companies/:id": async () =>
+    expectNotFound(await world.a.patch(`/api/v1/companies/${world.bCompanyId}`, { name: "Stolen" })),
+  "GET /api/v1/companies/:id/contacts": async () =>
+    expectNotFound(await world.a.get(`/api/v1/companies/${world.bCompanyId}/contacts`)),
+  "POST /api/v1/companies/:id/contacts": async () =>
+    expectNotFound(await world.a.post(`/api/v1/companies/${world.bCompanyId}/contacts`, { name: "Planted" })),
+  "POST /api/v1/companies/:id/activities": async () =>
+    expectNotFound(await world.a.post(`/api/v1/companies/${world.bCompanyId}/activities`, { type: "call" })),
+  "GET /api/v1/companies/:id/timeline": async () =>
+    expectNotFound(await world.a.get(`/api/v1/companies/${world.bCompanyId}/timeline`)),
+  "PATCH /api/v1/contacts/:id": async () =>
+    expectNotFound(await world.a.patch(`/api/v1/contacts/${world.bContactId}`, { name: "Stolen" })),
+  "DELETE /api/v1/contacts/:id": async () => expectNotFound(await world.a.delete(`/api/v1/contacts/${world.bContactId}`)),
+  "PATCH /api/v1/tasks/:id": async () => expectNotFound(await world.a.patch(`/api/v1/tasks/${world.bTaskId}`, { done: true })),
+  "GET /api/v1/companies": async () => {
+    const all = await world.a.get<{ items: unknown[]; total: number }>("/api/v1/companies");
+    expect(all.body.total).toBe(0);
+    for (const q of ["Bravo", "7707083893", "bravo@example.test"]) {
+      expect((await world.a.get<{ total: number }>(`/api/v1/companies?q=${encodeURIComponent(q)}`)).body.total).toBe(0);
+    }
+  },
+  "GET /api/v1/companies/facets": async () => {
+    const facets = await world.a.get<{ region: unknown[]; owner: unknown[] }>("/api/v1/companies/facets");
+    expect(facets.body.region).toEqual([]);
+    expect(facets.body.owner).toEqual([]);
+  },
+  "POST /api/v1/companies": async () => {
+    // Legal ids are unique per organization: B's does not block A.
+    const reply = await world.a.post("/api/v1/companies", { name: "Alpha Client", legalId: "7707083893" });
+    expect(reply.status).toBe(201);
+  },
+  "GET /api/v1/tasks": async () => {
+    const tasks = await world.a.get<{ total: number }>("/api/v1/tasks?view=all");
+    expect(tasks.body.total).toBe(0);
+  },
+  "POST /api/v1/tasks": async () => {
+    expectNotFound(await world.a.post("/api/v1/tasks", { title: "On B", dueAt: new Date().toISOString(), companyId: world.bCompanyId }));
+    const toB = await world.a.post<Problem>("/api/v1/tasks", { title: "For B", dueAt: new Date().toISOString(), assigneeId: world.bSeller.id });
+    expect(toB.status).toBe(403);
+  },
+  "GET /api/v1/people": async () => {
+    const people = await world.a.get<{ items: { id: string }[] }>("/api/v1/people");
+    expect(people.body.items.map((p) => p.id)).not.toContain(world.bSeller.id);
+  },
   "GET /api/v1/me": async () => {
     const reply = await world.a.get<User>("/api/v1/me");
     expect(reply.body.id).toBe(world.aAdmin.id);
@@ -150,6 +204,12 @@ describe("organization A cannot reach organization B", () => {
   }
 
   it("left B untouched", async () => {
+    const card = await world.bClient.get<{ company: { name: string }; contacts: unknown[]; openTasks: unknown[] }>(
+      `/api/v1/companies/${world.bCompanyId}`,
+    );
+    expect(card.body.company.name).toBe("Bravo Client");
+    expect(card.body.contacts).toHaveLength(1);
+    expect(card.body.openTasks).toHaveLength(1);
     const seller = await world.bClient.get<User>(`/api/v1/users/${world.bSeller.id}`);
     expect(seller.body.name).toBe("Bravo Seller");
     expect(seller.body.status).toBe("active");

@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
   index,
+  integer,
   pgTable,
   primaryKey,
   text,
@@ -155,5 +157,205 @@ export const signInAttempts = pgTable(
   (t) => [
     index("sign_in_attempts_email_idx").on(t.email, t.attemptedAt),
     index("sign_in_attempts_ip_idx").on(t.ip, t.attemptedAt),
+  ],
+);
+
+/** A team with its lead ([conveyor] adds departments and levels around it). Team leads see their team. */
+export const teams = pgTable(
+  "teams",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    name: text("name").notNull(),
+    leadUserId: uuid("lead_user_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("teams_organization_idx").on(t.organizationId), index("teams_lead_idx").on(t.organizationId, t.leadUserId)],
+);
+
+export const teamMembers = pgTable(
+  "team_members",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.teamId, t.userId] }), index("team_members_user_idx").on(t.organizationId, t.userId)],
+);
+
+/** A client (M5.4). `search_text` is the normalized name + legal id the search reads. */
+export const companies = pgTable(
+  "companies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    name: text("name").notNull(),
+    legalId: text("legal_id"),
+    region: text("region"),
+    industry: text("industry"),
+    audience: text("audience"),
+    channel: text("channel"),
+    status: text("status").notNull().default("new"),
+    temperature: text("temperature").notNull().default("cold"),
+    level: text("level"),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    searchText: text("search_text").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("companies_legal_id_key").on(t.organizationId, t.legalId).where(sql`${t.legalId} is not null`),
+    index("companies_owner_idx").on(t.organizationId, t.ownerId),
+    index("companies_name_idx").on(t.organizationId, sql`lower(${t.name})`, t.id),
+    index("companies_created_idx").on(t.organizationId, t.createdAt, t.id),
+    check("companies_status_check", sql`${t.status} in ('new', 'current', 'permanent')`),
+    check("companies_temperature_check", sql`${t.temperature} in ('cold', 'warm', 'hot')`),
+    check("companies_level_check", sql`${t.level} is null or ${t.level} in ('L1', 'L2', 'L3')`),
+  ],
+);
+
+/** Clients shared with a seller besides their owner. */
+export const companyShares = pgTable(
+  "company_shares",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.companyId, t.userId] }), index("company_shares_user_idx").on(t.organizationId, t.userId)],
+);
+
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id),
+    name: text("name").notNull(),
+    position: text("position"),
+    phones: text("phones").array().notNull().default(sql`'{}'::text[]`),
+    emails: text("emails").array().notNull().default(sql`'{}'::text[]`),
+    isDecisionMaker: boolean("is_decision_maker").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("contacts_company_idx").on(t.organizationId, t.companyId)],
+);
+
+export const activities = pgTable(
+  "activities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id),
+    type: text("type").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    durationMinutes: integer("duration_minutes"),
+    outcome: text("outcome"),
+    body: text("body"),
+    amountMinor: bigint("amount_minor", { mode: "number" }),
+    base: text("base").notNull(),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("activities_company_idx").on(t.organizationId, t.companyId, t.occurredAt),
+    index("activities_author_idx").on(t.organizationId, t.authorId, t.occurredAt),
+    check("activities_type_check", sql`${t.type} in ('call', 'meeting', 'email', 'proposal', 'note')`),
+    check("activities_base_check", sql`${t.base} in ('new', 'current')`),
+  ],
+);
+
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    companyId: uuid("company_id").references(() => companies.id),
+    title: text("title").notNull(),
+    type: text("type").notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    assigneeId: uuid("assignee_id")
+      .notNull()
+      .references(() => users.id),
+    createdById: uuid("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    plannedResult: text("planned_result"),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("tasks_assignee_idx").on(t.organizationId, t.assigneeId, t.doneAt, t.dueAt),
+    index("tasks_company_idx").on(t.organizationId, t.companyId, t.dueAt),
+    check("tasks_type_check", sql`${t.type} in ('call', 'meeting', 'email', 'follow_up', 'other')`),
+  ],
+);
+
+/**
+ * A client's history, written in the same transaction as each change it records, so the
+ * card's timeline is one indexed read however much has happened.
+ */
+export const timelineEvents = pgTable(
+  "timeline_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id),
+    kind: text("kind").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    /** Orders events written at the same instant (one transaction) as they were written. */
+    seq: bigserial("seq", { mode: "number" }).notNull(),
+    actorId: uuid("actor_id").references(() => users.id),
+    activityId: uuid("activity_id").references(() => activities.id),
+    taskId: uuid("task_id").references(() => tasks.id),
+    field: text("field"),
+    fromValue: text("from_value"),
+    toValue: text("to_value"),
+  },
+  (t) => [
+    index("timeline_events_company_idx").on(t.organizationId, t.companyId, t.at, t.seq),
+    check(
+      "timeline_events_kind_check",
+      sql`${t.kind} in ('created', 'activity', 'task_created', 'task_done', 'owner_changed', 'field_changed')`,
+    ),
   ],
 );

@@ -20,6 +20,10 @@ import { healthRoutes } from "../routes/api/health/health.routes";
 import { meRoutes } from "../routes/api/me/me.routes";
 import { organizationRoutes } from "../routes/api/organization/organization.routes";
 import { usersRoutes } from "../routes/api/users/users.routes";
+import { companiesRoutes } from "../routes/api/companies/companies.routes";
+import { contactsRoutes } from "../routes/api/contacts/contacts.routes";
+import { peopleRoutes } from "../routes/api/people/people.routes";
+import { tasksRoutes } from "../routes/api/tasks/tasks.routes";
 import { handleError, problemFor, sendProblem } from "./problem";
 
 export type BuildAppOptions = {
@@ -146,6 +150,10 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(organizationRoutes(context), { prefix: "/api/v1/organization" });
   await app.register(usersRoutes(context), { prefix: "/api/v1/users" });
   await app.register(apiTokensRoutes(context), { prefix: "/api/v1/api-tokens" });
+  await app.register(peopleRoutes(context), { prefix: "/api/v1/people" });
+  await app.register(companiesRoutes(context), { prefix: "/api/v1/companies" });
+  await app.register(contactsRoutes(context), { prefix: "/api/v1/contacts" });
+  await app.register(tasksRoutes(context), { prefix: "/api/v1/tasks" });
 
   const webDistDir = options.webDistDir;
   const serveWeb = webDistDir !== undefined && existsSync(join(webDistDir, "index.html"));

@@ -19,6 +19,7 @@ const statusOf: Record<ErrorCode, { status: number; title: string }> = {
   email_taken: { status: 409, title: "This email is already used" },
   cannot_deactivate_self: { status: 409, title: "You cannot deactivate or demote yourself" },
   last_admin: { status: 409, title: "The organization must keep at least one active admin" },
+  legal_id_taken: { status: 409, title: "A client with this legal id already exists" },
   rate_limited: { status: 429, title: "Too many requests" },
   internal: { status: 500, title: "Something went wrong on our side" },
 };

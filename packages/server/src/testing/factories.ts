@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Country, Role } from "@conveyor/contracts";
 import type { Database } from "../db/database";
+import { companyShares, teamMembers, teams } from "../db/schema";
 import { insertOrganization } from "../repositories/authentication.repository";
 import { insertMember } from "../repositories/user.repository";
 import { hashPassword } from "../security/passwords";
@@ -60,4 +61,26 @@ export const buildOrganization = async (
   });
   const admin = await buildUser(database, organizationId, { role: "admin" });
   return { organizationId, admin };
+};
+
+/** A team led by `leadId` with the given members ([conveyor] adds the screens for teams). */
+export const buildTeam = async (
+  database: Database,
+  organizationId: string,
+  options: { leadId: string; memberIds: string[]; name?: string },
+): Promise<string> => {
+  const rows = await database.db
+    .insert(teams)
+    .values({ organizationId, name: options.name ?? `Team ${randomUUID().slice(0, 6)}`, leadUserId: options.leadId })
+    .returning({ id: teams.id });
+  const teamId = rows[0]?.id;
+  if (!teamId) throw new Error("insert into teams returned no row");
+  for (const userId of [options.leadId, ...options.memberIds]) {
+    await database.db.insert(teamMembers).values({ organizationId, teamId, userId });
+  }
+  return teamId;
+};
+
+export const shareCompany = async (database: Database, organizationId: string, companyId: string, userId: string) => {
+  await database.db.insert(companyShares).values({ organizationId, companyId, userId });
 };

@@ -1,0 +1,37 @@
+export type TaskState = "open" | "overdue" | "done";
+
+/** A task is done once completed; otherwise overdue from the moment its due time passes. */
+export const taskState = (task: { dueAt: Date; doneAt: Date | null }, now: Date): TaskState => {
+  if (task.doneAt) return "done";
+  return task.dueAt.getTime() < now.getTime() ? "overdue" : "open";
+};
+
+const offsetMinutes = (instant: Date, timeZone: string): number => {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+};
+
+/**
+ * The organization's calendar day containing `now`, as UTC instants [start, end): "today"
+ * for a seller in Tehran is not the server's today.
+ */
+export const dayBounds = (now: Date, timeZone: string): { start: Date; end: Date } => {
+  const offset = offsetMinutes(now, timeZone);
+  const local = new Date(now.getTime() + offset * 60_000);
+  const localMidnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+  const start = new Date(localMidnight - offsetMinutes(new Date(localMidnight - offset * 60_000), timeZone) * 60_000);
+  const nextLocalMidnight = localMidnight + 24 * 3600_000;
+  const end = new Date(nextLocalMidnight - offsetMinutes(new Date(nextLocalMidnight - offset * 60_000), timeZone) * 60_000);
+  return { start, end };
+};

@@ -1,0 +1,68 @@
+import type { CreateTask, UpdateTask } from "@conveyor/contracts";
+import type { AppContext } from "../context";
+import type { Executor } from "../db/database";
+import { notFound } from "../http/app-error";
+import { findCompany } from "../repositories/company.repository";
+import { findTask, insertTask, updateTaskRow, type TaskPatch, type TaskRow } from "../repositories/task.repository";
+import { recordTimelineEvent } from "../repositories/timeline.repository";
+import type { Viewer } from "../scope";
+import { assertAssignable } from "./company-input";
+
+const mustFindTask = async (ex: Executor, viewer: Viewer, id: string): Promise<TaskRow> => {
+  const row = await findTask(ex, viewer, id);
+  if (!row) throw notFound("The task");
+  return row;
+};
+
+/**
+ * A task for the viewer or, for a team lead or head of sales, for someone they oversee; the
+ * task keeps who set it (M4.4). A task on a client lands in the client's timeline.
+ */
+export const createTask = async (context: AppContext, viewer: Viewer, input: CreateTask): Promise<TaskRow> => {
+  const now = context.now();
+  const assigneeId = input.assigneeId ?? viewer.userId;
+  return context.database.db.transaction(async (tx) => {
+    await assertAssignable(tx, viewer, assigneeId, "assigneeId");
+    const companyId = input.companyId ?? null;
+    if (companyId && !(await findCompany(tx, viewer, companyId))) throw notFound("The client");
+    const id = await insertTask(tx, viewer, {
+      companyId,
+      title: input.title,
+      type: input.type ?? "follow_up",
+      dueAt: new Date(input.dueAt),
+      assigneeId,
+      createdById: viewer.userId,
+      plannedResult: input.plannedResult ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (companyId) {
+      await recordTimelineEvent(tx, viewer, { companyId, kind: "task_created", at: now, actorId: viewer.userId, taskId: id });
+    }
+    return mustFindTask(tx, viewer, id);
+  });
+};
+
+export const updateTask = async (context: AppContext, viewer: Viewer, id: string, input: UpdateTask): Promise<TaskRow> => {
+  const now = context.now();
+  return context.database.db.transaction(async (tx) => {
+    const before = await mustFindTask(tx, viewer, id);
+    if (input.assigneeId !== undefined && input.assigneeId !== before.assigneeId) {
+      await assertAssignable(tx, viewer, input.assigneeId, "assigneeId");
+    }
+    const patch: TaskPatch = { updatedAt: now };
+    if (input.title !== undefined) patch.title = input.title;
+    if (input.type !== undefined) patch.type = input.type;
+    if (input.dueAt !== undefined) patch.dueAt = new Date(input.dueAt);
+    if (input.assigneeId !== undefined) patch.assigneeId = input.assigneeId;
+    if (input.plannedResult !== undefined) patch.plannedResult = input.plannedResult;
+    const completes = input.done === true && before.doneAt === null;
+    if (completes) patch.doneAt = now;
+    if (input.done === false) patch.doneAt = null;
+    await updateTaskRow(tx, viewer, id, patch);
+    if (completes && before.companyId) {
+      await recordTimelineEvent(tx, viewer, { companyId: before.companyId, kind: "task_done", at: now, actorId: viewer.userId, taskId: id });
+    }
+    return (await findTask(tx, viewer, id)) ?? { ...before, ...patch, doneAt: patch.doneAt ?? before.doneAt };
+  });
+};

@@ -1,0 +1,68 @@
+import type { UpdateCompany } from "@conveyor/contracts";
+import type { AppContext } from "../context";
+import { notFound } from "../http/app-error";
+import { findCompanyForUpdate, findCompanyJustWritten, updateCompanyRow, type CompanyPatch, type CompanyRow } from "../repositories/company.repository";
+import { recordTimelineEvent } from "../repositories/timeline.repository";
+import type { Viewer } from "../scope";
+import { assertAssignable, assertLegalIdFree, companySearchText, normalizeLegalId } from "./company-input";
+
+const tracked = ["name", "legalId", "region", "industry", "audience", "channel", "status", "temperature", "level"] as const;
+
+/**
+ * Changes a client's fields; each change of owner, status, temperature, level or any other
+ * tracked field lands in the client's timeline in the same transaction.
+ */
+export const updateCompany = async (
+  context: AppContext,
+  viewer: Viewer,
+  id: string,
+  input: UpdateCompany,
+): Promise<CompanyRow> => {
+  const now = context.now();
+  return context.database.db.transaction(async (tx) => {
+    const before = await findCompanyForUpdate(tx, viewer, id);
+    if (!before) throw notFound("The client");
+    const legalId = normalizeLegalId(input.legalId);
+    if (legalId !== undefined && legalId !== before.legalId) await assertLegalIdFree(tx, viewer, legalId, id);
+    if (input.ownerId !== undefined && input.ownerId !== before.ownerId) {
+      await assertAssignable(tx, viewer, input.ownerId, "ownerId");
+    }
+    const next = {
+      name: input.name ?? before.name,
+      legalId: legalId === undefined ? before.legalId : legalId,
+      region: input.region === undefined ? before.region : input.region,
+      industry: input.industry === undefined ? before.industry : input.industry,
+      audience: input.audience === undefined ? before.audience : input.audience,
+      channel: input.channel === undefined ? before.channel : input.channel,
+      status: input.status ?? before.status,
+      temperature: input.temperature ?? before.temperature,
+      level: input.level === undefined ? before.level : input.level,
+    };
+    const patch: CompanyPatch = { ...next, updatedAt: now, searchText: companySearchText(next.name, next.legalId) };
+    if (input.ownerId !== undefined) patch.ownerId = input.ownerId;
+    if (input.tags !== undefined) patch.tags = [...new Set(input.tags)];
+    await updateCompanyRow(tx, viewer, id, patch);
+
+    for (const field of tracked) {
+      const from = before[field];
+      const to = next[field];
+      if (from !== to) {
+        await recordTimelineEvent(tx, viewer, { companyId: id, kind: "field_changed", at: now, actorId: viewer.userId, field, fromValue: from, toValue: to });
+      }
+    }
+    if (input.ownerId !== undefined && input.ownerId !== before.ownerId) {
+      await recordTimelineEvent(tx, viewer, {
+        companyId: id,
+        kind: "owner_changed",
+        at: now,
+        actorId: viewer.userId,
+        field: "ownerId",
+        fromValue: before.ownerId,
+        toValue: input.ownerId,
+      });
+    }
+    const after = await findCompanyJustWritten(tx, viewer, id);
+    if (!after) throw notFound("The client");
+    return after;
+  });
+};

@@ -1,0 +1,236 @@
+import { and, count, desc, eq, ne, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { ListCompaniesQuery } from "@conveyor/contracts";
+import type { Executor } from "../db/database";
+import { companies, contacts, users } from "../db/schema";
+import type { Viewer } from "../scope";
+import { visibleCompanies } from "./visibility";
+
+export type CompanyRow = typeof companies.$inferSelect & { ownerName: string };
+
+const companyColumns = {
+  id: companies.id,
+  organizationId: companies.organizationId,
+  name: companies.name,
+  legalId: companies.legalId,
+  region: companies.region,
+  industry: companies.industry,
+  audience: companies.audience,
+  channel: companies.channel,
+  status: companies.status,
+  temperature: companies.temperature,
+  level: companies.level,
+  ownerId: companies.ownerId,
+  tags: companies.tags,
+  searchText: companies.searchText,
+  createdAt: companies.createdAt,
+  updatedAt: companies.updatedAt,
+  lastActivityAt: companies.lastActivityAt,
+  ownerName: users.name,
+};
+
+export type CompanyFilter = Omit<ListCompaniesQuery, "limit" | "cursor" | "sort" | "order"> & {
+  /** Already normalized with normalizeSearchText. */
+  q?: string | undefined;
+  /** Digits of q, to match phones. */
+  qDigits?: string | undefined;
+};
+
+export type FacetRow = { value: string; label: string; count: number };
+export const facetFields = ["status", "temperature", "level", "region", "industry", "audience", "channel"] as const;
+export type FacetField = (typeof facetFields)[number];
+
+const facetColumn: Record<FacetField, AnyPgColumn> = {
+  status: companies.status,
+  temperature: companies.temperature,
+  level: companies.level,
+  region: companies.region,
+  industry: companies.industry,
+  audience: companies.audience,
+  channel: companies.channel,
+};
+
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const filterConditions = (viewer: Viewer, filter: CompanyFilter): SQL[] => {
+  const conditions: SQL[] = [visibleCompanies(viewer)];
+  if (filter.q) {
+    const pattern = `%${escapeLike(filter.q)}%`;
+    const phone = filter.qDigits && filter.qDigits.length >= 5 ? `%${filter.qDigits}%` : null;
+    conditions.push(sql`(${companies.searchText} like ${pattern}
+      or exists (select 1 from ${contacts} where ${contacts.organizationId} = ${companies.organizationId}
+        and ${contacts.companyId} = ${companies.id}
+        and (lower(array_to_string(${contacts.emails}, ' ')) like ${pattern}
+          ${phone ? sql`or array_to_string(${contacts.phones}, ' ') like ${phone}` : sql``}
+          or lower(${contacts.name}) like ${pattern})))`);
+  }
+  for (const field of facetFields) {
+    const value = filter[field];
+    const column = facetColumn[field];
+    if (typeof value === "string") conditions.push(value === "" ? sql`${column} is null` : eq(column, value));
+  }
+  if (filter.ownerId) conditions.push(eq(companies.ownerId, filter.ownerId));
+  if (filter.tag) conditions.push(sql`${filter.tag} = any(${companies.tags})`);
+  return conditions;
+};
+
+export type CompanySort = { by: ListCompaniesQuery["sort"]; order: ListCompaniesQuery["order"] };
+export type CompanyCursor = { key: string | null; id: string };
+
+const sortKey = (by: CompanySort["by"]): SQL => {
+  switch (by) {
+    case "name":
+      return sql`lower(${companies.name})`;
+    case "createdAt":
+      return sql`${companies.createdAt}`;
+    case "lastActivityAt":
+      return sql`coalesce(${companies.lastActivityAt}, '-infinity'::timestamptz)`;
+  }
+};
+
+export const cursorKeyOf = (row: CompanyRow, by: CompanySort["by"]): string | null => {
+  switch (by) {
+    case "name":
+      return row.name.toLowerCase();
+    case "createdAt":
+      return row.createdAt.toISOString();
+    case "lastActivityAt":
+      return row.lastActivityAt ? row.lastActivityAt.toISOString() : null;
+  }
+};
+
+const keyValue = (by: CompanySort["by"], key: string | null): SQL => {
+  if (by === "name") return sql`${key ?? ""}`;
+  return key === null ? sql`'-infinity'::timestamptz` : sql`${key}::timestamptz`;
+};
+
+export const listCompanies = async (
+  ex: Executor,
+  viewer: Viewer,
+  filter: CompanyFilter,
+  sort: CompanySort,
+  page: { limit: number; after: CompanyCursor | undefined },
+): Promise<{ rows: CompanyRow[]; total: number }> => {
+  const conditions = filterConditions(viewer, filter);
+  const totalRows = await ex.select({ total: count() }).from(companies).where(and(...conditions));
+  const key = sortKey(sort.by);
+  if (page.after) {
+    const op = sort.order === "asc" ? sql`>` : sql`<`;
+    conditions.push(sql`(${key}, ${companies.id}) ${op} (${keyValue(sort.by, page.after.key)}, ${page.after.id}::uuid)`);
+  }
+  const direction = sort.order === "asc" ? sql`asc` : sql`desc`;
+  const rows = await ex
+    .select(companyColumns)
+    .from(companies)
+    .innerJoin(users, eq(users.id, companies.ownerId))
+    .where(and(...conditions))
+    .orderBy(sql`${key} ${direction}`, sql`${companies.id} ${direction}`)
+    .limit(page.limit);
+  return { rows, total: totalRows[0]?.total ?? 0 };
+};
+
+export const findCompany = async (ex: Executor, viewer: Viewer, id: string): Promise<CompanyRow | undefined> => {
+  const rows = await ex
+    .select(companyColumns)
+    .from(companies)
+    .innerJoin(users, eq(users.id, companies.ownerId))
+    .where(and(visibleCompanies(viewer), eq(companies.id, id)));
+  return rows[0];
+};
+
+/**
+ * The client as just written by the viewer, even when the write moved it out of their scope
+ * (a seller handing a client to a colleague sees the result of their own change once).
+ */
+export const findCompanyJustWritten = async (ex: Executor, viewer: Viewer, id: string): Promise<CompanyRow | undefined> => {
+  const rows = await ex
+    .select(companyColumns)
+    .from(companies)
+    .innerJoin(users, eq(users.id, companies.ownerId))
+    .where(and(eq(companies.organizationId, viewer.organizationId), eq(companies.id, id)));
+  return rows[0];
+};
+
+/** Locks the row for a read-modify-write inside a transaction. */
+export const findCompanyForUpdate = async (ex: Executor, viewer: Viewer, id: string): Promise<CompanyRow | undefined> => {
+  const rows = await ex
+    .select(companyColumns)
+    .from(companies)
+    .innerJoin(users, eq(users.id, companies.ownerId))
+    .where(and(visibleCompanies(viewer), eq(companies.id, id)))
+    .for("update", { of: companies });
+  return rows[0];
+};
+
+/** Legal ids are unique per organization, whoever can see the other client. */
+export const legalIdTaken = async (ex: Executor, viewer: Viewer, legalId: string, exceptId?: string): Promise<boolean> => {
+  const conditions = [eq(companies.organizationId, viewer.organizationId), eq(companies.legalId, legalId)];
+  if (exceptId) conditions.push(ne(companies.id, exceptId));
+  const rows = await ex.select({ id: companies.id }).from(companies).where(and(...conditions)).limit(1);
+  return rows.length > 0;
+};
+
+export type NewCompany = Omit<typeof companies.$inferInsert, "id" | "organizationId">;
+
+export const insertCompany = async (ex: Executor, viewer: Viewer, values: NewCompany): Promise<string> => {
+  const rows = await ex
+    .insert(companies)
+    .values({ ...values, organizationId: viewer.organizationId })
+    .returning({ id: companies.id });
+  const id = rows[0]?.id;
+  if (!id) throw new Error("insert into companies returned no row");
+  return id;
+};
+
+export type CompanyPatch = Partial<Omit<typeof companies.$inferInsert, "id" | "organizationId" | "createdAt">>;
+
+export const updateCompanyRow = async (ex: Executor, viewer: Viewer, id: string, patch: CompanyPatch): Promise<void> => {
+  await ex
+    .update(companies)
+    .set(patch)
+    .where(and(eq(companies.organizationId, viewer.organizationId), eq(companies.id, id)));
+};
+
+export const touchLastActivity = async (ex: Executor, viewer: Viewer, id: string, at: Date): Promise<void> => {
+  await ex
+    .update(companies)
+    .set({ lastActivityAt: sql`greatest(coalesce(${companies.lastActivityAt}, ${at}), ${at})` })
+    .where(and(eq(companies.organizationId, viewer.organizationId), eq(companies.id, id)));
+};
+
+/** Counts per value of each segment field (M5.4 views), within what the viewer may see. */
+export const companyFacets = async (
+  ex: Executor,
+  viewer: Viewer,
+): Promise<Record<FacetField | "owner", FacetRow[]>> => {
+  const where = visibleCompanies(viewer);
+  const facet = async (field: FacetField): Promise<FacetRow[]> => {
+    const column = facetColumn[field];
+    const rows = await ex
+      .select({ value: sql<string>`coalesce(${column}, '')`, count: count() })
+      .from(companies)
+      .where(where)
+      .groupBy(sql`1`)
+      .orderBy(desc(count()))
+      .limit(100);
+    return rows.map((r) => ({ value: r.value, label: r.value, count: r.count }));
+  };
+  const owners = await ex
+    .select({ value: companies.ownerId, label: users.name, count: count() })
+    .from(companies)
+    .innerJoin(users, eq(users.id, companies.ownerId))
+    .where(where)
+    .groupBy(companies.ownerId, users.name)
+    .orderBy(desc(count()))
+    .limit(500);
+  return {
+    status: await facet("status"),
+    temperature: await facet("temperature"),
+    level: await facet("level"),
+    region: await facet("region"),
+    industry: await facet("industry"),
+    audience: await facet("audience"),
+    channel: await facet("channel"),
+    owner: owners,
+  };
+};

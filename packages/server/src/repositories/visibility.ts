@@ -1,0 +1,65 @@
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
+import { companies, companyShares, memberships, tasks, teamMembers, teams } from "../db/schema";
+import type { Viewer } from "../scope";
+
+/*
+ * Who sees what (crm-core): sellers their own clients and those shared with them; team leads
+ * their team's as well; heads of sales and admins the whole organization. Every read of
+ * clients, contacts, activities, tasks and timelines goes through these conditions.
+ */
+
+const seesEverything = (viewer: Viewer): boolean => {
+  switch (viewer.role) {
+    case "admin":
+    case "head_of_sales":
+      return true;
+    case "team_lead":
+    case "seller":
+      return false;
+  }
+};
+
+/** The people whose clients and tasks the viewer oversees, themselves included. */
+const overseenUserIds = (viewer: Viewer): SQL =>
+  sql`(select ${teamMembers.userId} from ${teamMembers}
+        join ${teams} on ${teams.id} = ${teamMembers.teamId} and ${teams.organizationId} = ${teamMembers.organizationId}
+        where ${teams.organizationId} = ${viewer.organizationId} and ${teams.leadUserId} = ${viewer.userId}
+        union select ${viewer.userId}::uuid)`;
+
+const sharedWithViewer = (viewer: Viewer): SQL =>
+  sql`exists (select 1 from ${companyShares}
+        where ${companyShares.organizationId} = ${companies.organizationId}
+          and ${companyShares.companyId} = ${companies.id}
+          and ${companyShares.userId} = ${viewer.userId})`;
+
+export const visibleCompanies = (viewer: Viewer): SQL => {
+  const inOrganization = eq(companies.organizationId, viewer.organizationId);
+  if (seesEverything(viewer)) return inOrganization;
+  const owned =
+    viewer.role === "team_lead"
+      ? sql`${companies.ownerId} in ${overseenUserIds(viewer)}`
+      : eq(companies.ownerId, viewer.userId);
+  return and(inOrganization, or(owned, sharedWithViewer(viewer))) ?? inOrganization;
+};
+
+/** A company id the viewer may see, as a subquery for child tables (contacts, activities, timeline). */
+export const visibleCompanyIds = (viewer: Viewer): SQL =>
+  sql`(select ${companies.id} from ${companies} where ${visibleCompanies(viewer)})`;
+
+export const visibleTasks = (viewer: Viewer): SQL => {
+  const inOrganization = eq(tasks.organizationId, viewer.organizationId);
+  if (seesEverything(viewer)) return inOrganization;
+  const mine = or(eq(tasks.assigneeId, viewer.userId), eq(tasks.createdById, viewer.userId));
+  const overseen = viewer.role === "team_lead" ? sql`${tasks.assigneeId} in ${overseenUserIds(viewer)}` : undefined;
+  const onVisibleClient = sql`${tasks.companyId} in ${visibleCompanyIds(viewer)}`;
+  return and(inOrganization, or(mine, overseen, onVisibleClient)) ?? inOrganization;
+};
+
+/** Active people the viewer may make owner of a client or assignee of a task. */
+export const assignablePeople = (viewer: Viewer): SQL => {
+  const active = and(eq(memberships.organizationId, viewer.organizationId), eq(memberships.status, "active"));
+  if (seesEverything(viewer)) return active ?? sql`false`;
+  if (viewer.role === "team_lead") return and(active, sql`${memberships.userId} in ${overseenUserIds(viewer)}`) ?? sql`false`;
+  return and(active, eq(memberships.userId, viewer.userId)) ?? sql`false`;
+};
+

@@ -1,0 +1,232 @@
+import {
+  activitySchema,
+  companyCardSchema,
+  companyFacetsSchema,
+  companyPageSchema,
+  companySchema,
+  contactListSchema,
+  contactSchema,
+  createActivitySchema,
+  createCompanySchema,
+  createContactSchema,
+  idParamsSchema,
+  listCompaniesQuerySchema,
+  problemSchema,
+  timelinePageSchema,
+  timelineQuerySchema,
+  updateCompanySchema,
+} from "@conveyor/contracts";
+import { normalizeSearchText } from "@conveyor/domain";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { createCompany } from "../../../commands/create-company";
+import { logActivity } from "../../../commands/log-activity";
+import { addContact } from "../../../commands/manage-contacts";
+import { updateCompany } from "../../../commands/update-company";
+import type { AppContext } from "../../../context";
+import { notFound } from "../../../http/app-error";
+import { authenticate } from "../../../http/authenticate";
+import { decodeCursor, encodeCursor } from "../../../http/cursor";
+import { presentActivity, presentCompany, presentContact, presentTask, presentTimelineEntry } from "../../../presenters/crm.presenter";
+import { companyFacets, cursorKeyOf, findCompany, listCompanies } from "../../../repositories/company.repository";
+import { listCompanyContacts } from "../../../repositories/contact.repository";
+import { findTask, openTasksOfCompany, type TaskRow } from "../../../repositories/task.repository";
+import { activitiesByIds, listTimeline } from "../../../repositories/timeline.repository";
+
+const tags = ["clients"];
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+
+export const companiesRoutes =
+  (context: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      "",
+      {
+        schema: {
+          tags,
+          summary: "Clients the viewer may see: filter, search (name, legal id, contact phone or email), sort, page",
+          querystring: listCompaniesQuerySchema,
+          response: { 200: companyPageSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const { viewer } = await authenticate(context, request);
+        const { limit, cursor, sort, order, q, ...filter } = request.query;
+        const after = decodeCursor(cursor, (value) =>
+          isRecord(value) && typeof value["id"] === "string" && (typeof value["key"] === "string" || value["key"] === null)
+            ? { key: value["key"], id: value["id"] }
+            : undefined,
+        );
+        const query = q ? normalizeSearchText(q) : undefined;
+        const { rows, total } = await listCompanies(
+          context.database.db,
+          viewer,
+          { ...filter, q: query || undefined, qDigits: q?.replace(/\D/g, "") },
+          { by: sort, order },
+          { limit: limit + 1, after },
+        );
+        const page = rows.slice(0, limit);
+        const last = page.at(-1);
+        return {
+          items: page.map(presentCompany),
+          nextCursor: rows.length > limit && last ? encodeCursor({ key: cursorKeyOf(last, sort), id: last.id }) : null,
+          total,
+        };
+      },
+    );
+
+    app.get(
+      "/facets",
+      {
+        schema: {
+          tags,
+          summary: "Counts of visible clients per status, temperature, level, region, industry, audience, channel, owner",
+          response: { 200: companyFacetsSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const { viewer } = await authenticate(context, request);
+        return companyFacets(context.database.db, viewer);
+      },
+    );
+
+    app.post(
+      "",
+      { schema: { tags, summary: "Add a client", body: createCompanySchema, response: { 201: companySchema, ...errors } } },
+      async (request, reply) => {
+        const { viewer } = await authenticate(context, request);
+        return reply.status(201).send(presentCompany(await createCompany(context, viewer, request.body)));
+      },
+    );
+
+    app.get(
+      "/:id",
+      {
+        schema: {
+          tags,
+          summary: "The client card: the client, its contacts and open tasks",
+          params: idParamsSchema,
+          response: { 200: companyCardSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const { viewer } = await authenticate(context, request);
+        const { db } = context.database;
+        const company = await findCompany(db, viewer, request.params.id);
+        if (!company) throw notFound("The client");
+        const [contacts, openTasks] = await Promise.all([
+          listCompanyContacts(db, viewer, company.id),
+          openTasksOfCompany(db, viewer, company.id),
+        ]);
+        const now = context.now();
+        return {
+          company: presentCompany(company),
+          contacts: contacts.map(presentContact),
+          openTasks: openTasks.map((t) => presentTask(t, now)),
+        };
+      },
+    );
+
+    app.patch(
+      "/:id",
+      {
+        schema: {
+          tags,
+          summary: "Change a client; every change lands in its timeline",
+          params: idParamsSchema,
+          body: updateCompanySchema,
+          response: { 200: companySchema, ...errors },
+        },
+      },
+      async (request) => {
+        const { viewer } = await authenticate(context, request);
+        return presentCompany(await updateCompany(context, viewer, request.params.id, request.body));
+      },
+    );
+
+    app.get(
+      "/:id/contacts",
+      { schema: { tags, summary: "The client's contacts", params: idParamsSchema, response: { 200: contactListSchema, ...errors } } },
+      async (request) => {
+        const { viewer } = await authenticate(context, request);
+        const { db } = context.database;
+        if (!(await findCompany(db, viewer, request.params.id))) throw notFound("The client");
+        return { items: (await listCompanyContacts(db, viewer, request.params.id)).map(presentContact) };
+      },
+    );
+
+    app.post(
+      "/:id/contacts",
+      {
+        schema: {
+          tags,
+          summary: "Add a contact person; phones are stored as E.164",
+          params: idParamsSchema,
+          body: createContactSchema,
+          response: { 201: contactSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { viewer } = await authenticate(context, request);
+        return reply.status(201).send(presentContact(await addContact(context, viewer, request.params.id, request.body)));
+      },
+    );
+
+    app.post(
+      "/:id/activities",
+      {
+        schema: {
+          tags,
+          summary: "Log a call, meeting, email, proposal or note on the client",
+          params: idParamsSchema,
+          body: createActivitySchema,
+          response: { 201: activitySchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { viewer } = await authenticate(context, request);
+        return reply.status(201).send(presentActivity(await logActivity(context, viewer, request.params.id, request.body)));
+      },
+    );
+
+    app.get(
+      "/:id/timeline",
+      {
+        schema: {
+          tags,
+          summary: "Everything that happened with the client, newest first",
+          params: idParamsSchema,
+          querystring: timelineQuerySchema,
+          response: { 200: timelinePageSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const { viewer } = await authenticate(context, request);
+        const { db } = context.database;
+        if (!(await findCompany(db, viewer, request.params.id))) throw notFound("The client");
+        const { limit, cursor } = request.query;
+        const after = decodeCursor(cursor, (value) =>
+          isRecord(value) && typeof value["at"] === "string" && typeof value["seq"] === "number"
+            ? { at: value["at"], seq: value["seq"] }
+            : undefined,
+        );
+        const rows = await listTimeline(db, viewer, request.params.id, { limit: limit + 1, after });
+        const page = rows.slice(0, limit);
+        const activityIds = page.flatMap((r) => (r.activityId ? [r.activityId] : []));
+        const taskIds = [...new Set(page.flatMap((r) => (r.taskId ? [r.taskId] : [])))];
+        const activities = new Map((await activitiesByIds(db, viewer, activityIds)).map((a) => [a.id, a]));
+        const tasks = new Map<string, TaskRow>();
+        for (const id of taskIds) {
+          const task = await findTask(db, viewer, id);
+          if (task) tasks.set(id, task);
+        }
+        const now = context.now();
+        const last = page.at(-1);
+        return {
+          items: page.map((row) => presentTimelineEntry(row, { activities, tasks }, now)),
+          nextCursor: rows.length > limit && last ? encodeCursor({ at: last.at.toISOString(), seq: last.seq }) : null,
+        };
+      },
+    );
+  };
