@@ -4,3 +4,4 @@ export { migrateDatabase } from "./db/migrate";
 export { bootstrapInstallation } from "./commands/bootstrap-installation";
 export { defaultSecurity, type AppContext } from "./context";
 export { startEmbeddedDatabase } from "./db/embedded";
+export { companySearchText } from "./commands/company-input";

@@ -49,6 +49,15 @@ const main = async (): Promise<void> => {
   await migrateDatabase(database.pool);
   const url = `http://localhost:${config.port}`;
   const bootstrapped = await bootstrapInstallation(database, { ...config.bootstrap, now: new Date() });
+  // The demo department: always on a new embedded database, on PostgreSQL only with --demo.
+  const wantsDemo = database.mode === "embedded" || process.argv.includes("--demo");
+  if (bootstrapped && wantsDemo) {
+    const { seedDemoDepartment } = await import("@conveyor/bench/generator");
+    const summary = await seedDemoDepartment(database, { organizationId: bootstrapped.organizationId, now: new Date() });
+    logger.info(summary, "demo department created");
+  } else if (!bootstrapped && process.argv.includes("--demo")) {
+    logger.warn("--demo ignored: the database already has an organization");
+  }
 
   const app = await buildApp({
     context: { database, now: () => new Date(), security: defaultSecurity, version: readVersion() },

@@ -1,0 +1,178 @@
+import { activityBase } from "@conveyor/domain";
+import { companySearchText, type Database } from "@conveyor/server";
+import { activities, companies, contacts, tasks, timelineEvents } from "@conveyor/server/schema";
+import { buildTeam, buildUser } from "@conveyor/server/testing";
+import { innFor, seededRandom, type Random } from "./random";
+
+/*
+ * The demo department (crm-core): a head of sales, a team lead and 10 sellers split 6-2-2
+ * across the three levels (M1.2), 300 clients with contacts, a year of activities and the
+ * tasks of the coming weeks. Deterministic for a seed, so benchmarks can grow it to any size.
+ */
+
+const firstNames = ["Алексей", "Мария", "Дмитрий", "Елена", "Сергей", "Анна", "Игорь", "Ольга", "Павел", "Татьяна", "Никита", "Юлия"];
+const lastNames = ["Иванов", "Смирнова", "Кузнецов", "Попова", "Соколов", "Лебедева", "Козлов", "Новикова", "Морозов", "Волкова", "Зайцев", "Павлова"];
+const companyWords = ["Альфа", "Вектор", "Гранит", "Интех", "Кедр", "Меридиан", "Нева", "Орион", "Профиль", "Ресурс", "Север", "Сигма", "Стандарт", "Техно", "Урал", "Формат", "Эталон", "Юнион"];
+const companySuffixes = ["Трейд", "Строй", "Пром", "Снаб", "Групп", "Логистик", "Сервис", "Маркет"];
+const forms = ["ООО", "АО", "ООО", "ООО", "ИП"];
+const regions = ["Москва", "Санкт-Петербург", "Казань", "Екатеринбург", "Новосибирск", "Нижний Новгород", "Краснодар"];
+const industries = ["Производство", "Оптовая торговля", "Строительство", "Логистика", "IT", "Розница"];
+const audiences = ["Производители", "Дистрибьюторы", "Розничные сети", "Застройщики", "Госзаказчики"];
+const channels = ["Сайт", "Рекомендация", "Выставка", "Холодный звонок", "Email-рассылка", "Маркетплейс"];
+const outcomes = {
+  call: ["Не дозвонился", "Секретарь не соединил", "Поговорил с ЛПР", "Договорились о встрече", "Перезвонить через неделю", "Уточнили потребность"],
+  meeting: ["Презентация продукта", "Обсудили условия", "Согласовали пилот", "Встреча с техническим директором"],
+  email: ["Отправил презентацию", "Отправил прайс", "Ответил на вопросы", "Напомнил о предложении"],
+  proposal: ["Отправлено КП", "КП на расширение", "Обновлённое КП со скидкой"],
+  note: ["Бюджет утверждают в конце квартала", "ЛПР — финансовый директор", "Работают с конкурентом, недовольны сроками"],
+} as const;
+
+const dayMs = 24 * 3600_000;
+
+export type DemoOptions = { organizationId: string; now: Date; seed?: number; companies?: number; sellersPerLevel?: [number, number, number] };
+
+export type DemoSummary = { people: number; companies: number; contacts: number; activities: number; tasks: number };
+
+const personName = (random: Random) => {
+  const first = random.pick(firstNames);
+  const last = random.pick(lastNames);
+  // Russian surnames agree with the person: "Смирнова" for Мария, "Смирнов" for Алексей.
+  const female = /[ая]$/.test(first);
+  const agreed = female ? (last.endsWith("а") ? last : `${last}а`) : last.endsWith("ва") || last.endsWith("на") ? last.slice(0, -1) : last;
+  return `${first} ${agreed}`;
+};
+
+const insertInChunks = async <T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 500) => {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+};
+
+export const seedDemoDepartment = async (database: Database, options: DemoOptions): Promise<DemoSummary> => {
+  const random = seededRandom(options.seed ?? 20_260_301);
+  const { organizationId, now } = options;
+  const [l1, l2, l3] = options.sellersPerLevel ?? [6, 2, 2];
+  const companyCount = options.companies ?? 300;
+
+  const head = await buildUser(database, organizationId, { role: "head_of_sales", name: "Ирина Волкова", mustChangePassword: true });
+  const lead = await buildUser(database, organizationId, { role: "team_lead", name: "Олег Соколов", mustChangePassword: true });
+  const level = (count: number) =>
+    Promise.all(Array.from({ length: count }, () => buildUser(database, organizationId, { role: "seller", name: personName(random), mustChangePassword: true })));
+  const hunters = await level(l1);
+  const closers = await level(l2);
+  const farmers = await level(l3);
+  await buildTeam(database, organizationId, { leadId: lead.id, memberIds: hunters.map((u) => u.id), name: "L1 · Привлечение" });
+  await buildTeam(database, organizationId, { leadId: head.id, memberIds: [...closers, ...farmers].map((u) => u.id), name: "L2–L3 · Сделки и развитие" });
+
+  type CompanyInsert = typeof companies.$inferInsert;
+  const companyRows: CompanyInsert[] = [];
+  const contactRows: Array<typeof contacts.$inferInsert> = [];
+  const activityRows: Array<typeof activities.$inferInsert> = [];
+  const taskRows: Array<typeof tasks.$inferInsert> = [];
+  const eventRows: Array<typeof timelineEvents.$inferInsert> = [];
+
+  for (let i = 0; i < companyCount; i++) {
+    const id = crypto.randomUUID();
+    const levelOf = random.weighted([["L1", 6], ["L2", 2], ["L3", 2]] as const);
+    const owner = random.pick(levelOf === "L1" ? hunters : levelOf === "L2" ? closers : farmers);
+    const status = levelOf === "L3" ? random.weighted([["current", 8], ["permanent", 2]] as const) : levelOf === "L2" ? random.weighted([["new", 3], ["current", 1]] as const) : "new";
+    const temperature = levelOf === "L1" ? random.weighted([["cold", 6], ["warm", 3], ["hot", 1]] as const) : random.weighted([["warm", 2], ["hot", 3]] as const);
+    const name = `${random.pick(forms)} «${random.pick(companyWords)}${random.chance(0.6) ? `-${random.pick(companySuffixes)}` : ""}${random.chance(0.3) ? ` ${random.int(2, 99)}` : ""}»`;
+    const legalId = random.chance(0.85) ? innFor(random) : null;
+    const createdAt = new Date(now.getTime() - random.int(5, 365) * dayMs - random.int(0, 86_399) * 1000);
+    // Clients that buy became "current" somewhere in their history: before that, work was on the new base.
+    const becameCurrentAt = status === "new" ? null : new Date(createdAt.getTime() + random.next() * (now.getTime() - createdAt.getTime()));
+    const activityCount = random.int(3, 35);
+    let lastActivityAt: Date | null = null;
+    const spanMs = now.getTime() - createdAt.getTime();
+    const times = Array.from({ length: activityCount }, () => new Date(createdAt.getTime() + random.next() * spanMs)).sort((a, b) => a.getTime() - b.getTime());
+    for (const occurredAt of times) {
+      const type = random.weighted([["call", 10], ["email", 4], ["meeting", 2], ["proposal", 1], ["note", 2]] as const);
+      const activityId = crypto.randomUUID();
+      const statusThen = becameCurrentAt && occurredAt >= becameCurrentAt ? "current" : "new";
+      activityRows.push({
+        id: activityId,
+        organizationId,
+        companyId: id,
+        type,
+        occurredAt,
+        durationMinutes: type === "call" ? random.int(1, 25) : type === "meeting" ? random.int(30, 120) : null,
+        outcome: random.pick(outcomes[type]),
+        body: null,
+        amountMinor: type === "proposal" ? random.int(50, 5000) * 1000_00 : null,
+        base: activityBase(statusThen),
+        authorId: owner.id,
+        createdAt: occurredAt,
+      });
+      eventRows.push({ organizationId, companyId: id, kind: "activity", at: occurredAt, actorId: owner.id, activityId });
+      lastActivityAt = occurredAt;
+    }
+    companyRows.push({
+      id,
+      organizationId,
+      name,
+      legalId,
+      region: random.pick(regions),
+      industry: random.pick(industries),
+      audience: random.pick(audiences),
+      channel: random.pick(channels),
+      status,
+      temperature,
+      level: levelOf,
+      ownerId: owner.id,
+      tags: random.chance(0.15) ? ["VIP"] : [],
+      searchText: companySearchText(name, legalId),
+      createdAt,
+      updatedAt: lastActivityAt ?? createdAt,
+      lastActivityAt,
+    });
+    eventRows.push({ organizationId, companyId: id, kind: "created", at: createdAt, actorId: owner.id });
+
+    for (let c = 0; c < random.int(1, 3); c++) {
+      const phone = `+79${random.int(10, 99)}${String(random.int(0, 9_999_999)).padStart(7, "0")}`;
+      contactRows.push({
+        organizationId,
+        companyId: id,
+        name: personName(random),
+        position: random.pick(["Генеральный директор", "Коммерческий директор", "Закупщик", "Финансовый директор", "Главный инженер"]),
+        phones: [phone],
+        emails: random.chance(0.8) ? [`contact${i}.${c}@example.ru`] : [],
+        isDecisionMaker: c === 0,
+        createdAt,
+        updatedAt: createdAt,
+      });
+    }
+    if (random.chance(0.7)) {
+      const dueAt = new Date(now.getTime() + random.int(-5, 14) * dayMs + random.int(9, 17) * 3600_000 - (now.getTime() % dayMs));
+      const taskId = crypto.randomUUID();
+      taskRows.push({
+        id: taskId,
+        organizationId,
+        companyId: id,
+        title: random.pick(["Перезвонить ЛПР", "Отправить КП", "Назначить встречу", "Уточнить бюджет", "Согласовать договор", "Спросить отзыв"]),
+        type: random.pick(["call", "meeting", "email", "follow_up"] as const),
+        dueAt,
+        assigneeId: owner.id,
+        createdById: random.chance(0.3) ? lead.id : owner.id,
+        plannedResult: random.pick(["Встреча назначена", "КП отправлено и получено", "Известен бюджет и срок решения", "Договор на согласовании"]),
+        createdAt: new Date(Math.min(now.getTime(), dueAt.getTime()) - random.int(1, 10) * dayMs),
+        updatedAt: now,
+      });
+      eventRows.push({ organizationId, companyId: id, kind: "task_created", at: new Date(Math.min(now.getTime(), dueAt.getTime()) - dayMs), actorId: owner.id, taskId });
+    }
+  }
+
+  await database.db.transaction(async (tx) => {
+    await insertInChunks(companyRows, (chunk) => tx.insert(companies).values(chunk));
+    await insertInChunks(contactRows, (chunk) => tx.insert(contacts).values(chunk));
+    await insertInChunks(activityRows, (chunk) => tx.insert(activities).values(chunk));
+    await insertInChunks(taskRows, (chunk) => tx.insert(tasks).values(chunk));
+    eventRows.sort((a, b) => a.at.getTime() - b.at.getTime());
+    await insertInChunks(eventRows, (chunk) => tx.insert(timelineEvents).values(chunk));
+  });
+  return {
+    people: 2 + l1 + l2 + l3,
+    companies: companyRows.length,
+    contacts: contactRows.length,
+    activities: activityRows.length,
+    tasks: taskRows.length,
+  };
+};
