@@ -119,27 +119,30 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
       level: levelOf,
       ownerId: owner.id,
       tags: random.chance(0.15) ? ["VIP"] : [],
-      searchText: companySearchText(name, legalId),
+      searchText: "",
       createdAt,
       updatedAt: lastActivityAt ?? createdAt,
       lastActivityAt,
     });
     eventRows.push({ organizationId, companyId: id, kind: "created", at: createdAt, actorId: owner.id });
 
+    const own: Array<{ name: string; phones: string[]; emails: string[] }> = [];
     for (let c = 0; c < random.int(1, 3); c++) {
       const phone = `+79${random.int(10, 99)}${String(random.int(0, 9_999_999)).padStart(7, "0")}`;
+      const contact = { name: personName(random), phones: [phone], emails: random.chance(0.8) ? [`contact${i}.${c}@example.ru`] : [] };
+      own.push(contact);
       contactRows.push({
         organizationId,
         companyId: id,
-        name: personName(random),
+        ...contact,
         position: random.pick(["Генеральный директор", "Коммерческий директор", "Закупщик", "Финансовый директор", "Главный инженер"]),
-        phones: [phone],
-        emails: random.chance(0.8) ? [`contact${i}.${c}@example.ru`] : [],
         isDecisionMaker: c === 0,
         createdAt,
         updatedAt: createdAt,
       });
     }
+    const company = companyRows.at(-1);
+    if (company) company.searchText = companySearchText(name, legalId, own);
     if (random.chance(0.7)) {
       const dueAt = new Date(now.getTime() + random.int(-5, 14) * dayMs + random.int(9, 17) * 3600_000 - (now.getTime() % dayMs));
       const taskId = crypto.randomUUID();

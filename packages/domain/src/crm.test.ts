@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { activityBase } from "./client-base";
-import { normalizeSearchText } from "./search-text";
+import { clientSearchText, normalizeSearchText, searchPattern } from "./search-text";
 import { dayBounds, taskState } from "./tasks";
 
 describe("activityBase (M5.1)", () => {
@@ -52,5 +52,25 @@ describe("dayBounds", () => {
     const bounds = dayBounds(new Date(now), timeZone);
     expect(bounds.start.toISOString()).toBe(start);
     expect(bounds.end.toISOString()).toBe(end);
+  });
+});
+
+describe("client search", () => {
+  const text = clientSearchText({
+    name: "ООО «Гамма»",
+    legalId: "7707083893",
+    contacts: [{ name: "Пётр Ильин", phones: ["+74951234567"], emails: ["Petr.Ilin@gamma.example"] }],
+  });
+  it.each([
+    ["гамма", true],
+    ["7707083893", true],
+    ["петр", true],
+    ["+7 (495) 123-45-67", true],
+    ["8 495 123", false],
+    ["4951234", true],
+    ["petr ilin@gamma", true],
+    ["дельта", false],
+  ])("%s found: %s", (query, found) => {
+    expect(text.includes(searchPattern(query))).toBe(found);
   });
 });

@@ -26,3 +26,33 @@ export const normalizeSearchText = (text: string): string => {
     .replace(/\s+/g, " ")
     .trim();
 };
+
+export type SearchableClient = {
+  name: string;
+  legalId: string | null;
+  contacts: ReadonlyArray<{ name: string; phones: readonly string[]; emails: readonly string[] }>;
+};
+
+/**
+ * Everything a person may type to find a client, in one normalized string: the name, the legal
+ * id, and each contact's name, phones (digits only, so "+7 (495) 123" and "7495123" both match)
+ * and emails.
+ */
+export const clientSearchText = (client: SearchableClient): string =>
+  normalizeSearchText(
+    [
+      client.name,
+      client.legalId ?? "",
+      ...client.contacts.flatMap((c) => [c.name, ...c.phones.map((p) => p.replace(/\D/g, "")), ...c.emails]),
+    ].join(" "),
+  ).replace(/ {2,}/g, " ");
+
+/**
+ * What to look for: a query that is a phone number (no letters, five digits or more) is
+ * matched on its digits; anything else on its normalized text.
+ */
+export const searchPattern = (query: string): string => {
+  const digits = query.replace(/\D/g, "");
+  if (!/\p{L}/u.test(query) && digits.length >= 5) return digits;
+  return normalizeSearchText(query);
+};

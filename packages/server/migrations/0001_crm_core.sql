@@ -1,3 +1,5 @@
+-- Trigram indexes for substring search in Cyrillic, Persian and Latin (PostgreSQL contrib; bundled with PGlite).
+CREATE EXTENSION IF NOT EXISTS pg_trgm;--> statement-breakpoint
 CREATE TABLE "activities" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organization_id" uuid NOT NULL,
@@ -136,6 +138,7 @@ CREATE UNIQUE INDEX "companies_legal_id_key" ON "companies" USING btree ("organi
 CREATE INDEX "companies_owner_idx" ON "companies" USING btree ("organization_id","owner_id");--> statement-breakpoint
 CREATE INDEX "companies_name_idx" ON "companies" USING btree ("organization_id",lower("name"),"id");--> statement-breakpoint
 CREATE INDEX "companies_created_idx" ON "companies" USING btree ("organization_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "companies_search_idx" ON "companies" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "company_shares_user_idx" ON "company_shares" USING btree ("organization_id","user_id");--> statement-breakpoint
 CREATE INDEX "contacts_company_idx" ON "contacts" USING btree ("organization_id","company_id");--> statement-breakpoint
 CREATE INDEX "tasks_assignee_idx" ON "tasks" USING btree ("organization_id","assignee_id","done_at","due_at");--> statement-breakpoint

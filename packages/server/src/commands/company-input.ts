@@ -1,8 +1,9 @@
 import type { FieldError } from "@conveyor/contracts";
-import { normalizeSearchText } from "@conveyor/domain";
+import { clientSearchText } from "@conveyor/domain";
 import type { Executor } from "../db/database";
 import { AppError } from "../http/app-error";
-import { legalIdTaken } from "../repositories/company.repository";
+import { findCompanyJustWritten, legalIdTaken, updateCompanyRow } from "../repositories/company.repository";
+import { listCompanyContacts } from "../repositories/contact.repository";
 import { isAssignable } from "../repositories/people.repository";
 import type { Viewer } from "../scope";
 
@@ -10,8 +11,19 @@ import type { Viewer } from "../scope";
 export const normalizeLegalId = (legalId: string | null | undefined): string | null | undefined =>
   legalId === undefined || legalId === null ? legalId : legalId.replace(/[\s-]/g, "").toUpperCase() || null;
 
-export const companySearchText = (name: string, legalId: string | null): string =>
-  normalizeSearchText([name, legalId ?? ""].join(" "));
+export const companySearchText = (
+  name: string,
+  legalId: string | null,
+  contacts: ReadonlyArray<{ name: string; phones: readonly string[]; emails: readonly string[] }> = [],
+): string => clientSearchText({ name, legalId, contacts });
+
+/** After a change of the client's name, legal id or contacts: what search reads is rebuilt. */
+export const refreshCompanySearchText = async (ex: Executor, viewer: Viewer, companyId: string): Promise<void> => {
+  const company = await findCompanyJustWritten(ex, viewer, companyId);
+  if (!company) return;
+  const contacts = await listCompanyContacts(ex, viewer, companyId);
+  await updateCompanyRow(ex, viewer, companyId, { searchText: companySearchText(company.name, company.legalId, contacts) });
+};
 
 const fieldError = (field: string, code: string, message: string): FieldError => ({ field, code, message });
 

@@ -8,6 +8,7 @@ import { deleteContactRow, findContact, insertContact, updateContactRow, type Co
 import { findOrganization } from "../repositories/organization.repository";
 import type { Viewer } from "../scope";
 import { toE164 } from "../security/phones";
+import { refreshCompanySearchText } from "./company-input";
 
 const organizationCountry = async (ex: Executor, viewer: Viewer): Promise<Country> => {
   const organization = await findOrganization(ex, viewer);
@@ -35,19 +36,23 @@ export const addContact = async (
   const { db } = context.database;
   if (!(await findCompany(db, viewer, companyId))) throw notFound("The client");
   const phones = normalizePhones(input.phones ?? [], await organizationCountry(db, viewer));
-  return insertContact(
-    db,
-    viewer,
-    companyId,
-    {
-      name: input.name,
-      position: input.position ?? null,
-      phones,
-      emails: [...new Set(input.emails ?? [])],
-      isDecisionMaker: input.isDecisionMaker ?? false,
-    },
-    context.now(),
-  );
+  return db.transaction(async (tx) => {
+    const row = await insertContact(
+      tx,
+      viewer,
+      companyId,
+      {
+        name: input.name,
+        position: input.position ?? null,
+        phones,
+        emails: [...new Set(input.emails ?? [])],
+        isDecisionMaker: input.isDecisionMaker ?? false,
+      },
+      context.now(),
+    );
+    await refreshCompanySearchText(tx, viewer, companyId);
+    return row;
+  });
 };
 
 export const updateContact = async (
@@ -65,11 +70,18 @@ export const updateContact = async (
     ...(input.emails !== undefined && { emails: [...new Set(input.emails)] }),
     ...(input.isDecisionMaker !== undefined && { isDecisionMaker: input.isDecisionMaker }),
   };
-  const row = await updateContactRow(db, viewer, id, patch, context.now());
-  if (!row) throw notFound("The contact");
-  return row;
+  return db.transaction(async (tx) => {
+    const row = await updateContactRow(tx, viewer, id, patch, context.now());
+    if (!row) throw notFound("The contact");
+    await refreshCompanySearchText(tx, viewer, row.companyId);
+    return row;
+  });
 };
 
 export const deleteContact = async (context: AppContext, viewer: Viewer, id: string): Promise<void> => {
-  if (!(await deleteContactRow(context.database.db, viewer, id))) throw notFound("The contact");
+  await context.database.db.transaction(async (tx) => {
+    const contact = await findContact(tx, viewer, id);
+    if (!contact || !(await deleteContactRow(tx, viewer, id))) throw notFound("The contact");
+    await refreshCompanySearchText(tx, viewer, contact.companyId);
+  });
 };

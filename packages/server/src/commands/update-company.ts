@@ -4,7 +4,7 @@ import { notFound } from "../http/app-error";
 import { findCompanyForUpdate, findCompanyJustWritten, updateCompanyRow, type CompanyPatch, type CompanyRow } from "../repositories/company.repository";
 import { recordTimelineEvent } from "../repositories/timeline.repository";
 import type { Viewer } from "../scope";
-import { assertAssignable, assertLegalIdFree, companySearchText, normalizeLegalId } from "./company-input";
+import { assertAssignable, assertLegalIdFree, normalizeLegalId, refreshCompanySearchText } from "./company-input";
 
 const tracked = ["name", "legalId", "region", "industry", "audience", "channel", "status", "temperature", "level"] as const;
 
@@ -38,10 +38,11 @@ export const updateCompany = async (
       temperature: input.temperature ?? before.temperature,
       level: input.level === undefined ? before.level : input.level,
     };
-    const patch: CompanyPatch = { ...next, updatedAt: now, searchText: companySearchText(next.name, next.legalId) };
+    const patch: CompanyPatch = { ...next, updatedAt: now };
     if (input.ownerId !== undefined) patch.ownerId = input.ownerId;
     if (input.tags !== undefined) patch.tags = [...new Set(input.tags)];
     await updateCompanyRow(tx, viewer, id, patch);
+    if (next.name !== before.name || next.legalId !== before.legalId) await refreshCompanySearchText(tx, viewer, id);
 
     for (const field of tracked) {
       const from = before[field];

@@ -4,12 +4,13 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 
 /** @type {{ pgdataDir: string, socketPath: string }} */
 const { pgdataDir, socketPath } = workerData;
 
 try {
-  const db = await PGlite.create(pgdataDir);
+  const db = await PGlite.create(pgdataDir, { extensions: { pg_trgm } });
   // One connection: the socket's multiplexer interleaves extended-protocol messages of
   // concurrent connections outside transactions, so the app keeps a pool of one (docs/decisions/0001).
   const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });

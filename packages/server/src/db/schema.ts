@@ -222,6 +222,8 @@ export const companies = pgTable(
     index("companies_owner_idx").on(t.organizationId, t.ownerId),
     index("companies_name_idx").on(t.organizationId, sql`lower(${t.name})`, t.id),
     index("companies_created_idx").on(t.organizationId, t.createdAt, t.id),
+    // Substring search in any script (pg_trgm): "%гамм%", "%کیان%", "%4951234%".
+    index("companies_search_idx").using("gin", t.searchText.op("gin_trgm_ops")),
     check("companies_status_check", sql`${t.status} in ('new', 'current', 'permanent')`),
     check("companies_temperature_check", sql`${t.temperature} in ('cold', 'warm', 'hot')`),
     check("companies_level_check", sql`${t.level} is null or ${t.level} in ('L1', 'L2', 'L3')`),

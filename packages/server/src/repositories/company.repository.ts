@@ -2,7 +2,7 @@ import { and, count, desc, eq, ne, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { ListCompaniesQuery } from "@conveyor/contracts";
 import type { Executor } from "../db/database";
-import { companies, contacts, users } from "../db/schema";
+import { companies, users } from "../db/schema";
 import type { Viewer } from "../scope";
 import { visibleCompanies } from "./visibility";
 
@@ -30,10 +30,8 @@ const companyColumns = {
 };
 
 export type CompanyFilter = Omit<ListCompaniesQuery, "limit" | "cursor" | "sort" | "order"> & {
-  /** Already normalized with normalizeSearchText. */
+  /** Already turned into a search pattern (searchPattern): normalized text, or a phone's digits. */
   q?: string | undefined;
-  /** Digits of q, to match phones. */
-  qDigits?: string | undefined;
 };
 
 export type FacetRow = { value: string; label: string; count: number };
@@ -54,16 +52,7 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
 
 const filterConditions = (viewer: Viewer, filter: CompanyFilter): SQL[] => {
   const conditions: SQL[] = [visibleCompanies(viewer)];
-  if (filter.q) {
-    const pattern = `%${escapeLike(filter.q)}%`;
-    const phone = filter.qDigits && filter.qDigits.length >= 5 ? `%${filter.qDigits}%` : null;
-    conditions.push(sql`(${companies.searchText} like ${pattern}
-      or exists (select 1 from ${contacts} where ${contacts.organizationId} = ${companies.organizationId}
-        and ${contacts.companyId} = ${companies.id}
-        and (lower(array_to_string(${contacts.emails}, ' ')) like ${pattern}
-          ${phone ? sql`or array_to_string(${contacts.phones}, ' ') like ${phone}` : sql``}
-          or lower(${contacts.name}) like ${pattern})))`);
-  }
+  if (filter.q) conditions.push(sql`${companies.searchText} like ${`%${escapeLike(filter.q)}%`}`);
   for (const field of facetFields) {
     const value = filter[field];
     const column = facetColumn[field];

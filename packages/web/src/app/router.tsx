@@ -10,6 +10,11 @@ const HomePage = lazy(() => import("../home/home-page").then((m) => ({ default: 
 const UsersPage = lazy(() => import("../users/users-page").then((m) => ({ default: m.UsersPage })));
 const SettingsPage = lazy(() => import("../settings/settings-page").then((m) => ({ default: m.SettingsPage })));
 const ProfilePage = lazy(() => import("../profile/profile-page").then((m) => ({ default: m.ProfilePage })));
+const TodayPage = lazy(() => import("../today/today-page").then((m) => ({ default: m.TodayPage })));
+const ClientsPage = lazy(() => import("../clients/clients-page").then((m) => ({ default: m.ClientsPage })));
+const ClientCardPage = lazy(() =>
+  import("../client-card/client-card-page").then((m) => ({ default: m.ClientCardPage })),
+);
 const ChangePasswordPage = lazy(() =>
   import("../auth/change-password-page").then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -21,6 +26,9 @@ export const createRouter = () =>
       element: <RequireSession />,
       children: [
         { index: true, element: <HomePage /> },
+        { path: "today", element: <TodayPage /> },
+        { path: "clients", element: <ClientsPage /> },
+        { path: "clients/:id", element: <ClientCardPage /> },
         {
           path: "users",
           element: (

@@ -99,3 +99,24 @@ export const timeOfDayOptions = (current: string): string[] => {
   }
   return [...new Set([...slots, current])].filter(Boolean).sort();
 };
+
+/** A date without the time, short: "21 мар. 2025 г.", "۱ فروردین ۱۴۰۴". */
+export const formatShortDate = (locale: Locale, value: Date | string, timeZone: string): string =>
+  new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeZone }).format(toDate(value));
+
+export const formatTime = (locale: Locale, value: Date | string, timeZone: string): string =>
+  new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: "short", timeZone }).format(toDate(value));
+
+/**
+ * "today", "yesterday", "3 days ago" within a week of `now`, else the short date. Days are counted
+ * on the organization's calendar; `daysFromNow` comes from zoned-time so this stays a formatter.
+ */
+export const formatRelativeDay = (
+  locale: Locale,
+  value: Date | string,
+  daysFromNow: number,
+  timeZone: string,
+): string => {
+  if (Math.abs(daysFromNow) > 6) return formatShortDate(locale, value, timeZone);
+  return new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: "auto" }).format(daysFromNow, "day");
+};

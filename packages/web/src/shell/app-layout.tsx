@@ -4,6 +4,7 @@ import { Anchor, AppShell, Burger, Group } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "../i18n/language-switch";
+import { QuickAddButton } from "../quick-add/quick-add-button";
 import { PageLoader } from "../ui/page-states";
 import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
@@ -34,6 +35,7 @@ export const AppLayout = () => {
             </Anchor>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <QuickAddButton />
             <LanguageSwitch />
             <UserMenu />
           </Group>

@@ -14,6 +14,8 @@ export const NavLinks = ({ onNavigate }: { onNavigate: () => void }) => {
   // Only what exists and what this role may open: no disabled teasers.
   const items: NavItem[] = [
     { to: "/", label: t("shell.home"), testId: "nav-home" },
+    { to: "/today", label: t("shell.today"), testId: "nav-today" },
+    { to: "/clients", label: t("shell.clients"), testId: "nav-clients" },
     ...(canListUsers(user.role) ? [{ to: "/users", label: t("shell.users"), testId: "nav-users" }] : []),
     ...(isAdmin(user.role) ? [{ to: "/settings", label: t("shell.settings"), testId: "nav-settings" }] : []),
   ];

@@ -19,6 +19,10 @@ const fieldCodeMessage = (t: TFunction, code: string): string | null => {
     case "invalid_value":
     case "invalid_enum_value":
       return t("validation.invalid_value");
+    case "invalid_phone":
+      return t("contacts.invalidPhone");
+    case "legal_id_taken":
+      return t("clientForm.legalIdTaken");
     default:
       return null;
   }
@@ -40,3 +44,12 @@ export const isOnlyFieldErrors = (error: unknown, fields: readonly string[]): bo
   isApiError(error, "validation_failed") &&
   error.fieldErrors.length > 0 &&
   error.fieldErrors.every((e) => fields.includes(e.field));
+
+/**
+ * Like isOnlyFieldErrors, for forms with lists: `phones` also covers `phones.0`, and any error code
+ * that names only these fields (e.g. a 400 `invalid_phone`) counts as explained.
+ */
+export const isExplainedByFields = (error: unknown, fields: readonly string[]): boolean =>
+  isApiError(error) &&
+  error.fieldErrors.length > 0 &&
+  error.fieldErrors.every((e) => fields.some((field) => e.field === field || e.field.startsWith(`${field}.`)));

@@ -1,5 +1,6 @@
 import type { ApiErrorCode } from "../../api/client";
 import type { Country, Role, UserStatus } from "@conveyor/contracts";
+import { enCrm } from "./en-crm";
 
 /** The source of truth for keys: Russian and Persian are type-checked against this shape. */
 export const en = {
@@ -61,6 +62,7 @@ export const en = {
     email_taken: "Someone already uses this email.",
     cannot_deactivate_self: "You cannot deactivate your own account or lower your own role.",
     last_admin: "The organization must keep at least one active administrator.",
+    legal_id_taken: "A client with this ID already exists.",
     rate_limited: "Too many requests. Please wait a little and try again.",
     internal: "Something went wrong on the server. Please try again.",
     network_error: "The server cannot be reached. Check your connection.",
@@ -105,6 +107,8 @@ export const en = {
     navigation: "Navigation",
     toggleNavigation: "Show or hide navigation",
     home: "Home",
+    clients: "Clients",
+    today: "Today",
     users: "Users",
     settings: "Settings",
     profile: "Profile",
@@ -233,4 +237,5 @@ export const en = {
     title: "No access",
     text: "Your role does not give access to this page.",
   },
+  ...enCrm,
 };

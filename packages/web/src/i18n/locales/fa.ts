@@ -1,4 +1,5 @@
 import type { Messages } from "../messages";
+import { faCrm } from "./fa-crm";
 
 export const fa: Messages = {
   product: {
@@ -59,6 +60,7 @@ export const fa: Messages = {
     email_taken: "این ایمیل قبلاً استفاده شده است.",
     cannot_deactivate_self: "نمی‌توانید حساب کاربری خودتان را غیرفعال کنید یا نقش خودتان را پایین بیاورید.",
     last_admin: "سازمان باید دست‌کم یک مدیر سیستم فعال داشته باشد.",
+    legal_id_taken: "مشتری دیگری با همین شناسه ثبت شده است.",
     rate_limited: "تعداد درخواست‌ها بیش از حد است. کمی صبر کنید و دوباره تلاش کنید.",
     internal: "خطایی در سرور رخ داد. لطفاً دوباره تلاش کنید.",
     network_error: "دسترسی به سرور ممکن نیست. اتصال خود را بررسی کنید.",
@@ -103,6 +105,8 @@ export const fa: Messages = {
     navigation: "ناوبری",
     toggleNavigation: "نمایش یا پنهان کردن منو",
     home: "خانه",
+    clients: "مشتریان",
+    today: "امروز",
     users: "کاربران",
     settings: "تنظیمات",
     profile: "نمایه",
@@ -231,4 +235,5 @@ export const fa: Messages = {
     title: "دسترسی ندارید",
     text: "نقش شما اجازهٔ دسترسی به این صفحه را نمی‌دهد.",
   },
+  ...faCrm,
 };

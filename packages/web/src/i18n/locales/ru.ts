@@ -1,4 +1,5 @@
 import type { RussianMessages } from "../messages";
+import { ruCrm } from "./ru-crm";
 
 export const ru: RussianMessages = {
   product: {
@@ -59,6 +60,7 @@ export const ru: RussianMessages = {
     email_taken: "Этот email уже используется.",
     cannot_deactivate_self: "Нельзя отключить свою учётную запись или понизить собственную роль.",
     last_admin: "В организации должен остаться хотя бы один активный администратор.",
+    legal_id_taken: "Клиент с таким номером уже есть.",
     rate_limited: "Слишком много запросов. Немного подождите и повторите.",
     internal: "Ошибка на сервере. Попробуйте ещё раз.",
     network_error: "Сервер недоступен. Проверьте подключение.",
@@ -105,6 +107,8 @@ export const ru: RussianMessages = {
     navigation: "Навигация",
     toggleNavigation: "Показать или скрыть меню",
     home: "Главная",
+    clients: "Клиенты",
+    today: "Сегодня",
     users: "Пользователи",
     settings: "Настройки",
     profile: "Профиль",
@@ -235,4 +239,5 @@ export const ru: RussianMessages = {
     title: "Нет доступа",
     text: "Ваша роль не даёт доступа к этой странице.",
   },
+  ...ruCrm,
 };

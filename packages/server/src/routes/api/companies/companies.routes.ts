@@ -16,7 +16,7 @@ import {
   timelineQuerySchema,
   updateCompanySchema,
 } from "@conveyor/contracts";
-import { normalizeSearchText } from "@conveyor/domain";
+import { searchPattern } from "@conveyor/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { createCompany } from "../../../commands/create-company";
 import { logActivity } from "../../../commands/log-activity";
@@ -58,11 +58,11 @@ export const companiesRoutes =
             ? { key: value["key"], id: value["id"] }
             : undefined,
         );
-        const query = q ? normalizeSearchText(q) : undefined;
+        const query = q ? searchPattern(q) : undefined;
         const { rows, total } = await listCompanies(
           context.database.db,
           viewer,
-          { ...filter, q: query || undefined, qDigits: q?.replace(/\D/g, "") },
+          { ...filter, q: query || undefined },
           { by: sort, order },
           { limit: limit + 1, after },
         );

@@ -1,0 +1,209 @@
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { Button, Card, Group, Stack, Text, ThemeIcon, Timeline, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { TimelineEntry } from "@conveyor/contracts";
+import { useCurrentSession } from "../auth/current-session";
+import {
+  ActivityIcon,
+  CheckIcon,
+  EditIcon,
+  PlusIcon,
+  TaskIcon,
+  UserSwitchIcon,
+} from "../activities/timeline-icons";
+import { formatDateTime, formatNumber } from "../i18n/intl";
+import { useLocale } from "../i18n/locale-provider";
+import { formatMoney } from "../i18n/money";
+import { getTimeline, timelineKey } from "../clients/clients.api";
+import { useCompanyFacets } from "../clients/use-company-facets";
+import { usePeople } from "../people/people.api";
+import { LoadError, PageLoader } from "../ui/page-states";
+import { changeFieldLabel, changeValueLabel } from "./timeline-change";
+
+const pageSize = 30;
+
+/** Names for the user ids an owner change carries: the pickable people and the owners in the facets. */
+const usePersonNames = (): ReadonlyMap<string, string> => {
+  const people = usePeople();
+  const { facets } = useCompanyFacets();
+  const names = new Map<string, string>();
+  for (const owner of facets.owner) if (owner.label) names.set(owner.value, owner.label);
+  for (const person of people.data ?? []) names.set(person.id, person.name);
+  return names;
+};
+
+const EntryIcon = ({ entry }: { entry: TimelineEntry }) => {
+  switch (entry.kind) {
+    case "activity":
+      return entry.activity ? <ActivityIcon type={entry.activity.type} /> : <EditIcon />;
+    case "task_created":
+      return <TaskIcon />;
+    case "task_done":
+      return <CheckIcon />;
+    case "owner_changed":
+      return <UserSwitchIcon />;
+    case "field_changed":
+      return <EditIcon />;
+    case "created":
+      return <PlusIcon />;
+  }
+};
+
+const entryColor = (entry: TimelineEntry): string => {
+  switch (entry.kind) {
+    case "activity":
+      return entry.activity?.type === "proposal" ? "grape" : "blue";
+    case "task_created":
+      return "gray";
+    case "task_done":
+      return "teal";
+    case "owner_changed":
+    case "field_changed":
+      return "orange";
+    case "created":
+      return "green";
+  }
+};
+
+const EntryTitle = ({ entry }: { entry: TimelineEntry }) => {
+  const { t } = useTranslation();
+  switch (entry.kind) {
+    case "activity":
+      return <>{entry.activity ? t(`activityTypes.${entry.activity.type}`) : ""}</>;
+    case "task_created":
+      return <>{t("timeline.taskCreated", { title: entry.task?.title ?? "" })}</>;
+    case "task_done":
+      return <>{t("timeline.taskDone", { title: entry.task?.title ?? "" })}</>;
+    case "owner_changed":
+      return <>{t("timeline.ownerChanged")}</>;
+    case "field_changed":
+      return <>{t("timeline.fieldChanged", { field: changeFieldLabel(t, entry.change?.field ?? "") })}</>;
+    case "created":
+      return <>{t("timeline.created")}</>;
+  }
+};
+
+const EntryBody = ({ entry, people }: { entry: TimelineEntry; people: ReadonlyMap<string, string> }) => {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { organization } = useCurrentSession();
+  const { activity, change, task } = entry;
+  if (entry.kind === "activity" && activity) {
+    return (
+      <Stack gap={2}>
+        {activity.outcome && (
+          <Text size="sm" fw={500}>
+            {activity.outcome}
+          </Text>
+        )}
+        {activity.body && (
+          <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+            {activity.body}
+          </Text>
+        )}
+        <Group gap="xs">
+          {activity.durationMinutes !== null && (
+            <Text size="xs" c="dimmed">
+              {t("activity.minutes", { minutes: formatNumber(locale, activity.durationMinutes) })}
+            </Text>
+          )}
+          {activity.amountMinor !== null && (
+            <Text size="sm" fw={600} data-testid="timeline-amount">
+              {formatMoney(locale, activity.amountMinor, organization.currency)}
+            </Text>
+          )}
+        </Group>
+      </Stack>
+    );
+  }
+  if ((entry.kind === "owner_changed" || entry.kind === "field_changed") && change) {
+    return (
+      <Text size="sm">
+        {t("timeline.change", {
+          from: changeValueLabel(t, change.field, change.from, people),
+          to: changeValueLabel(t, change.field, change.to, people),
+        })}
+      </Text>
+    );
+  }
+  if (entry.kind === "task_created" && task) {
+    return (
+      <Text size="xs" c="dimmed">
+        {t("tasks.dueAt", { when: formatDateTime(locale, task.dueAt, organization.timeZone) })}
+        {task.assigneeName ? ` · ${task.assigneeName}` : ""}
+      </Text>
+    );
+  }
+  return null;
+};
+
+/** The client's history, newest first (M5.4: a newcomer learns the client without asking anyone). */
+export const ClientTimeline = ({ companyId }: { companyId: string }) => {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { organization } = useCurrentSession();
+  const timeline = useInfiniteQuery({
+    queryKey: timelineKey(companyId),
+    queryFn: ({ pageParam }) => getTimeline(companyId, { limit: pageSize, cursor: pageParam || undefined }),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const entries = timeline.data?.pages.flatMap((page) => page.items) ?? [];
+  const people = usePersonNames();
+
+  return (
+    <Card withBorder radius="md" padding="lg" data-testid="timeline">
+      <Title order={2} size="h4" mb="md">
+        {t("card.timeline")}
+      </Title>
+      {timeline.isPending ? (
+        <PageLoader />
+      ) : timeline.isError && entries.length === 0 ? (
+        <LoadError error={timeline.error} onRetry={() => void timeline.refetch()} />
+      ) : entries.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t("card.noTimeline")}
+        </Text>
+      ) : (
+        <Timeline bulletSize={28} lineWidth={2}>
+          {entries.map((entry) => (
+            <Timeline.Item
+              key={entry.id}
+              data-testid="timeline-entry"
+              data-kind={entry.kind}
+              bullet={
+                <ThemeIcon size={28} radius="xl" variant="light" color={entryColor(entry)}>
+                  <EntryIcon entry={entry} />
+                </ThemeIcon>
+              }
+              title={
+                <Text size="sm" fw={600}>
+                  <EntryTitle entry={entry} />
+                </Text>
+              }
+            >
+              <EntryBody entry={entry} people={people} />
+              <Text size="xs" c="dimmed" mt={4}>
+                {formatDateTime(locale, entry.activity?.occurredAt ?? entry.at, organization.timeZone)}
+                {entry.actorName ? ` · ${entry.actorName}` : ""}
+              </Text>
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+      {timeline.isFetchNextPageError && <LoadError error={timeline.error} />}
+      {timeline.hasNextPage && (
+        <Group justify="center" mt="md">
+          <Button
+            variant="default"
+            loading={timeline.isFetchingNextPage}
+            onClick={() => void timeline.fetchNextPage()}
+            data-testid="timeline-load-more"
+          >
+            {t("card.loadMore")}
+          </Button>
+        </Group>
+      )}
+    </Card>
+  );
+};

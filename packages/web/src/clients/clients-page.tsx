@@ -1,0 +1,98 @@
+import { useState } from "react";
+import { useSearchParams } from "react-router";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { Button, Group, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { LoadError, PageLoader } from "../ui/page-states";
+import { AddClientModal } from "./add-client-modal";
+import { ClientFilterBar } from "./client-filter-bar";
+import {
+  filtersFromSearch,
+  filtersToQuery,
+  filtersToSearch,
+  hasNarrowingFilters,
+  toggleSort,
+  type ClientFilters,
+} from "./client-filters";
+import { ClientViews } from "./client-views";
+import { ClientsTable } from "./clients-table";
+import { clientListKey, listCompanies } from "./clients.api";
+import { useCompanyFacets } from "./use-company-facets";
+
+const pageSize = 50;
+
+/** The client base (M5.4): every filter lives in the URL, so a view can be bookmarked or sent to a colleague. */
+export const ClientsPage = () => {
+  const { t } = useTranslation();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = filtersFromSearch(searchParams);
+  const [adding, setAdding] = useState(false);
+  const { facets } = useCompanyFacets();
+
+  const setFilters = (next: ClientFilters) => setSearchParams(filtersToSearch(next), { replace: true });
+
+  const query = filtersToQuery(filters);
+  const clients = useInfiniteQuery({
+    queryKey: clientListKey(query),
+    queryFn: ({ pageParam }) => listCompanies({ ...query, limit: pageSize, cursor: pageParam || undefined }),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: (previous) => previous,
+  });
+
+  const items = clients.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = clients.data?.pages[0]?.total;
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1} size="h2">
+            {t("clients.title")}
+          </Title>
+          {total !== undefined && (
+            <Text c="dimmed" size="sm" data-testid="clients-total">
+              {t("clients.total", { count: total })}
+            </Text>
+          )}
+        </div>
+        <Button onClick={() => setAdding(true)} data-testid="clients-add">
+          {t("clients.add")}
+        </Button>
+      </Group>
+
+      <ClientViews filters={filters} facets={facets} onChange={setFilters} />
+      <ClientFilterBar filters={filters} facets={facets} onChange={setFilters} />
+
+      {clients.isPending ? (
+        <PageLoader />
+      ) : clients.isError && items.length === 0 ? (
+        <LoadError error={clients.error} onRetry={() => void clients.refetch()} />
+      ) : (
+        <>
+          <ClientsTable clients={items} filters={filters} onSort={(sort) => setFilters(toggleSort(filters, sort))} />
+          {items.length === 0 && (
+            <Text c="dimmed" ta="center" py="xl" data-testid="clients-empty">
+              {hasNarrowingFilters(filters) ? t("clients.empty") : t("clients.emptyStart")}
+            </Text>
+          )}
+          {clients.isFetchNextPageError && <LoadError error={clients.error} />}
+          {clients.hasNextPage && (
+            <Group justify="center">
+              <Button
+                variant="default"
+                loading={clients.isFetchingNextPage}
+                onClick={() => void clients.fetchNextPage()}
+                data-testid="clients-load-more"
+              >
+                {t("clients.loadMore")}
+              </Button>
+            </Group>
+          )}
+        </>
+      )}
+
+      <AddClientModal opened={adding} onClose={() => setAdding(false)} />
+    </Stack>
+  );
+};

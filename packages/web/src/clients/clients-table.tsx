@@ -1,0 +1,119 @@
+import { Link } from "react-router";
+import { Anchor, Table, Text, UnstyledButton, Group } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { Company } from "@conveyor/contracts";
+import { useCurrentSession } from "../auth/current-session";
+import { formatRelativeDay } from "../i18n/intl";
+import { useLocale } from "../i18n/locale-provider";
+import { calendarDaysFrom } from "../i18n/zoned-time";
+import { LevelBadge, StatusBadge, TemperatureBadge } from "./client-badges";
+import type { ClientFilters, CompanySort } from "./client-filters";
+
+type ClientsTableProps = {
+  clients: Company[];
+  filters: ClientFilters;
+  onSort: (sort: CompanySort) => void;
+};
+
+const SortArrow = ({ direction }: { direction: "asc" | "desc" | null }) => (
+  <svg width="12" height="12" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true" opacity={direction ? 1 : 0.3}>
+    {direction !== "desc" && <path d="M12 4l6 8H6z" />}
+    {direction !== "asc" && <path d="M12 20l-6-8h12z" />}
+  </svg>
+);
+
+const SortableTh = ({
+  label,
+  sort,
+  filters,
+  onSort,
+}: {
+  label: string;
+  sort: CompanySort;
+} & Pick<ClientsTableProps, "filters" | "onSort">) => {
+  const { t } = useTranslation();
+  const active = filters.sort === sort;
+  return (
+    <Table.Th aria-sort={active ? (filters.order === "asc" ? "ascending" : "descending") : undefined}>
+      <UnstyledButton
+        onClick={() => onSort(sort)}
+        aria-label={t("clients.sortBy", { column: label })}
+        data-testid={`clients-sort-${sort}`}
+      >
+        <Group gap={4} wrap="nowrap">
+          <Text size="sm" fw={700}>
+            {label}
+          </Text>
+          <SortArrow direction={active ? filters.order : null} />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+};
+
+export const ClientsTable = ({ clients, filters, onSort }: ClientsTableProps) => {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { organization } = useCurrentSession();
+  const now = new Date();
+  const tz = organization.timeZone;
+
+  return (
+    <Table.ScrollContainer minWidth={960}>
+      <Table striped highlightOnHover verticalSpacing="sm" data-testid="clients-table">
+        <Table.Thead>
+          <Table.Tr>
+            <SortableTh label={t("clients.column.name")} sort="name" filters={filters} onSort={onSort} />
+            <Table.Th>{t("clients.column.status")}</Table.Th>
+            <Table.Th>{t("clients.column.temperature")}</Table.Th>
+            <Table.Th>{t("clients.column.level")}</Table.Th>
+            <Table.Th>{t("clients.column.owner")}</Table.Th>
+            <Table.Th>{t("clients.column.region")}</Table.Th>
+            <Table.Th>{t("clients.column.channel")}</Table.Th>
+            <SortableTh label={t("clients.column.lastActivity")} sort="lastActivityAt" filters={filters} onSort={onSort} />
+            <SortableTh label={t("clients.column.createdAt")} sort="createdAt" filters={filters} onSort={onSort} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {clients.map((client) => (
+            <Table.Tr key={client.id} data-testid={`client-row-${client.name}`}>
+              <Table.Td>
+                <Anchor component={Link} to={`/clients/${client.id}`} fw={500} size="sm">
+                  {client.name}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge status={client.status} />
+              </Table.Td>
+              <Table.Td>
+                <TemperatureBadge temperature={client.temperature} />
+              </Table.Td>
+              <Table.Td>{client.level ? <LevelBadge level={client.level} /> : <Text c="dimmed">—</Text>}</Table.Td>
+              <Table.Td>
+                <Text size="sm">{client.ownerName}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{client.region ?? "—"}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{client.channel ?? "—"}</Text>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                <Text size="sm" c={client.lastActivityAt ? undefined : "dimmed"}>
+                  {client.lastActivityAt
+                    ? formatRelativeDay(locale, client.lastActivityAt, calendarDaysFrom(now, new Date(client.lastActivityAt), tz), tz)
+                    : t("clients.noActivity")}
+                </Text>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                <Text size="sm">
+                  {formatRelativeDay(locale, client.createdAt, calendarDaysFrom(now, new Date(client.createdAt), tz), tz)}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+};

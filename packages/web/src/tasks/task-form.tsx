@@ -1,0 +1,151 @@
+import { useState, type FormEvent } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Alert, Button, Group, Select, Stack, TextInput } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useTranslation } from "react-i18next";
+import { taskTypes, type TaskType } from "@conveyor/contracts";
+import { useCurrentSession } from "../auth/current-session";
+import { clientsKey } from "../clients/clients.api";
+import { fromZonedInputValue, toZonedInputValue, zonedDayAt } from "../i18n/zoned-time";
+import { usePeople } from "../people/people.api";
+import { fieldErrorMessage, isOnlyFieldErrors, problemMessage } from "../ui/errors";
+import { ZonedDateTimeInput } from "../ui/zoned-date-time-input";
+import { createTask, tasksKey } from "./tasks.api";
+
+const fields = ["title", "type", "dueAt", "companyId", "assigneeId", "plannedResult"];
+
+type TaskFormProps = {
+  /** Null until a client is picked (quick add); undefined: a task without a client. */
+  companyId: string | null | undefined;
+  testIdPrefix?: string;
+  onCreated?: () => void;
+  onCancel?: () => void;
+};
+
+/** A new task defaults to the next working morning: tomorrow at the start of the working day. */
+const defaultDue = (timeZone: string, workdayStart: string) =>
+  toZonedInputValue(zonedDayAt(new Date(), 1, workdayStart, timeZone), timeZone);
+
+export const TaskForm = ({ companyId, testIdPrefix = "", onCreated, onCancel }: TaskFormProps) => {
+  const { t } = useTranslation();
+  const { user, organization } = useCurrentSession();
+  const queryClient = useQueryClient();
+  const people = usePeople();
+  const [title, setTitle] = useState("");
+  const [type, setType] = useState<TaskType>("follow_up");
+  const [dueAt, setDueAt] = useState(() => defaultDue(organization.timeZone, organization.workingHours.start));
+  const [assigneeId, setAssigneeId] = useState<string | null>(null);
+  const [plannedResult, setPlannedResult] = useState("");
+  const [dueError, setDueError] = useState<string | undefined>();
+  const testId = (name: string) => `${testIdPrefix}${name}`;
+
+  const mutation = useMutation({
+    mutationFn: (due: Date) =>
+      createTask({
+        title: title.trim(),
+        type,
+        dueAt: due.toISOString(),
+        companyId: companyId ?? null,
+        ...(assigneeId && assigneeId !== user.id ? { assigneeId } : {}),
+        plannedResult: plannedResult.trim() || null,
+      }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: tasksKey });
+      void queryClient.invalidateQueries({ queryKey: clientsKey });
+      notifications.show({ color: "green", message: t("tasks.created") });
+      setTitle("");
+      setPlannedResult("");
+      onCreated?.();
+    },
+  });
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (companyId === null) return;
+    const due = fromZonedInputValue(dueAt, organization.timeZone);
+    if (!due) {
+      setDueError(t("dateInput.invalid"));
+      return;
+    }
+    setDueError(undefined);
+    mutation.mutate(due);
+  };
+
+  const error = mutation.error;
+  // A seller may only set tasks to themselves: the picker appears only when there is a choice.
+  const others = (people.data ?? []).filter((person) => person.id !== user.id);
+
+  return (
+    <form onSubmit={submit} noValidate data-testid={testId("task-form")}>
+      <Stack gap="sm">
+        <TextInput
+          label={t("tasks.title")}
+          required
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          error={fieldErrorMessage(t, error, "title")}
+          data-testid={testId("task-title")}
+        />
+        <Group grow align="flex-start">
+          <Select<TaskType>
+            label={t("tasks.type")}
+            allowDeselect={false}
+            data={taskTypes.map((value) => ({ value, label: t(`taskTypes.${value}`) }))}
+            value={type}
+            onChange={(value) => value && setType(value)}
+            error={fieldErrorMessage(t, error, "type")}
+            data-testid={testId("task-type")}
+          />
+          <ZonedDateTimeInput
+            label={t("tasks.due")}
+            required
+            value={dueAt}
+            onChange={setDueAt}
+            error={dueError ?? fieldErrorMessage(t, error, "dueAt")}
+            data-testid={testId("task-due")}
+          />
+        </Group>
+        {others.length > 0 && (
+          <Select
+            label={t("tasks.assignee")}
+            placeholder={t("tasks.assigneeDefault")}
+            clearable
+            searchable
+            data={[{ value: user.id, label: t("tasks.assigneeDefault") }, ...others.map((p) => ({ value: p.id, label: p.name }))]}
+            value={assigneeId}
+            onChange={setAssigneeId}
+            error={fieldErrorMessage(t, error, "assigneeId")}
+            data-testid={testId("task-assignee")}
+          />
+        )}
+        <TextInput
+          label={t("tasks.plannedResult")}
+          value={plannedResult}
+          onChange={(e) => setPlannedResult(e.currentTarget.value)}
+          error={fieldErrorMessage(t, error, "plannedResult")}
+          data-testid={testId("task-planned-result")}
+        />
+        {mutation.isError && !isOnlyFieldErrors(error, fields) && (
+          <Alert color="red" role="alert">
+            {problemMessage(t, error)}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              {t("common.cancel")}
+            </Button>
+          )}
+          <Button
+            type="submit"
+            loading={mutation.isPending}
+            disabled={companyId === null || title.trim() === ""}
+            data-testid={testId("task-submit")}
+          >
+            {t("tasks.submit")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+};
