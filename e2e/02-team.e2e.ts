@@ -1,6 +1,7 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, newContext } from "./browser";
+import { adminSession, signIn } from "./sessions";
 
 /*
  * The admin builds the team: adds a seller in the browser; the seller signs in with the
@@ -18,40 +19,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const signIn = async (page: Page, email: string, password: string) => {
-  await page.goto("/sign-in");
-  await page.getByTestId("sign-in-email").fill(email);
-  await page.getByTestId("sign-in-password").fill(password);
-  await page.getByTestId("sign-in-submit").click();
-};
-
-/** The admin's password after the first journey, or the printed one if this file runs alone. */
-const adminSession = async (page: Page) => {
-  for (const password of ["my-own-strong-password", server.adminPassword]) {
-    await signIn(page, server.adminEmail, password);
-    const outcome = await Promise.race([
-      page.getByTestId("app-shell").waitFor().then(() => "shell"),
-      page.getByTestId("change-password-new").waitFor().then(() => "change"),
-      page.getByTestId("sign-in-error").waitFor().then(() => "error"),
-    ]);
-    if (outcome === "shell") return;
-    if (outcome === "change") {
-      await page.getByTestId("change-password-current").fill(password);
-      await page.getByTestId("change-password-new").fill("my-own-strong-password");
-      await page.getByTestId("change-password-confirm").fill("my-own-strong-password");
-      await page.getByTestId("change-password-submit").click();
-      await page.getByTestId("app-shell").waitFor();
-      return;
-    }
-  }
-  throw new Error("the admin could not sign in");
-};
-
 describe("the admin builds the team", () => {
   it("adds a seller, who signs in, changes the temporary password and is later deactivated", async () => {
     const adminContext = await newContext(browser, server.baseUrl, "en-US");
     const admin = await adminContext.newPage();
-    await adminSession(admin);
+    await adminSession(admin, server);
     await admin.getByTestId("language-option-en").click();
     await admin.waitForFunction(() => document.documentElement.lang === "en");
 

@@ -221,8 +221,16 @@ export const timelineEntrySchema = z.object({
   actorName: z.string().nullable(),
   activity: activitySchema.nullable(),
   task: taskSchema.nullable(),
-  /** For owner and field changes. */
-  change: z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() }).nullable(),
+  /** For owner and field changes; owners come with the names they had at the time. */
+  change: z
+    .object({
+      field: z.string(),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      fromLabel: z.string().nullable(),
+      toLabel: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

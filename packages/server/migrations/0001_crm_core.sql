@@ -105,6 +105,8 @@ CREATE TABLE "timeline_events" (
 	"field" text,
 	"from_value" text,
 	"to_value" text,
+	"from_label" text,
+	"to_label" text,
 	CONSTRAINT "timeline_events_kind_check" CHECK ("timeline_events"."kind" in ('created', 'activity', 'task_created', 'task_done', 'owner_changed', 'field_changed'))
 );
 --> statement-breakpoint

@@ -171,7 +171,7 @@ describe("who sees which clients", () => {
     const timeline = await d.as.boris.get<TimelinePage>(`/api/v1/companies/${client.id}/timeline`);
     expect(timeline.body.items[0]).toMatchObject({
       kind: "owner_changed",
-      change: { field: "ownerId", from: d.users.anna.id, to: d.users.boris.id },
+      change: { field: "ownerId", from: d.users.anna.id, to: d.users.boris.id, fromLabel: "Anna", toLabel: "Boris" },
     });
   });
 });

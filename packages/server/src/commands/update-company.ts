@@ -42,6 +42,8 @@ export const updateCompany = async (
     if (input.ownerId !== undefined) patch.ownerId = input.ownerId;
     if (input.tags !== undefined) patch.tags = [...new Set(input.tags)];
     await updateCompanyRow(tx, viewer, id, patch);
+    const after = await findCompanyJustWritten(tx, viewer, id);
+    if (!after) throw notFound("The client");
     if (next.name !== before.name || next.legalId !== before.legalId) await refreshCompanySearchText(tx, viewer, id);
 
     for (const field of tracked) {
@@ -60,10 +62,10 @@ export const updateCompany = async (
         field: "ownerId",
         fromValue: before.ownerId,
         toValue: input.ownerId,
+        fromLabel: before.ownerName,
+        toLabel: after.ownerName,
       });
     }
-    const after = await findCompanyJustWritten(tx, viewer, id);
-    if (!after) throw notFound("The client");
-    return after;
+    return (await findCompanyJustWritten(tx, viewer, id)) ?? after;
   });
 };

@@ -352,6 +352,9 @@ export const timelineEvents = pgTable(
     field: text("field"),
     fromValue: text("from_value"),
     toValue: text("to_value"),
+    /** What a person reads for the values (an owner's name as it was then). */
+    fromLabel: text("from_label"),
+    toLabel: text("to_label"),
   },
   (t) => [
     index("timeline_events_company_idx").on(t.organizationId, t.companyId, t.at, t.seq),

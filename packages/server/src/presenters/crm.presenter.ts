@@ -97,6 +97,8 @@ export const presentTimelineEntry = (
     actorName: row.actorName,
     activity: activity ? presentActivity(activity) : null,
     task: task ? presentTask(task, now) : null,
-    change: row.field ? { field: row.field, from: row.fromValue, to: row.toValue } : null,
+    change: row.field
+      ? { field: row.field, from: row.fromValue, to: row.toValue, fromLabel: row.fromLabel, toLabel: row.toLabel }
+      : null,
   });
 };

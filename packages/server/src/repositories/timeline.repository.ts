@@ -15,6 +15,8 @@ export type NewTimelineEvent = {
   field?: string | null;
   fromValue?: string | null;
   toValue?: string | null;
+  fromLabel?: string | null;
+  toLabel?: string | null;
 };
 
 export const recordTimelineEvent = async (ex: Executor, viewer: Viewer, event: NewTimelineEvent): Promise<void> => {
@@ -33,6 +35,8 @@ export type TimelineRow = {
   field: string | null;
   fromValue: string | null;
   toValue: string | null;
+  fromLabel: string | null;
+  toLabel: string | null;
 };
 
 export type TimelineCursor = { at: string; seq: number };
@@ -61,6 +65,8 @@ export const listTimeline = (
       field: timelineEvents.field,
       fromValue: timelineEvents.fromValue,
       toValue: timelineEvents.toValue,
+      fromLabel: timelineEvents.fromLabel,
+      toLabel: timelineEvents.toLabel,
     })
     .from(timelineEvents)
     .leftJoin(users, eq(users.id, timelineEvents.actorId))

@@ -95,7 +95,8 @@ const Header = ({ company, onEdit }: { company: Company; onEdit: () => void }) =
       <Group justify="space-between" align="flex-start">
         <Stack gap={6}>
           <Title order={1} size="h2" data-testid="client-name">
-            {company.name}
+            {/* A name is in its own script: isolated, «ООО …» stays whole inside a Persian page. */}
+            <bdi>{company.name}</bdi>
           </Title>
           <Group gap="xs">
             <StatusBadge status={company.status} />

@@ -120,8 +120,8 @@ const EntryBody = ({ entry, people }: { entry: TimelineEntry; people: ReadonlyMa
     return (
       <Text size="sm">
         {t("timeline.change", {
-          from: changeValueLabel(t, change.field, change.from, people),
-          to: changeValueLabel(t, change.field, change.to, people),
+          from: change.fromLabel ?? changeValueLabel(t, change.field, change.from, people),
+          to: change.toLabel ?? changeValueLabel(t, change.field, change.to, people),
         })}
       </Text>
     );

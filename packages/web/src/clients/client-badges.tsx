@@ -6,7 +6,7 @@ import { statusColor, temperatureColor } from "./client-options";
 export const StatusBadge = ({ status }: { status: CompanyStatus }) => {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={statusColor(status)}>
+    <Badge variant="light" color={statusColor(status)} maw="none">
       {t(`companyStatuses.${status}`)}
     </Badge>
   );

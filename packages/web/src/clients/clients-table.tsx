@@ -79,7 +79,7 @@ export const ClientsTable = ({ clients, filters, onSort }: ClientsTableProps) =>
             <Table.Tr key={client.id} data-testid={`client-row-${client.name}`}>
               <Table.Td>
                 <Anchor component={Link} to={`/clients/${client.id}`} fw={500} size="sm">
-                  {client.name}
+                  <bdi>{client.name}</bdi>
                 </Anchor>
               </Table.Td>
               <Table.Td>

@@ -1,0 +1,32 @@
+import type { Page } from "playwright-core";
+import type { E2eServer } from "./global-setup";
+
+export const signIn = async (page: Page, email: string, password: string) => {
+  await page.goto("/sign-in");
+  await page.getByTestId("sign-in-email").fill(email);
+  await page.getByTestId("sign-in-password").fill(password);
+  await page.getByTestId("sign-in-submit").click();
+};
+
+/** The admin's password after the first journey, or the printed one if this file runs alone. */
+export const adminSession = async (page: Page, server: E2eServer) => {
+  for (const password of ["my-own-strong-password", server.adminPassword]) {
+    await signIn(page, server.adminEmail, password);
+    const outcome = await Promise.race([
+      page.getByTestId("app-shell").waitFor().then(() => "shell"),
+      page.getByTestId("change-password-new").waitFor().then(() => "change"),
+      page.getByTestId("sign-in-error").waitFor().then(() => "error"),
+    ]);
+    if (outcome === "shell") return;
+    if (outcome === "change") {
+      await page.getByTestId("change-password-current").fill(password);
+      await page.getByTestId("change-password-new").fill("my-own-strong-password");
+      await page.getByTestId("change-password-confirm").fill("my-own-strong-password");
+      await page.getByTestId("change-password-submit").click();
+      await page.getByTestId("app-shell").waitFor();
+      return;
+    }
+  }
+  throw new Error("the admin could not sign in");
+};
+
