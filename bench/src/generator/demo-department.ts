@@ -1,6 +1,7 @@
 import { activityBase } from "@conveyor/domain";
 import { companySearchText, type Database } from "@conveyor/server";
-import { activities, companies, contacts, tasks, timelineEvents } from "@conveyor/server/schema";
+import { activities, companies, contacts, dealStageVisits, deals, pipelineStages, pipelines, tasks, timelineEvents } from "@conveyor/server/schema";
+import { and, asc, eq } from "drizzle-orm";
 import { buildTeam, buildUser } from "@conveyor/server/testing";
 import { innFor, seededRandom, type Random } from "./random";
 
@@ -31,7 +32,7 @@ const dayMs = 24 * 3600_000;
 
 export type DemoOptions = { organizationId: string; now: Date; seed?: number; companies?: number; sellersPerLevel?: [number, number, number] };
 
-export type DemoSummary = { people: number; companies: number; contacts: number; activities: number; tasks: number };
+export type DemoSummary = { people: number; companies: number; contacts: number; activities: number; tasks: number; deals: number };
 
 const personName = (random: Random) => {
   const first = random.pick(firstNames);
@@ -61,6 +62,18 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
   const farmers = await level(l3);
   await buildTeam(database, organizationId, { leadId: lead.id, memberIds: hunters.map((u) => u.id), name: "L1 · Привлечение" });
   await buildTeam(database, organizationId, { leadId: head.id, memberIds: [...closers, ...farmers].map((u) => u.id), name: "L2–L3 · Сделки и развитие" });
+
+  const pipeline = (
+    await database.db.select().from(pipelines).where(and(eq(pipelines.organizationId, organizationId), eq(pipelines.isDefault, true)))
+  )[0];
+  const stages = pipeline
+    ? await database.db.select().from(pipelineStages).where(eq(pipelineStages.pipelineId, pipeline.id)).orderBy(asc(pipelineStages.position))
+    : [];
+  const openStages = stages.filter((s) => s.kind === "open");
+  const wonStage = stages.find((s) => s.kind === "won");
+  const lostStage = stages.find((s) => s.kind === "lost");
+  const dealRows: Array<typeof deals.$inferInsert> = [];
+  const visitRows: Array<typeof dealStageVisits.$inferInsert> = [];
 
   type CompanyInsert = typeof companies.$inferInsert;
   const companyRows: CompanyInsert[] = [];
@@ -141,6 +154,42 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
         updatedAt: createdAt,
       });
     }
+    // Deals: L1 clients now and then, L2 and L3 clients usually; bought clients have won deals.
+    const dealCount = pipeline && openStages.length > 0 ? (levelOf === "L1" ? (random.chance(0.15) ? 1 : 0) : random.int(1, 3)) : 0;
+    for (let k = 0; k < dealCount; k++) {
+      const outcome = status !== "new" && k === 0 ? "won" : random.weighted([["open", 6], ["won", 2], ["lost", 2]] as const);
+      const finalStage = outcome === "won" ? wonStage : outcome === "lost" ? lostStage : random.pick(openStages);
+      if (!finalStage) continue;
+      const dealId = crypto.randomUUID();
+      const openedAt = new Date(createdAt.getTime() + random.next() * (now.getTime() - createdAt.getTime()) * 0.6);
+      const path = [...openStages.slice(0, Math.max(1, finalStage.kind === "open" ? openStages.indexOf(finalStage) + 1 : random.int(1, openStages.length))), ...(finalStage.kind === "open" ? [] : [finalStage])];
+      let enteredAt = openedAt;
+      for (const [step, stage] of path.entries()) {
+        const leftAt = step === path.length - 1 ? null : new Date(Math.min(now.getTime(), enteredAt.getTime() + random.int(1, 20) * dayMs));
+        visitRows.push({ organizationId, dealId, stageId: stage.id, enteredAt, leftAt, movedById: owner.id });
+        if (leftAt) enteredAt = leftAt;
+      }
+      dealRows.push({
+        id: dealId,
+        organizationId,
+        companyId: id,
+        pipelineId: finalStage.pipelineId,
+        stageId: finalStage.id,
+        title: random.pick(["Поставка оборудования", "Годовой контракт", "Пилотный заказ", "Расширение поставки", "Сервисный договор"]) + ` ${2025 + (k % 2)}`,
+        amountMinor: random.int(50, 5000) * 1000_00,
+        currency: "RUB",
+        expectedCloseDate: new Date(now.getTime() + random.int(-20, 90) * dayMs).toISOString().slice(0, 10),
+        ownerId: owner.id,
+        lostReason: finalStage.kind === "lost" ? random.pick(["Дорого", "Выбрали конкурента", "Нет бюджета", "Отложили проект"]) : null,
+        acceptanceSignedOn: finalStage.kind === "won" ? enteredAt.toISOString().slice(0, 10) : null,
+        stageEnteredAt: enteredAt,
+        closedAt: finalStage.kind === "open" ? null : enteredAt,
+        createdAt: openedAt,
+        updatedAt: enteredAt,
+      });
+      eventRows.push({ organizationId, companyId: id, kind: "deal_created", at: openedAt, actorId: owner.id, dealId });
+    }
+
     const company = companyRows.at(-1);
     if (company) company.searchText = companySearchText(name, legalId, own);
     if (random.chance(0.7)) {
@@ -168,6 +217,8 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
     await insertInChunks(contactRows, (chunk) => tx.insert(contacts).values(chunk));
     await insertInChunks(activityRows, (chunk) => tx.insert(activities).values(chunk));
     await insertInChunks(taskRows, (chunk) => tx.insert(tasks).values(chunk));
+    await insertInChunks(dealRows, (chunk) => tx.insert(deals).values(chunk));
+    await insertInChunks(visitRows, (chunk) => tx.insert(dealStageVisits).values(chunk));
     eventRows.sort((a, b) => a.at.getTime() - b.at.getTime());
     await insertInChunks(eventRows, (chunk) => tx.insert(timelineEvents).values(chunk));
   });
@@ -177,5 +228,6 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
     contacts: contactRows.length,
     activities: activityRows.length,
     tasks: taskRows.length,
+    deals: dealRows.length,
   };
 };

@@ -210,7 +210,16 @@ export const updateTaskSchema = z.strictObject({
 });
 export type UpdateTask = z.infer<typeof updateTaskSchema>;
 
-export const timelineEntryKinds = ["created", "activity", "task_created", "task_done", "owner_changed", "field_changed"] as const;
+export const timelineEntryKinds = [
+  "created",
+  "activity",
+  "task_created",
+  "task_done",
+  "owner_changed",
+  "field_changed",
+  "deal_created",
+  "deal_stage_changed",
+] as const;
 
 /** One line of a client's history, newest first (M5.4: a newcomer learns the client without asking). */
 export const timelineEntrySchema = z.object({
@@ -221,6 +230,8 @@ export const timelineEntrySchema = z.object({
   actorName: z.string().nullable(),
   activity: activitySchema.nullable(),
   task: taskSchema.nullable(),
+  /** For deal events: the deal as it is now, and for stage changes the stages' names in `change`. */
+  deal: z.object({ id: idSchema, title: z.string() }).nullable(),
   /** For owner and field changes; owners come with the names they had at the time. */
   change: z
     .object({

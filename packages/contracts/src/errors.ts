@@ -20,6 +20,9 @@ export const errorCodes = [
   "cannot_deactivate_self",
   "last_admin",
   "legal_id_taken",
+  "lost_reason_required",
+  "stage_not_in_pipeline",
+  "stage_in_use",
   "rate_limited",
   "internal",
 ] as const;

@@ -4,3 +4,4 @@ export * from "./organization";
 export * from "./users";
 export * from "./auth";
 export * from "./crm";
+export * from "./deals";

@@ -74,3 +74,29 @@ describe("client search", () => {
     expect(text.includes(searchPattern(query))).toBe(found);
   });
 });
+
+describe("pipelines", () => {
+  it("a Russian organization starts with Russian stages, won and lost last", async () => {
+    const { defaultPipelineStages } = await import("./pipelines");
+    const stages = defaultPipelineStages("RU");
+    expect(stages.map((s) => s.name)).toEqual(["Новая", "Квалификация", "КП отправлено", "Переговоры", "Договор", "Выиграна", "Проиграна"]);
+    expect(stages.map((s) => s.probability)).toEqual([10, 20, 40, 60, 80, 100, 0]);
+    expect(stages.map((s) => s.kind).slice(-2)).toEqual(["won", "lost"]);
+    expect(defaultPipelineStages("IR")[0]?.name).toBe("جدید");
+  });
+
+  it("a lost deal needs a reason; other moves do not", async () => {
+    const { lostReasonMissing } = await import("./pipelines");
+    expect(lostReasonMissing("lost", undefined)).toBe(true);
+    expect(lostReasonMissing("lost", "  ")).toBe(true);
+    expect(lostReasonMissing("lost", "Дорого")).toBe(false);
+    expect(lostReasonMissing("won", undefined)).toBe(false);
+  });
+
+  it("time in stage runs to now while the deal is still there", async () => {
+    const { secondsInStage } = await import("./pipelines");
+    const entered = new Date("2026-03-01T10:00:00Z");
+    expect(secondsInStage(entered, new Date("2026-03-01T10:01:30Z"), new Date("2026-03-09T00:00:00Z"))).toBe(90);
+    expect(secondsInStage(entered, null, new Date("2026-03-02T10:00:00Z"))).toBe(86_400);
+  });
+});

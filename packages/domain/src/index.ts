@@ -3,3 +3,4 @@ export * from "./working-hours";
 export * from "./client-base";
 export * from "./search-text";
 export * from "./tasks";
+export * from "./pipelines";

@@ -21,6 +21,8 @@ type World = {
   bCompanyId: string;
   bContactId: string;
   bTaskId: string;
+  bPipeline: { id: string; name: string; stages: Array<{ id: string; name: string; probability: number; kind: string }> };
+  bDealId: string;
 };
 
 const world = {} as World;
@@ -34,7 +36,12 @@ beforeAll(async () => {
   const company = await bClient.post<{ id: string }>("/api/v1/companies", { name: "Bravo Client", legalId: "7707083893", region: "Bravo Region" });
   const contact = await bClient.post<{ id: string }>(`/api/v1/companies/${company.body.id}/contacts`, { name: "Bravo Contact", emails: ["bravo@example.test"] });
   const task = await bClient.post<{ id: string }>("/api/v1/tasks", { title: "Bravo task", dueAt: new Date().toISOString(), companyId: company.body.id });
+  const pipelines = await bClient.get<{ items: World["bPipeline"][] }>("/api/v1/pipelines");
+  const bPipeline = pipelines.body.items[0];
+  const deal = await bClient.post<{ id: string }>("/api/v1/deals", { companyId: company.body.id, title: "Bravo deal", amountMinor: 500 });
   Object.assign(world, {
+    bPipeline,
+    bDealId: deal.body.id,
     bCompanyId: company.body.id,
     bContactId: contact.body.id,
     bTaskId: task.body.id,
@@ -153,6 +160,38 @@ const matrix: Record<string, () => Promise<void>> = {
     const people = await world.a.get<{ items: { id: string }[] }>("/api/v1/people");
     expect(people.body.items.map((p) => p.id)).not.toContain(world.bSeller.id);
   },
+  "GET /api/v1/pipelines": async () => {
+    const reply = await world.a.get<{ items: { id: string }[] }>("/api/v1/pipelines");
+    expect(reply.body.items.map((p) => p.id)).not.toContain(world.bPipeline.id);
+  },
+  "POST /api/v1/pipelines": async () => {
+    const created = await world.a.post<{ id: string }>("/api/v1/pipelines", {
+      name: "Alpha tenders",
+      stages: [{ name: "Bid", probability: 20 }, { name: "Won", probability: 100, kind: "won" }, { name: "Lost", probability: 0, kind: "lost" }],
+    });
+    expect(created.status).toBe(201);
+    const bList = await world.bClient.get<{ items: { id: string }[] }>("/api/v1/pipelines");
+    expect(bList.body.items.map((p) => p.id)).not.toContain(created.body.id);
+  },
+  "PUT /api/v1/pipelines/:id": async () =>
+    expectNotFound(
+      await world.a.request("PUT", `/api/v1/pipelines/${world.bPipeline.id}`, {
+        name: "Hijacked",
+        stages: world.bPipeline.stages.map(({ id, name, probability, kind }) => ({ id, name, probability, kind })),
+      }),
+    ),
+  "GET /api/v1/pipelines/:id/board": async () => expectNotFound(await world.a.get(`/api/v1/pipelines/${world.bPipeline.id}/board`)),
+  "GET /api/v1/deals": async () => {
+    expect((await world.a.get<{ total: number }>("/api/v1/deals")).body.total).toBe(0);
+    expect((await world.a.get<{ total: number }>("/api/v1/deals?q=bravo")).body.total).toBe(0);
+  },
+  "POST /api/v1/deals": async () => {
+    expectNotFound(await world.a.post("/api/v1/deals", { companyId: world.bCompanyId, title: "Planted" }));
+  },
+  "GET /api/v1/deals/:id": async () => expectNotFound(await world.a.get(`/api/v1/deals/${world.bDealId}`)),
+  "PATCH /api/v1/deals/:id": async () => expectNotFound(await world.a.patch(`/api/v1/deals/${world.bDealId}`, { title: "Stolen" })),
+  "POST /api/v1/deals/:id/move": async () =>
+    expectNotFound(await world.a.post(`/api/v1/deals/${world.bDealId}/move`, { stageId: world.bPipeline.stages[1]?.id })),
   "GET /api/v1/me": async () => {
     const reply = await world.a.get<User>("/api/v1/me");
     expect(reply.body.id).toBe(world.aAdmin.id);
@@ -210,6 +249,10 @@ describe("organization A cannot reach organization B", () => {
     expect(card.body.company.name).toBe("Bravo Client");
     expect(card.body.contacts).toHaveLength(1);
     expect(card.body.openTasks).toHaveLength(1);
+    const deal = await world.bClient.get<{ deal: { title: string; stageName: string } }>(`/api/v1/deals/${world.bDealId}`);
+    expect(deal.body.deal).toMatchObject({ title: "Bravo deal", stageName: world.bPipeline.stages[0]?.name });
+    const pipelines = await world.bClient.get<{ items: { name: string }[] }>("/api/v1/pipelines");
+    expect(pipelines.body.items.map((p) => p.name)).toEqual([world.bPipeline.name]);
     const seller = await world.bClient.get<User>(`/api/v1/users/${world.bSeller.id}`);
     expect(seller.body.name).toBe("Bravo Seller");
     expect(seller.body.status).toBe("active");

@@ -2,6 +2,7 @@ import { countryDefaults, type Country } from "@conveyor/contracts";
 import type { Database } from "../db/database";
 import { anyOrganizationExists, insertOrganization } from "../repositories/authentication.repository";
 import { insertMember } from "../repositories/user.repository";
+import { createDefaultPipeline } from "./create-default-pipeline";
 import { hashPassword } from "../security/passwords";
 import { newOneTimePassword } from "../security/tokens";
 
@@ -40,6 +41,7 @@ export const bootstrapInstallation = async (
       createdAt: options.now,
       updatedAt: options.now,
     });
+    await createDefaultPipeline(tx, organizationId, options.country);
     await insertMember(
       tx,
       { organizationId },

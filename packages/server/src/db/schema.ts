@@ -4,6 +4,7 @@ import {
   bigserial,
   boolean,
   check,
+  date,
   index,
   integer,
   pgTable,
@@ -12,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -349,6 +351,7 @@ export const timelineEvents = pgTable(
     actorId: uuid("actor_id").references(() => users.id),
     activityId: uuid("activity_id").references(() => activities.id),
     taskId: uuid("task_id").references(() => tasks.id),
+    dealId: uuid("deal_id").references((): AnyPgColumn => deals.id),
     field: text("field"),
     fromValue: text("from_value"),
     toValue: text("to_value"),
@@ -360,7 +363,106 @@ export const timelineEvents = pgTable(
     index("timeline_events_company_idx").on(t.organizationId, t.companyId, t.at, t.seq),
     check(
       "timeline_events_kind_check",
-      sql`${t.kind} in ('created', 'activity', 'task_created', 'task_done', 'owner_changed', 'field_changed')`,
+      sql`${t.kind} in ('created', 'activity', 'task_created', 'task_done', 'owner_changed', 'field_changed', 'deal_created', 'deal_stage_changed')`,
     ),
   ],
+);
+
+export const pipelines = pgTable(
+  "pipelines",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    name: text("name").notNull(),
+    isDefault: boolean("is_default").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("pipelines_organization_idx").on(t.organizationId),
+    uniqueIndex("pipelines_default_key").on(t.organizationId).where(sql`${t.isDefault}`),
+  ],
+);
+
+export const pipelineStages = pgTable(
+  "pipeline_stages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    pipelineId: uuid("pipeline_id")
+      .notNull()
+      .references(() => pipelines.id),
+    name: text("name").notNull(),
+    position: integer("position").notNull(),
+    probability: integer("probability").notNull(),
+    kind: text("kind").notNull().default("open"),
+    /** A removed stage stays for the history of the deals that passed through it. */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("pipeline_stages_pipeline_idx").on(t.organizationId, t.pipelineId, t.position),
+    check("pipeline_stages_kind_check", sql`${t.kind} in ('open', 'won', 'lost')`),
+    check("pipeline_stages_probability_check", sql`${t.probability} between 0 and 100`),
+  ],
+);
+
+export const deals = pgTable(
+  "deals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id),
+    pipelineId: uuid("pipeline_id")
+      .notNull()
+      .references(() => pipelines.id),
+    stageId: uuid("stage_id")
+      .notNull()
+      .references(() => pipelineStages.id),
+    title: text("title").notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull().default(0),
+    currency: text("currency").notNull(),
+    expectedCloseDate: date("expected_close_date", { mode: "string" }),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    lostReason: text("lost_reason"),
+    acceptanceSignedOn: date("acceptance_signed_on", { mode: "string" }),
+    stageEnteredAt: timestamp("stage_entered_at", { withTimezone: true }).notNull(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("deals_stage_idx").on(t.organizationId, t.stageId, t.amountMinor, t.id),
+    index("deals_company_idx").on(t.organizationId, t.companyId),
+    index("deals_owner_idx").on(t.organizationId, t.ownerId, t.stageId),
+  ],
+);
+
+/** Every stage a deal has been in, with when it entered and left: time in stage (M5.15). */
+export const dealStageVisits = pgTable(
+  "deal_stage_visits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    dealId: uuid("deal_id")
+      .notNull()
+      .references(() => deals.id),
+    stageId: uuid("stage_id")
+      .notNull()
+      .references(() => pipelineStages.id),
+    enteredAt: timestamp("entered_at", { withTimezone: true }).notNull(),
+    leftAt: timestamp("left_at", { withTimezone: true }),
+    movedById: uuid("moved_by_id").references(() => users.id),
+  },
+  (t) => [index("deal_stage_visits_deal_idx").on(t.organizationId, t.dealId, t.enteredAt)],
 );

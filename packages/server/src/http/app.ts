@@ -24,6 +24,8 @@ import { companiesRoutes } from "../routes/api/companies/companies.routes";
 import { contactsRoutes } from "../routes/api/contacts/contacts.routes";
 import { peopleRoutes } from "../routes/api/people/people.routes";
 import { tasksRoutes } from "../routes/api/tasks/tasks.routes";
+import { dealsRoutes } from "../routes/api/deals/deals.routes";
+import { pipelinesRoutes } from "../routes/api/pipelines/pipelines.routes";
 import { handleError, problemFor, sendProblem } from "./problem";
 
 export type BuildAppOptions = {
@@ -154,6 +156,8 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(companiesRoutes(context), { prefix: "/api/v1/companies" });
   await app.register(contactsRoutes(context), { prefix: "/api/v1/contacts" });
   await app.register(tasksRoutes(context), { prefix: "/api/v1/tasks" });
+  await app.register(pipelinesRoutes(context), { prefix: "/api/v1/pipelines" });
+  await app.register(dealsRoutes(context), { prefix: "/api/v1/deals" });
 
   const webDistDir = options.webDistDir;
   const serveWeb = webDistDir !== undefined && existsSync(join(webDistDir, "index.html"));

@@ -97,6 +97,7 @@ export const presentTimelineEntry = (
     actorName: row.actorName,
     activity: activity ? presentActivity(activity) : null,
     task: task ? presentTask(task, now) : null,
+    deal: row.dealId && row.dealTitle !== null ? { id: row.dealId, title: row.dealTitle } : null,
     change: row.field
       ? { field: row.field, from: row.fromValue, to: row.toValue, fromLabel: row.fromLabel, toLabel: row.toLabel }
       : null,

@@ -1,9 +1,10 @@
+import type { timelineEntryKinds } from "@conveyor/contracts";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../db/database";
-import { activities, timelineEvents, users } from "../db/schema";
+import { activities, deals, timelineEvents, users } from "../db/schema";
 import type { Viewer } from "../scope";
 
-export type TimelineKind = "created" | "activity" | "task_created" | "task_done" | "owner_changed" | "field_changed";
+export type TimelineKind = (typeof timelineEntryKinds)[number];
 
 export type NewTimelineEvent = {
   companyId: string;
@@ -12,6 +13,7 @@ export type NewTimelineEvent = {
   actorId: string | null;
   activityId?: string | null;
   taskId?: string | null;
+  dealId?: string | null;
   field?: string | null;
   fromValue?: string | null;
   toValue?: string | null;
@@ -32,6 +34,8 @@ export type TimelineRow = {
   actorName: string | null;
   activityId: string | null;
   taskId: string | null;
+  dealId: string | null;
+  dealTitle: string | null;
   field: string | null;
   fromValue: string | null;
   toValue: string | null;
@@ -62,6 +66,8 @@ export const listTimeline = (
       actorName: users.name,
       activityId: timelineEvents.activityId,
       taskId: timelineEvents.taskId,
+      dealId: timelineEvents.dealId,
+      dealTitle: deals.title,
       field: timelineEvents.field,
       fromValue: timelineEvents.fromValue,
       toValue: timelineEvents.toValue,
@@ -70,6 +76,7 @@ export const listTimeline = (
     })
     .from(timelineEvents)
     .leftJoin(users, eq(users.id, timelineEvents.actorId))
+    .leftJoin(deals, and(eq(deals.id, timelineEvents.dealId), eq(deals.organizationId, timelineEvents.organizationId)))
     .where(and(...conditions))
     .orderBy(desc(timelineEvents.at), desc(timelineEvents.seq))
     .limit(page.limit);

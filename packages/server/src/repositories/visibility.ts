@@ -1,5 +1,5 @@
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
-import { companies, companyShares, memberships, tasks, teamMembers, teams } from "../db/schema";
+import { companies, companyShares, deals, memberships, tasks, teamMembers, teams } from "../db/schema";
 import type { Viewer } from "../scope";
 
 /*
@@ -63,3 +63,12 @@ export const assignablePeople = (viewer: Viewer): SQL => {
   return and(active, eq(memberships.userId, viewer.userId)) ?? sql`false`;
 };
 
+
+/** Deals: the viewer's own (or their team's), and every deal of a client they may see. */
+export const visibleDeals = (viewer: Viewer): SQL => {
+  const inOrganization = eq(deals.organizationId, viewer.organizationId);
+  if (seesEverything(viewer)) return inOrganization;
+  const owned =
+    viewer.role === "team_lead" ? sql`${deals.ownerId} in ${overseenUserIds(viewer)}` : eq(deals.ownerId, viewer.userId);
+  return and(inOrganization, or(owned, sql`${deals.companyId} in ${visibleCompanyIds(viewer)}`)) ?? inOrganization;
+};

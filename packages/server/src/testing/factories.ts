@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Country, Role } from "@conveyor/contracts";
 import type { Database } from "../db/database";
 import { companyShares, teamMembers, teams } from "../db/schema";
+import { createDefaultPipeline } from "../commands/create-default-pipeline";
 import { insertOrganization } from "../repositories/authentication.repository";
 import { insertMember } from "../repositories/user.repository";
 import { hashPassword } from "../security/passwords";
@@ -59,6 +60,7 @@ export const buildOrganization = async (
     createdAt: now,
     updatedAt: now,
   });
+  await createDefaultPipeline(database.db, organizationId, options.country ?? "RU");
   const admin = await buildUser(database, organizationId, { role: "admin" });
   return { organizationId, admin };
 };

@@ -1,0 +1,131 @@
+import type { CreateDeal, MoveDeal, UpdateDeal } from "@conveyor/contracts";
+import { lostReasonMissing, type StageKind } from "@conveyor/domain";
+import { stageKindSchema } from "@conveyor/contracts";
+import type { AppContext } from "../context";
+import type { Tx } from "../db/database";
+import { AppError, notFound } from "../http/app-error";
+import { findCompany } from "../repositories/company.repository";
+import {
+  closeStageVisit,
+  findDeal,
+  findDealJustWritten,
+  insertDeal,
+  openStageVisit,
+  updateDealRow,
+  type DealPatch,
+  type DealRow,
+} from "../repositories/deal.repository";
+import { findOrganization } from "../repositories/organization.repository";
+import { findStage, listPipelines } from "../repositories/pipeline.repository";
+import { recordTimelineEvent } from "../repositories/timeline.repository";
+import type { Viewer } from "../scope";
+import { assertAssignable } from "./company-input";
+
+const stageNotInPipeline = () =>
+  new AppError("stage_not_in_pipeline", "The stage belongs to another pipeline", {
+    errors: [{ field: "stageId", code: "stage_not_in_pipeline", message: "Pick a stage of the deal's pipeline" }],
+  });
+
+const lostReasonRequired = () =>
+  new AppError("lost_reason_required", "Say why the deal was lost", {
+    errors: [{ field: "lostReason", code: "lost_reason_required", message: "Say why the deal was lost" }],
+  });
+
+const readBack = async (tx: Tx, viewer: Viewer, id: string): Promise<DealRow> => {
+  const row = await findDealJustWritten(tx, viewer, id);
+  if (!row) throw notFound("The deal");
+  return row;
+};
+
+/** A deal on a client the viewer sees, in the given (or default) pipeline and stage. */
+export const createDeal = async (context: AppContext, viewer: Viewer, input: CreateDeal): Promise<DealRow> => {
+  const now = context.now();
+  const ownerId = input.ownerId ?? viewer.userId;
+  return context.database.db.transaction(async (tx) => {
+    const company = await findCompany(tx, viewer, input.companyId);
+    if (!company) throw notFound("The client");
+    await assertAssignable(tx, viewer, ownerId, "ownerId");
+    const pipelines = await listPipelines(tx, viewer);
+    const pipeline = input.pipelineId ? pipelines.find((p) => p.id === input.pipelineId) : (pipelines.find((p) => p.isDefault) ?? pipelines[0]);
+    if (!pipeline) throw notFound("The pipeline");
+    const stage = input.stageId ? pipeline.stages.find((s) => s.id === input.stageId) : pipeline.stages[0];
+    if (!stage) throw stageNotInPipeline();
+    const kind: StageKind = stageKindSchema.parse(stage.kind);
+    if (kind === "lost") throw lostReasonRequired();
+    const organization = await findOrganization(tx, viewer);
+    const id = await insertDeal(tx, viewer, {
+      companyId: company.id,
+      pipelineId: pipeline.id,
+      stageId: stage.id,
+      title: input.title,
+      amountMinor: input.amountMinor ?? 0,
+      currency: input.currency ?? organization?.currency ?? "USD",
+      expectedCloseDate: input.expectedCloseDate ?? null,
+      ownerId,
+      stageEnteredAt: now,
+      closedAt: kind === "won" ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await openStageVisit(tx, viewer, { dealId: id, stageId: stage.id, enteredAt: now, movedById: viewer.userId });
+    await recordTimelineEvent(tx, viewer, { companyId: company.id, kind: "deal_created", at: now, actorId: viewer.userId, dealId: id });
+    return readBack(tx, viewer, id);
+  });
+};
+
+export const updateDeal = async (context: AppContext, viewer: Viewer, id: string, input: UpdateDeal): Promise<DealRow> => {
+  const now = context.now();
+  return context.database.db.transaction(async (tx) => {
+    const before = await findDeal(tx, viewer, id);
+    if (!before) throw notFound("The deal");
+    if (input.ownerId !== undefined && input.ownerId !== before.ownerId) await assertAssignable(tx, viewer, input.ownerId, "ownerId");
+    const patch: DealPatch = { updatedAt: now };
+    if (input.title !== undefined) patch.title = input.title;
+    if (input.amountMinor !== undefined) patch.amountMinor = input.amountMinor;
+    if (input.currency !== undefined) patch.currency = input.currency;
+    if (input.expectedCloseDate !== undefined) patch.expectedCloseDate = input.expectedCloseDate;
+    if (input.ownerId !== undefined) patch.ownerId = input.ownerId;
+    if (input.acceptanceSignedOn !== undefined) patch.acceptanceSignedOn = input.acceptanceSignedOn;
+    await updateDealRow(tx, viewer, id, patch);
+    return readBack(tx, viewer, id);
+  });
+};
+
+/**
+ * Moves a deal to another stage of its pipeline: the time in the old stage is closed off, the
+ * new one starts, a lost deal must say why, and the move lands in the client's timeline.
+ */
+export const moveDeal = async (context: AppContext, viewer: Viewer, id: string, input: MoveDeal): Promise<DealRow> => {
+  const now = context.now();
+  return context.database.db.transaction(async (tx) => {
+    const before = await findDeal(tx, viewer, id);
+    if (!before) throw notFound("The deal");
+    const stage = await findStage(tx, viewer, input.stageId);
+    if (!stage || stage.pipelineId !== before.pipelineId || stage.archivedAt !== null) throw stageNotInPipeline();
+    if (stage.id === before.stageId) return before;
+    const kind: StageKind = stageKindSchema.parse(stage.kind);
+    if (lostReasonMissing(kind, input.lostReason)) throw lostReasonRequired();
+    await updateDealRow(tx, viewer, id, {
+      stageId: stage.id,
+      stageEnteredAt: now,
+      closedAt: kind === "open" ? null : now,
+      lostReason: kind === "lost" ? (input.lostReason ?? null) : null,
+      updatedAt: now,
+    });
+    await closeStageVisit(tx, viewer, id, now);
+    await openStageVisit(tx, viewer, { dealId: id, stageId: stage.id, enteredAt: now, movedById: viewer.userId });
+    await recordTimelineEvent(tx, viewer, {
+      companyId: before.companyId,
+      kind: "deal_stage_changed",
+      at: now,
+      actorId: viewer.userId,
+      dealId: id,
+      field: "stage",
+      fromValue: before.stageId,
+      toValue: stage.id,
+      fromLabel: before.stageName,
+      toLabel: stage.name,
+    });
+    return readBack(tx, viewer, id);
+  });
+};

@@ -1,0 +1,166 @@
+import { and, asc, count, desc, eq, isNull, sql, sum, type SQL } from "drizzle-orm";
+import type { Executor } from "../db/database";
+import { companies, dealStageVisits, deals, pipelineStages, users } from "../db/schema";
+import type { Viewer } from "../scope";
+import { visibleDeals } from "./visibility";
+
+export type DealRow = typeof deals.$inferSelect & {
+  companyName: string;
+  ownerName: string;
+  stageName: string;
+  stageKind: string;
+};
+
+const dealColumns = {
+  id: deals.id,
+  organizationId: deals.organizationId,
+  companyId: deals.companyId,
+  pipelineId: deals.pipelineId,
+  stageId: deals.stageId,
+  title: deals.title,
+  amountMinor: deals.amountMinor,
+  currency: deals.currency,
+  expectedCloseDate: deals.expectedCloseDate,
+  ownerId: deals.ownerId,
+  lostReason: deals.lostReason,
+  acceptanceSignedOn: deals.acceptanceSignedOn,
+  stageEnteredAt: deals.stageEnteredAt,
+  closedAt: deals.closedAt,
+  createdAt: deals.createdAt,
+  updatedAt: deals.updatedAt,
+  companyName: companies.name,
+  ownerName: users.name,
+  stageName: pipelineStages.name,
+  stageKind: pipelineStages.kind,
+};
+
+const selectDeals = (ex: Executor) =>
+  ex
+    .select(dealColumns)
+    .from(deals)
+    .innerJoin(companies, and(eq(companies.id, deals.companyId), eq(companies.organizationId, deals.organizationId)))
+    .innerJoin(users, eq(users.id, deals.ownerId))
+    .innerJoin(pipelineStages, and(eq(pipelineStages.id, deals.stageId), eq(pipelineStages.organizationId, deals.organizationId)));
+
+export type DealFilter = {
+  pipelineId?: string | undefined;
+  stageId?: string | undefined;
+  companyId?: string | undefined;
+  ownerId?: string | undefined;
+  status?: "open" | "won" | "lost" | undefined;
+  q?: string | undefined;
+};
+
+/** Deals sort by amount, largest first, then id: the board's and the list's order. */
+export type DealCursor = { amountMinor: number; id: string };
+
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const filterConditions = (viewer: Viewer, filter: DealFilter): SQL[] => {
+  const conditions: SQL[] = [visibleDeals(viewer)];
+  if (filter.pipelineId) conditions.push(eq(deals.pipelineId, filter.pipelineId));
+  if (filter.stageId) conditions.push(eq(deals.stageId, filter.stageId));
+  if (filter.companyId) conditions.push(eq(deals.companyId, filter.companyId));
+  if (filter.ownerId) conditions.push(eq(deals.ownerId, filter.ownerId));
+  if (filter.status) {
+    conditions.push(sql`${deals.stageId} in (select ${pipelineStages.id} from ${pipelineStages}
+      where ${pipelineStages.organizationId} = ${viewer.organizationId} and ${pipelineStages.kind} = ${filter.status})`);
+  }
+  if (filter.q) conditions.push(sql`lower(${deals.title}) like ${`%${escapeLike(filter.q.toLowerCase())}%`}`);
+  return conditions;
+};
+
+export const listDeals = async (
+  ex: Executor,
+  viewer: Viewer,
+  filter: DealFilter,
+  page: { limit: number; after: DealCursor | undefined },
+): Promise<{ rows: DealRow[]; total: number; sumMinor: number }> => {
+  const conditions = filterConditions(viewer, filter);
+  const totals = await ex
+    .select({ total: count(), sumMinor: sum(deals.amountMinor).mapWith(Number) })
+    .from(deals)
+    .where(and(...conditions));
+  if (page.after) {
+    conditions.push(sql`(${deals.amountMinor}, ${deals.id}) < (${page.after.amountMinor}, ${page.after.id}::uuid)`);
+  }
+  const rows = await selectDeals(ex)
+    .where(and(...conditions))
+    .orderBy(desc(deals.amountMinor), desc(deals.id))
+    .limit(page.limit);
+  return { rows, total: totals[0]?.total ?? 0, sumMinor: totals[0]?.sumMinor ?? 0 };
+};
+
+export const findDeal = async (ex: Executor, viewer: Viewer, id: string): Promise<DealRow | undefined> => {
+  const rows = await selectDeals(ex).where(and(visibleDeals(viewer), eq(deals.id, id)));
+  return rows[0];
+};
+
+/** The deal as just written, even if the write (a new owner) took it out of the viewer's scope. */
+export const findDealJustWritten = async (ex: Executor, viewer: Viewer, id: string): Promise<DealRow | undefined> => {
+  const rows = await selectDeals(ex).where(and(eq(deals.organizationId, viewer.organizationId), eq(deals.id, id)));
+  return rows[0];
+};
+
+export type NewDeal = Omit<typeof deals.$inferInsert, "id" | "organizationId">;
+
+export const insertDeal = async (ex: Executor, viewer: Viewer, values: NewDeal): Promise<string> => {
+  const rows = await ex
+    .insert(deals)
+    .values({ ...values, organizationId: viewer.organizationId })
+    .returning({ id: deals.id });
+  const id = rows[0]?.id;
+  if (!id) throw new Error("insert into deals returned no row");
+  return id;
+};
+
+export type DealPatch = Partial<Omit<typeof deals.$inferInsert, "id" | "organizationId" | "createdAt">>;
+
+export const updateDealRow = async (ex: Executor, viewer: Viewer, id: string, patch: DealPatch): Promise<void> => {
+  await ex
+    .update(deals)
+    .set(patch)
+    .where(and(eq(deals.organizationId, viewer.organizationId), eq(deals.id, id)));
+};
+
+export const openStageVisit = async (
+  ex: Executor,
+  viewer: Viewer,
+  visit: { dealId: string; stageId: string; enteredAt: Date; movedById: string },
+): Promise<void> => {
+  await ex.insert(dealStageVisits).values({ ...visit, organizationId: viewer.organizationId });
+};
+
+export const closeStageVisit = async (ex: Executor, viewer: Viewer, dealId: string, leftAt: Date): Promise<void> => {
+  await ex
+    .update(dealStageVisits)
+    .set({ leftAt })
+    .where(
+      and(eq(dealStageVisits.organizationId, viewer.organizationId), eq(dealStageVisits.dealId, dealId), isNull(dealStageVisits.leftAt)),
+    );
+};
+
+export type StageVisitRow = {
+  stageId: string;
+  stageName: string;
+  enteredAt: Date;
+  leftAt: Date | null;
+  movedByName: string | null;
+};
+
+/** The caller has checked that the deal is visible. Oldest first. */
+export const stageHistory = (ex: Executor, viewer: Viewer, dealId: string): Promise<StageVisitRow[]> =>
+  ex
+    .select({
+      stageId: dealStageVisits.stageId,
+      stageName: pipelineStages.name,
+      enteredAt: dealStageVisits.enteredAt,
+      leftAt: dealStageVisits.leftAt,
+      movedByName: users.name,
+    })
+    .from(dealStageVisits)
+    .innerJoin(pipelineStages, eq(pipelineStages.id, dealStageVisits.stageId))
+    .leftJoin(users, eq(users.id, dealStageVisits.movedById))
+    .where(and(eq(dealStageVisits.organizationId, viewer.organizationId), eq(dealStageVisits.dealId, dealId)))
+    .orderBy(asc(dealStageVisits.enteredAt), asc(dealStageVisits.id))
+    .limit(500);
