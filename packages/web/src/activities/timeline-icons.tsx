@@ -83,6 +83,13 @@ export const UserSwitchIcon = () => (
 
 export const EditIcon = NoteIcon;
 
+export const DealIcon = () => (
+  <Svg>
+    <rect x="3" y="7" width="18" height="13" rx="2" />
+    <path d="M8 7V5a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2M3 13h18" />
+  </Svg>
+);
+
 export const ActivityIcon = ({ type }: { type: ActivityType }) => {
   switch (type) {
     case "call":

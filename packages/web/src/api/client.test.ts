@@ -106,6 +106,16 @@ describe("createApiClient", () => {
     expect(calls[0]?.init.body).toBe(JSON.stringify({ locale: "fa" }));
   });
 
+  it("sends PUT with the CSRF token and parses the answer", async () => {
+    const { fetch, calls } = fakeFetch(() => json(200, session.user));
+    const client = createApiClient({ fetch });
+    client.setCsrfToken("token-1");
+    const user = await client.put("/api/v1/pipelines/x", sessionSchema.shape.user, { name: "Sales" });
+    expect(user.name).toBe("Admin");
+    expect(calls[0]?.init.method).toBe("PUT");
+    expect(headerOf(calls[0], csrfHeader)).toBe("token-1");
+  });
+
   it("sends no content-type when a write has no body", async () => {
     const { fetch, calls } = fakeFetch(() => new Response(null, { status: 204 }));
     const client = createApiClient({ fetch });

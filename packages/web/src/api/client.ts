@@ -72,6 +72,7 @@ export type ApiClient = {
   get: <T>(path: string, schema: Parser<T>, query?: QueryParams) => Promise<T>;
   post: <T>(path: string, schema: Parser<T>, body?: unknown) => Promise<T>;
   patch: <T>(path: string, schema: Parser<T>, body: unknown) => Promise<T>;
+  put: <T>(path: string, schema: Parser<T>, body: unknown) => Promise<T>;
   /** For calls answered with 204 No Content (or whose body the caller does not need). */
   send: (method: Method, path: string, options?: RequestOptions) => Promise<void>;
   setCsrfToken: (token: string | null) => void;
@@ -201,6 +202,7 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
     get: (path, schema, query) => request("GET", path, schema, { query }),
     post: (path, schema, body) => request("POST", path, schema, { body }),
     patch: (path, schema, body) => request("PATCH", path, schema, { body }),
+    put: (path, schema, body) => request("PUT", path, schema, { body }),
     send: async (method, path, requestOptions = {}) => {
       const response = await call(method, path, requestOptions);
       // Drain the body so the connection can be reused.

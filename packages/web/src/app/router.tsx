@@ -2,7 +2,7 @@ import { lazy } from "react";
 import { createBrowserRouter } from "react-router";
 import { RequireRole, RequireSession } from "../auth/require-session";
 import { SignInPage } from "../auth/sign-in-page";
-import { canListUsers, isAdmin } from "../auth/permissions";
+import { canListUsers, canManagePipelines, isAdmin } from "../auth/permissions";
 import { NotFoundPage } from "../not-found/not-found-page";
 
 // Screens load on first visit; the sign-in page and the shell stay in the main bundle.
@@ -15,6 +15,9 @@ const ClientsPage = lazy(() => import("../clients/clients-page").then((m) => ({ 
 const ClientCardPage = lazy(() =>
   import("../client-card/client-card-page").then((m) => ({ default: m.ClientCardPage })),
 );
+const DealsPage = lazy(() => import("../deals/deals-page").then((m) => ({ default: m.DealsPage })));
+const DealPage = lazy(() => import("../deals/deal-page").then((m) => ({ default: m.DealPage })));
+const PipelinesPage = lazy(() => import("../deals/pipelines-page").then((m) => ({ default: m.PipelinesPage })));
 const ChangePasswordPage = lazy(() =>
   import("../auth/change-password-page").then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -29,6 +32,16 @@ export const createRouter = () =>
         { path: "today", element: <TodayPage /> },
         { path: "clients", element: <ClientsPage /> },
         { path: "clients/:id", element: <ClientCardPage /> },
+        { path: "deals", element: <DealsPage /> },
+        { path: "deals/:id", element: <DealPage /> },
+        {
+          path: "settings/pipelines",
+          element: (
+            <RequireRole allowed={canManagePipelines}>
+              <PipelinesPage />
+            </RequireRole>
+          ),
+        },
         {
           path: "users",
           element: (

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { roles } from "@conveyor/contracts";
-import { canListUsers, isAdmin } from "./permissions";
+import { canListUsers, canManagePipelines, isAdmin } from "./permissions";
 
 describe("permissions", () => {
   it.each(roles)("%s", (role) => {
-    expect({ list: canListUsers(role), admin: isAdmin(role) }).toEqual({
+    expect({ list: canListUsers(role), admin: isAdmin(role), pipelines: canManagePipelines(role) }).toEqual({
       list: role !== "seller",
       admin: role === "admin",
+      pipelines: role === "admin" || role === "head_of_sales",
     });
   });
 });

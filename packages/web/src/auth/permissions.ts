@@ -14,3 +14,15 @@ export const canListUsers = (role: Role): boolean => {
 
 /** Adding people, changing roles, passwords, organization settings and API tokens. */
 export const isAdmin = (role: Role): boolean => role === "admin";
+
+/** Who edits pipelines and their stages (M5.15): the administrator and the head of sales. */
+export const canManagePipelines = (role: Role): boolean => {
+  switch (role) {
+    case "admin":
+    case "head_of_sales":
+      return true;
+    case "team_lead":
+    case "seller":
+      return false;
+  }
+};

@@ -10,6 +10,7 @@ import { LogActivityForm } from "../activities/log-activity-form";
 import { LevelBadge, StatusBadge, TemperatureBadge } from "../clients/client-badges";
 import { clientCardKey, getCompanyCard } from "../clients/clients.api";
 import { legalIdLabelKey } from "../clients/legal-id-label";
+import { ClientDealsSection } from "../deals/client-deals-section";
 import { formatDateTime } from "../i18n/intl";
 import { useLocale } from "../i18n/locale-provider";
 import { LoadError, PageLoader } from "../ui/page-states";
@@ -142,6 +143,7 @@ const ClientCard = ({ id }: { id: string }) => {
           <Stack gap="lg">
             <Details company={company} />
             <ContactsSection companyId={company.id} contacts={contacts} />
+            <ClientDealsSection company={{ id: company.id, name: company.name }} />
             <OpenTasksSection companyId={company.id} tasks={openTasks} />
           </Stack>
         </Grid.Col>

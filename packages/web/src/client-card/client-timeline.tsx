@@ -1,11 +1,13 @@
+import { Link } from "react-router";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { Button, Card, Group, Stack, Text, ThemeIcon, Timeline, Title } from "@mantine/core";
+import { Anchor, Button, Card, Group, Stack, Text, ThemeIcon, Timeline, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { TimelineEntry } from "@conveyor/contracts";
 import { useCurrentSession } from "../auth/current-session";
 import {
   ActivityIcon,
   CheckIcon,
+  DealIcon,
   EditIcon,
   PlusIcon,
   TaskIcon,
@@ -46,6 +48,9 @@ const EntryIcon = ({ entry }: { entry: TimelineEntry }) => {
       return <EditIcon />;
     case "created":
       return <PlusIcon />;
+    case "deal_created":
+    case "deal_stage_changed":
+      return <DealIcon />;
   }
 };
 
@@ -62,6 +67,9 @@ const entryColor = (entry: TimelineEntry): string => {
       return "orange";
     case "created":
       return "green";
+    case "deal_created":
+    case "deal_stage_changed":
+      return "indigo";
   }
 };
 
@@ -80,7 +88,24 @@ const EntryTitle = ({ entry }: { entry: TimelineEntry }) => {
       return <>{t("timeline.fieldChanged", { field: changeFieldLabel(t, entry.change?.field ?? "") })}</>;
     case "created":
       return <>{t("timeline.created")}</>;
+    case "deal_created":
+      return <DealTitle label={t("timeline.dealCreated")} entry={entry} />;
+    case "deal_stage_changed":
+      return <DealTitle label={t("timeline.dealStageChanged")} entry={entry} />;
   }
+};
+
+/** "Deal created: <the deal's current title>", the title linking to the deal. */
+const DealTitle = ({ label, entry }: { label: string; entry: TimelineEntry }) => {
+  if (!entry.deal) return <>{label}</>;
+  return (
+    <>
+      {label}:{" "}
+      <Anchor component={Link} to={`/deals/${entry.deal.id}`} inherit data-testid="timeline-deal-link">
+        <bdi>{entry.deal.title}</bdi>
+      </Anchor>
+    </>
+  );
 };
 
 const EntryBody = ({ entry, people }: { entry: TimelineEntry; people: ReadonlyMap<string, string> }) => {
@@ -123,6 +148,14 @@ const EntryBody = ({ entry, people }: { entry: TimelineEntry; people: ReadonlyMa
           from: change.fromLabel ?? changeValueLabel(t, change.field, change.from, people),
           to: change.toLabel ?? changeValueLabel(t, change.field, change.to, people),
         })}
+      </Text>
+    );
+  }
+  if (entry.kind === "deal_stage_changed" && change) {
+    // Stage ids mean nothing to a reader; the server sends the names the stages had.
+    return (
+      <Text size="sm" data-testid="timeline-deal-move">
+        {t("timeline.dealMoved", { from: change.fromLabel ?? t("timeline.empty"), to: change.toLabel ?? t("timeline.empty") })}
       </Text>
     );
   }

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { useLocation } from "react-router";
+import { Link, useLocation } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { Anchor, Card, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
@@ -42,6 +42,15 @@ export const SettingsPage = () => {
           {t("settings.apiTokens")}
         </Title>
         <ApiTokensSection />
+      </Card>
+
+      <Card withBorder radius="md" padding="lg" component="section" id="pipelines">
+        <Anchor component={Link} to="/settings/pipelines" fw={500} data-testid="settings-pipelines-link">
+          {t("pipelines.title")}
+        </Anchor>
+        <Text size="sm" c="dimmed">
+          {t("pipelines.hint")}
+        </Text>
       </Card>
 
       <Card withBorder radius="md" padding="lg" component="section">

@@ -16,6 +16,7 @@ export const NavLinks = ({ onNavigate }: { onNavigate: () => void }) => {
     { to: "/", label: t("shell.home"), testId: "nav-home" },
     { to: "/today", label: t("shell.today"), testId: "nav-today" },
     { to: "/clients", label: t("shell.clients"), testId: "nav-clients" },
+    { to: "/deals", label: t("shell.deals"), testId: "nav-deals" },
     ...(canListUsers(user.role) ? [{ to: "/users", label: t("shell.users"), testId: "nav-users" }] : []),
     ...(isAdmin(user.role) ? [{ to: "/settings", label: t("shell.settings"), testId: "nav-settings" }] : []),
   ];

@@ -194,6 +194,9 @@ export const enCrm = {
     by: "by {{name}}",
     empty: "—",
     someoneElse: "someone else",
+    dealCreated: "Deal created",
+    dealStageChanged: "Deal moved",
+    dealMoved: "Moved from {{from}} to {{to}}",
     fields: {
       name: "Name",
       legalId: "Legal ID",

@@ -1,6 +1,7 @@
 import type { ApiErrorCode } from "../../api/client";
 import type { Country, Role, UserStatus } from "@conveyor/contracts";
 import { enCrm } from "./en-crm";
+import { enDeals } from "./en-deals";
 
 /** The source of truth for keys: Russian and Persian are type-checked against this shape. */
 export const en = {
@@ -63,6 +64,9 @@ export const en = {
     cannot_deactivate_self: "You cannot deactivate your own account or lower your own role.",
     last_admin: "The organization must keep at least one active administrator.",
     legal_id_taken: "A client with this ID already exists.",
+    lost_reason_required: "Say why the deal was lost.",
+    stage_not_in_pipeline: "That stage belongs to another pipeline.",
+    stage_in_use: "A stage you removed still has deals. Move them to another stage first.",
     rate_limited: "Too many requests. Please wait a little and try again.",
     internal: "Something went wrong on the server. Please try again.",
     network_error: "The server cannot be reached. Check your connection.",
@@ -108,6 +112,7 @@ export const en = {
     toggleNavigation: "Show or hide navigation",
     home: "Home",
     clients: "Clients",
+    deals: "Deals",
     today: "Today",
     users: "Users",
     settings: "Settings",
@@ -238,4 +243,5 @@ export const en = {
     text: "Your role does not give access to this page.",
   },
   ...enCrm,
+  ...enDeals,
 };

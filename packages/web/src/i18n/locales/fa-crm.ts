@@ -193,6 +193,9 @@ export const faCrm: typeof enCrm = {
     by: "توسط {{name}}",
     empty: "—",
     someoneElse: "همکار دیگر",
+    dealCreated: "معامله ایجاد شد",
+    dealStageChanged: "مرحله معامله تغییر کرد",
+    dealMoved: "از «{{from}}» به «{{to}}» منتقل شد",
     fields: {
       name: "نام",
       legalId: "شناسه حقوقی",

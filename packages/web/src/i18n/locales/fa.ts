@@ -1,5 +1,6 @@
 import type { Messages } from "../messages";
 import { faCrm } from "./fa-crm";
+import { faDeals } from "./fa-deals";
 
 export const fa: Messages = {
   product: {
@@ -61,6 +62,9 @@ export const fa: Messages = {
     cannot_deactivate_self: "نمی‌توانید حساب کاربری خودتان را غیرفعال کنید یا نقش خودتان را پایین بیاورید.",
     last_admin: "سازمان باید دست‌کم یک مدیر سیستم فعال داشته باشد.",
     legal_id_taken: "مشتری دیگری با همین شناسه ثبت شده است.",
+    lost_reason_required: "دلیل از دست رفتن معامله را بنویسید.",
+    stage_not_in_pipeline: "این مرحله متعلق به قیف فروش دیگری است.",
+    stage_in_use: "در مرحله‌ای که حذف کرده‌اید هنوز معامله وجود دارد. ابتدا آن‌ها را به مرحله دیگری منتقل کنید.",
     rate_limited: "تعداد درخواست‌ها بیش از حد است. کمی صبر کنید و دوباره تلاش کنید.",
     internal: "خطایی در سرور رخ داد. لطفاً دوباره تلاش کنید.",
     network_error: "دسترسی به سرور ممکن نیست. اتصال خود را بررسی کنید.",
@@ -106,6 +110,7 @@ export const fa: Messages = {
     toggleNavigation: "نمایش یا پنهان کردن منو",
     home: "خانه",
     clients: "مشتریان",
+    deals: "معاملات",
     today: "امروز",
     users: "کاربران",
     settings: "تنظیمات",
@@ -236,4 +241,5 @@ export const fa: Messages = {
     text: "نقش شما اجازهٔ دسترسی به این صفحه را نمی‌دهد.",
   },
   ...faCrm,
+  ...faDeals,
 };

@@ -196,6 +196,9 @@ export const ruCrm: RussianMessages<typeof enCrm> = {
     by: "{{name}}",
     empty: "—",
     someoneElse: "другой сотрудник",
+    dealCreated: "Создана сделка",
+    dealStageChanged: "Сделка перемещена",
+    dealMoved: "Перемещена с этапа «{{from}}» на «{{to}}»",
     fields: {
       name: "Название",
       legalId: "Регистрационный номер",

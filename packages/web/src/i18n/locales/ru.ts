@@ -1,5 +1,6 @@
 import type { RussianMessages } from "../messages";
 import { ruCrm } from "./ru-crm";
+import { ruDeals } from "./ru-deals";
 
 export const ru: RussianMessages = {
   product: {
@@ -61,6 +62,9 @@ export const ru: RussianMessages = {
     cannot_deactivate_self: "Нельзя отключить свою учётную запись или понизить собственную роль.",
     last_admin: "В организации должен остаться хотя бы один активный администратор.",
     legal_id_taken: "Клиент с таким номером уже есть.",
+    lost_reason_required: "Укажите причину, по которой сделка проиграна.",
+    stage_not_in_pipeline: "Этот этап относится к другой воронке.",
+    stage_in_use: "На удалённом этапе ещё есть сделки. Сначала перенесите их на другой этап.",
     rate_limited: "Слишком много запросов. Немного подождите и повторите.",
     internal: "Ошибка на сервере. Попробуйте ещё раз.",
     network_error: "Сервер недоступен. Проверьте подключение.",
@@ -108,6 +112,7 @@ export const ru: RussianMessages = {
     toggleNavigation: "Показать или скрыть меню",
     home: "Главная",
     clients: "Клиенты",
+    deals: "Сделки",
     today: "Сегодня",
     users: "Пользователи",
     settings: "Настройки",
@@ -240,4 +245,5 @@ export const ru: RussianMessages = {
     text: "Ваша роль не даёт доступа к этой странице.",
   },
   ...ruCrm,
+  ...ruDeals,
 };

@@ -1,0 +1,71 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, newContext, screenshot } from "./browser";
+import { adminSession } from "./sessions";
+
+/*
+ * The deal board: the demo department's deals by stage; a new deal on a client, moved along
+ * the pipeline from its card's menu, then lost with a reason; its page shows the time in
+ * each stage. Screens of the board in the three languages.
+ */
+
+const server = inject("server");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("deals", () => {
+  it("opens a deal, moves it through the board and loses it with a reason", async () => {
+    const context = await newContext(browser, server.baseUrl, "en-US");
+    const page = await context.newPage();
+    await adminSession(page, server);
+    await page.getByTestId("language-option-ru").click();
+    await page.waitForFunction(() => document.documentElement.lang === "ru");
+
+    await page.getByTestId("nav-deals").click();
+    await page.getByTestId("deals-board").waitFor();
+    await page.getByTestId("board-column-Новая").waitFor();
+    await screenshot(page, "deals-ru");
+
+    await page.getByTestId("deal-add").click();
+    await page.getByTestId("deal-client").fill("Проверка");
+    await page.getByRole("option", { name: /Проверка E2E/ }).first().click();
+    await page.getByTestId("deal-title").fill("Пилот E2E");
+    await page.getByTestId("deal-amount").fill("250000");
+    await page.getByTestId("deal-submit").click();
+    await page.getByTestId("deal-card-Пилот E2E").waitFor();
+    expect(await page.getByTestId("board-column-Новая").textContent()).toContain("Пилот E2E");
+
+    await page.getByTestId("deal-move-Пилот E2E").click();
+    await page.getByTestId("deal-move-to-Переговоры").click();
+    await page.getByTestId("board-column-Переговоры").getByTestId("deal-card-Пилот E2E").waitFor();
+
+    await page.getByTestId("deal-move-Пилот E2E").click();
+    await page.getByTestId("deal-move-to-Проиграна").click();
+    await page.getByTestId("lost-reason").fill("Выбрали конкурента");
+    await page.getByTestId("lost-reason-submit").click();
+    await page.getByTestId("board-column-Проиграна").getByTestId("deal-card-Пилот E2E").waitFor();
+
+    for (const locale of ["en", "fa"] as const) {
+      await page.getByTestId(`language-option-${locale}`).click();
+      await page.waitForFunction((l) => document.documentElement.lang === l, locale);
+      await page.getByTestId("deals-board").waitFor();
+      await screenshot(page, `deals-${locale}`);
+    }
+
+    await page.getByTestId("deals-view-list").click();
+    await page.getByTestId("deals-table").waitFor();
+    await page.getByTestId("deals-search").fill("Пилот E2E");
+    await page.getByTestId("deal-row-Пилот E2E").getByRole("link").first().click();
+    await page.getByTestId("deal-page").waitFor();
+    const history = await page.getByTestId("deal-stage-history").textContent();
+    for (const stage of ["Новая", "Переговоры", "Проиграна"]) expect(history).toContain(stage);
+    expect(await page.getByTestId("deal-page").textContent()).toContain("Выбрали конкурента");
+    await context.close();
+  });
+});
