@@ -1,6 +1,6 @@
 import { activityBase } from "@conveyor/domain";
 import { companySearchText, type Database } from "@conveyor/server";
-import { activities, companies, contacts, dealStageVisits, deals, pipelineStages, pipelines, tasks, timelineEvents } from "@conveyor/server/schema";
+import { activities, companies, contacts, dealStageVisits, deals, orders, payments, pipelineStages, pipelines, tasks, timelineEvents } from "@conveyor/server/schema";
 import { and, asc, eq } from "drizzle-orm";
 import { buildTeam, buildUser } from "@conveyor/server/testing";
 import { innFor, seededRandom, type Random } from "./random";
@@ -32,7 +32,16 @@ const dayMs = 24 * 3600_000;
 
 export type DemoOptions = { organizationId: string; now: Date; seed?: number; companies?: number; sellersPerLevel?: [number, number, number] };
 
-export type DemoSummary = { people: number; companies: number; contacts: number; activities: number; tasks: number; deals: number };
+export type DemoSummary = {
+  people: number;
+  companies: number;
+  contacts: number;
+  activities: number;
+  tasks: number;
+  deals: number;
+  orders: number;
+  payments: number;
+};
 
 const personName = (random: Random) => {
   const first = random.pick(firstNames);
@@ -73,6 +82,9 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
   const wonStage = stages.find((s) => s.kind === "won");
   const lostStage = stages.find((s) => s.kind === "lost");
   const dealRows: Array<typeof deals.$inferInsert> = [];
+  const orderRows: Array<typeof orders.$inferInsert> = [];
+  const paymentRows: Array<typeof payments.$inferInsert> = [];
+  let orderNumber = 0;
   const visitRows: Array<typeof dealStageVisits.$inferInsert> = [];
 
   type CompanyInsert = typeof companies.$inferInsert;
@@ -157,7 +169,9 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
     // Deals: L1 clients now and then, L2 and L3 clients usually; bought clients have won deals.
     const dealCount = pipeline && openStages.length > 0 ? (levelOf === "L1" ? (random.chance(0.15) ? 1 : 0) : random.int(1, 3)) : 0;
     for (let k = 0; k < dealCount; k++) {
-      const outcome = status !== "new" && k === 0 ? "won" : random.weighted([["open", 6], ["won", 2], ["lost", 2]] as const);
+      // Only clients who bought (current, permanent) have won deals: the status and the money agree.
+      const outcome =
+        status !== "new" && k === 0 ? "won" : random.weighted([["open", 6], ["won", status === "new" ? 0 : 2], ["lost", 2]] as const);
       const finalStage = outcome === "won" ? wonStage : outcome === "lost" ? lostStage : random.pick(openStages);
       if (!finalStage) continue;
       const dealId = crypto.randomUUID();
@@ -188,6 +202,48 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
         updatedAt: enteredAt,
       });
       eventRows.push({ organizationId, companyId: id, kind: "deal_created", at: openedAt, actorId: owner.id, dealId });
+      // A won deal produces orders, paid in full or in part, over the months after the win.
+      if (finalStage.kind === "won") {
+        const dealAmount = dealRows.at(-1)?.amountMinor ?? 0;
+        const orderCount = random.int(1, 3);
+        for (let o = 0; o < orderCount; o++) {
+          const orderedAt = new Date(Math.min(now.getTime() - dayMs, enteredAt.getTime() + o * random.int(20, 40) * dayMs));
+          const orderId = crypto.randomUUID();
+          const amountMinor = Math.round(dealAmount / orderCount);
+          orderNumber += 1;
+          orderRows.push({
+            id: orderId,
+            organizationId,
+            dealId,
+            companyId: id,
+            number: String(orderNumber),
+            amountMinor,
+            currency: "RUB",
+            orderedOn: orderedAt.toISOString().slice(0, 10),
+            createdById: owner.id,
+            createdAt: orderedAt,
+          });
+          eventRows.push({ organizationId, companyId: id, kind: "order_created", at: orderedAt, actorId: owner.id, dealId, toLabel: String(orderNumber), amountMinor, currency: "RUB" });
+          const paidAt = new Date(Math.min(now.getTime(), orderedAt.getTime() + random.int(1, 25) * dayMs));
+          const share = random.weighted([[1, 8], [0.5, 2]] as const);
+          if (paidAt.getTime() < now.getTime()) {
+            const paid = Math.round(amountMinor * share);
+            paymentRows.push({
+              organizationId,
+              orderId,
+              companyId: id,
+              dealId,
+              amountMinor: paid,
+              currency: "RUB",
+              paidOn: paidAt.toISOString().slice(0, 10),
+              note: null,
+              createdById: owner.id,
+              createdAt: paidAt,
+            });
+            eventRows.push({ organizationId, companyId: id, kind: "payment_received", at: paidAt, actorId: owner.id, dealId, toLabel: String(orderNumber), amountMinor: paid, currency: "RUB" });
+          }
+        }
+      }
     }
 
     const company = companyRows.at(-1);
@@ -219,6 +275,8 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
     await insertInChunks(taskRows, (chunk) => tx.insert(tasks).values(chunk));
     await insertInChunks(dealRows, (chunk) => tx.insert(deals).values(chunk));
     await insertInChunks(visitRows, (chunk) => tx.insert(dealStageVisits).values(chunk));
+    await insertInChunks(orderRows, (chunk) => tx.insert(orders).values(chunk));
+    await insertInChunks(paymentRows, (chunk) => tx.insert(payments).values(chunk));
     eventRows.sort((a, b) => a.at.getTime() - b.at.getTime());
     await insertInChunks(eventRows, (chunk) => tx.insert(timelineEvents).values(chunk));
   });
@@ -229,5 +287,7 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
     activities: activityRows.length,
     tasks: taskRows.length,
     deals: dealRows.length,
+    orders: orderRows.length,
+    payments: paymentRows.length,
   };
 };

@@ -219,6 +219,8 @@ export const timelineEntryKinds = [
   "field_changed",
   "deal_created",
   "deal_stage_changed",
+  "order_created",
+  "payment_received",
 ] as const;
 
 /** One line of a client's history, newest first (M5.4: a newcomer learns the client without asking). */
@@ -232,6 +234,8 @@ export const timelineEntrySchema = z.object({
   task: taskSchema.nullable(),
   /** For deal events: the deal as it is now, and for stage changes the stages' names in `change`. */
   deal: z.object({ id: idSchema, title: z.string() }).nullable(),
+  /** For order and payment events: the amount in minor units (a refund is negative) and its currency. */
+  money: z.object({ amountMinor: z.number().int(), currency: z.string() }).nullable(),
   /** For owner and field changes; owners come with the names they had at the time. */
   change: z
     .object({

@@ -23,6 +23,8 @@ export const errorCodes = [
   "lost_reason_required",
   "stage_not_in_pipeline",
   "stage_in_use",
+  "deal_not_won",
+  "refund_exceeds_paid",
   "rate_limited",
   "internal",
 ] as const;

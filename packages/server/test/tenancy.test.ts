@@ -23,6 +23,8 @@ type World = {
   bTaskId: string;
   bPipeline: { id: string; name: string; stages: Array<{ id: string; name: string; probability: number; kind: string }> };
   bDealId: string;
+  bOrderId: string;
+  bProductId: string;
 };
 
 const world = {} as World;
@@ -39,7 +41,14 @@ beforeAll(async () => {
   const pipelines = await bClient.get<{ items: World["bPipeline"][] }>("/api/v1/pipelines");
   const bPipeline = pipelines.body.items[0];
   const deal = await bClient.post<{ id: string }>("/api/v1/deals", { companyId: company.body.id, title: "Bravo deal", amountMinor: 500 });
+  const wonStage = bPipeline?.stages.find((st) => st.kind === "won");
+  await bClient.post(`/api/v1/deals/${deal.body.id}/move`, { stageId: wonStage?.id });
+  const order = await bClient.post<{ id: string }>(`/api/v1/deals/${deal.body.id}/orders`, { amountMinor: 500, orderedOn: "2026-11-01" });
+  await bClient.post(`/api/v1/orders/${order.body.id}/payments`, { amountMinor: 500, paidOn: "2026-11-02" });
+  const product = await bClient.post<{ id: string }>("/api/v1/products", { name: "Bravo product", priceMinor: 100 });
   Object.assign(world, {
+    bOrderId: order.body.id,
+    bProductId: product.body.id,
     bPipeline,
     bDealId: deal.body.id,
     bCompanyId: company.body.id,
@@ -192,6 +201,33 @@ const matrix: Record<string, () => Promise<void>> = {
   "PATCH /api/v1/deals/:id": async () => expectNotFound(await world.a.patch(`/api/v1/deals/${world.bDealId}`, { title: "Stolen" })),
   "POST /api/v1/deals/:id/move": async () =>
     expectNotFound(await world.a.post(`/api/v1/deals/${world.bDealId}/move`, { stageId: world.bPipeline.stages[1]?.id })),
+  "GET /api/v1/products": async () => {
+    const reply = await world.a.get<{ items: { id: string }[] }>("/api/v1/products");
+    expect(reply.body.items.map((p) => p.id)).not.toContain(world.bProductId);
+  },
+  "POST /api/v1/products": async () => {
+    const created = await world.a.post<{ id: string }>("/api/v1/products", { name: "Alpha product" });
+    expect(created.status).toBe(201);
+    const bList = await world.bClient.get<{ items: { id: string }[] }>("/api/v1/products");
+    expect(bList.body.items.map((p) => p.id)).not.toContain(created.body.id);
+  },
+  "PATCH /api/v1/products/:id": async () => expectNotFound(await world.a.patch(`/api/v1/products/${world.bProductId}`, { name: "Stolen" })),
+  "GET /api/v1/product-groups": async () => {
+    expect((await world.a.get<{ items: unknown[] }>("/api/v1/product-groups")).body.items).toEqual([]);
+  },
+  "POST /api/v1/product-groups": async () => {
+    expect((await world.a.post("/api/v1/product-groups", { name: "Alpha group" })).status).toBe(201);
+    expect((await world.bClient.get<{ items: unknown[] }>("/api/v1/product-groups")).body.items).toEqual([]);
+  },
+  "GET /api/v1/orders": async () => {
+    const reply = await world.a.get<{ items: unknown[]; paidMinor: number }>("/api/v1/orders");
+    expect(reply.body.items).toEqual([]);
+    expect(reply.body.paidMinor).toBe(0);
+  },
+  "POST /api/v1/deals/:id/orders": async () =>
+    expectNotFound(await world.a.post(`/api/v1/deals/${world.bDealId}/orders`, { amountMinor: 1, orderedOn: "2026-11-03" })),
+  "POST /api/v1/orders/:id/payments": async () =>
+    expectNotFound(await world.a.post(`/api/v1/orders/${world.bOrderId}/payments`, { amountMinor: -500, paidOn: "2026-11-03" })),
   "GET /api/v1/me": async () => {
     const reply = await world.a.get<User>("/api/v1/me");
     expect(reply.body.id).toBe(world.aAdmin.id);
@@ -250,7 +286,9 @@ describe("organization A cannot reach organization B", () => {
     expect(card.body.contacts).toHaveLength(1);
     expect(card.body.openTasks).toHaveLength(1);
     const deal = await world.bClient.get<{ deal: { title: string; stageName: string } }>(`/api/v1/deals/${world.bDealId}`);
-    expect(deal.body.deal).toMatchObject({ title: "Bravo deal", stageName: world.bPipeline.stages[0]?.name });
+    expect(deal.body.deal).toMatchObject({ title: "Bravo deal", stageName: world.bPipeline.stages.find((st) => st.kind === "won")?.name });
+    const orders = await world.bClient.get<{ paidMinor: number }>("/api/v1/orders");
+    expect(orders.body.paidMinor).toBe(500);
     const pipelines = await world.bClient.get<{ items: { name: string }[] }>("/api/v1/pipelines");
     expect(pipelines.body.items.map((p) => p.name)).toEqual([world.bPipeline.name]);
     const seller = await world.bClient.get<User>(`/api/v1/users/${world.bSeller.id}`);

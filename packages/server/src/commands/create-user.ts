@@ -1,13 +1,11 @@
 import type { CreateUser } from "@conveyor/contracts";
 import type { AppContext } from "../context";
+import { isUniqueViolation } from "../db/errors";
 import { AppError } from "../http/app-error";
 import { emailExists, insertMember, type MemberRow } from "../repositories/user.repository";
 import type { Viewer } from "../scope";
 import { hashPassword } from "../security/passwords";
 import { mustFindMember } from "./find-member";
-
-const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === "object" && error !== null && "code" in error && error.code === "23505";
 
 const emailTaken = () =>
   new AppError("email_taken", "A user with this email already exists", {

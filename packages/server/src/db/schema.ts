@@ -358,12 +358,15 @@ export const timelineEvents = pgTable(
     /** What a person reads for the values (an owner's name as it was then). */
     fromLabel: text("from_label"),
     toLabel: text("to_label"),
+    /** Orders and payments: the amount (a refund is negative) and its currency. */
+    amountMinor: bigint("amount_minor", { mode: "number" }),
+    currency: text("currency"),
   },
   (t) => [
     index("timeline_events_company_idx").on(t.organizationId, t.companyId, t.at, t.seq),
     check(
       "timeline_events_kind_check",
-      sql`${t.kind} in ('created', 'activity', 'task_created', 'task_done', 'owner_changed', 'field_changed', 'deal_created', 'deal_stage_changed')`,
+      sql`${t.kind} in ('created', 'activity', 'task_created', 'task_done', 'owner_changed', 'field_changed', 'deal_created', 'deal_stage_changed', 'order_created', 'payment_received')`,
     ),
   ],
 );
@@ -465,4 +468,101 @@ export const dealStageVisits = pgTable(
     movedById: uuid("moved_by_id").references(() => users.id),
   },
   (t) => [index("deal_stage_visits_deal_idx").on(t.organizationId, t.dealId, t.enteredAt)],
+);
+
+export const productGroups = pgTable(
+  "product_groups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("product_groups_organization_idx").on(t.organizationId)],
+);
+
+export const products = pgTable(
+  "products",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    groupId: uuid("group_id").references(() => productGroups.id),
+    name: text("name").notNull(),
+    sku: text("sku"),
+    priceMinor: bigint("price_minor", { mode: "number" }).notNull().default(0),
+    currency: text("currency").notNull(),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("products_organization_idx").on(t.organizationId, t.groupId)],
+);
+
+/** What a won deal produced (M1.4, M4.1 count orders); revenue is the payments against them. */
+export const orders = pgTable(
+  "orders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    dealId: uuid("deal_id")
+      .notNull()
+      .references(() => deals.id),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id),
+    productId: uuid("product_id").references(() => products.id),
+    number: text("number").notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    currency: text("currency").notNull(),
+    orderedOn: date("ordered_on", { mode: "string" }).notNull(),
+    createdById: uuid("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("orders_company_idx").on(t.organizationId, t.companyId, t.orderedOn),
+    index("orders_deal_idx").on(t.organizationId, t.dealId),
+    uniqueIndex("orders_number_key").on(t.organizationId, t.number),
+  ],
+);
+
+/** Money received (positive) or returned (negative). Every revenue KPI sums these. */
+export const payments = pgTable(
+  "payments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id),
+    dealId: uuid("deal_id")
+      .notNull()
+      .references(() => deals.id),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    currency: text("currency").notNull(),
+    paidOn: date("paid_on", { mode: "string" }).notNull(),
+    note: text("note"),
+    createdById: uuid("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("payments_order_idx").on(t.organizationId, t.orderId),
+    index("payments_company_idx").on(t.organizationId, t.companyId, t.paidOn),
+    index("payments_paid_on_idx").on(t.organizationId, t.paidOn),
+    check("payments_nonzero_check", sql`${t.amountMinor} <> 0`),
+  ],
 );

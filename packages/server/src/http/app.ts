@@ -26,6 +26,8 @@ import { peopleRoutes } from "../routes/api/people/people.routes";
 import { tasksRoutes } from "../routes/api/tasks/tasks.routes";
 import { dealsRoutes } from "../routes/api/deals/deals.routes";
 import { pipelinesRoutes } from "../routes/api/pipelines/pipelines.routes";
+import { ordersRoutes } from "../routes/api/orders/orders.routes";
+import { productsRoutes } from "../routes/api/products/products.routes";
 import { handleError, problemFor, sendProblem } from "./problem";
 
 export type BuildAppOptions = {
@@ -158,6 +160,8 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(tasksRoutes(context), { prefix: "/api/v1/tasks" });
   await app.register(pipelinesRoutes(context), { prefix: "/api/v1/pipelines" });
   await app.register(dealsRoutes(context), { prefix: "/api/v1/deals" });
+  await app.register(productsRoutes(context), { prefix: "/api/v1" });
+  await app.register(ordersRoutes(context), { prefix: "/api/v1" });
 
   const webDistDir = options.webDistDir;
   const serveWeb = webDistDir !== undefined && existsSync(join(webDistDir, "index.html"));

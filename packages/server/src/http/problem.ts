@@ -21,6 +21,8 @@ const statusOf: Record<ErrorCode, { status: number; title: string }> = {
   last_admin: { status: 409, title: "The organization must keep at least one active admin" },
   lost_reason_required: { status: 400, title: "Say why the deal was lost" },
   stage_not_in_pipeline: { status: 400, title: "The stage belongs to another pipeline" },
+  deal_not_won: { status: 409, title: "Only a won deal produces orders" },
+  refund_exceeds_paid: { status: 409, title: "A refund cannot exceed what was paid" },
   stage_in_use: { status: 409, title: "Deals are still in this stage" },
   legal_id_taken: { status: 409, title: "A client with this legal id already exists" },
   rate_limited: { status: 429, title: "Too many requests" },

@@ -19,6 +19,8 @@ export type NewTimelineEvent = {
   toValue?: string | null;
   fromLabel?: string | null;
   toLabel?: string | null;
+  amountMinor?: number | null;
+  currency?: string | null;
 };
 
 export const recordTimelineEvent = async (ex: Executor, viewer: Viewer, event: NewTimelineEvent): Promise<void> => {
@@ -41,6 +43,8 @@ export type TimelineRow = {
   toValue: string | null;
   fromLabel: string | null;
   toLabel: string | null;
+  amountMinor: number | null;
+  currency: string | null;
 };
 
 export type TimelineCursor = { at: string; seq: number };
@@ -73,6 +77,8 @@ export const listTimeline = (
       toValue: timelineEvents.toValue,
       fromLabel: timelineEvents.fromLabel,
       toLabel: timelineEvents.toLabel,
+      amountMinor: timelineEvents.amountMinor,
+      currency: timelineEvents.currency,
     })
     .from(timelineEvents)
     .leftJoin(users, eq(users.id, timelineEvents.actorId))
