@@ -235,7 +235,7 @@ export const timelineEntrySchema = z.object({
   /** For deal events: the deal as it is now, and for stage changes the stages' names in `change`. */
   deal: z.object({ id: idSchema, title: z.string() }).nullable(),
   /** For order and payment events: the amount in minor units (a refund is negative) and its currency. */
-  money: z.object({ amountMinor: z.number().int(), currency: z.string() }).nullable(),
+  money: z.object({ amountMinor: z.number().int(), currency: z.string(), orderNumber: z.string().nullable() }).nullable(),
   /** For owner and field changes; owners come with the names they had at the time. */
   change: z
     .object({

@@ -98,7 +98,10 @@ export const presentTimelineEntry = (
     activity: activity ? presentActivity(activity) : null,
     task: task ? presentTask(task, now) : null,
     deal: row.dealId && row.dealTitle !== null ? { id: row.dealId, title: row.dealTitle } : null,
-    money: row.amountMinor !== null && row.currency !== null ? { amountMinor: row.amountMinor, currency: row.currency } : null,
+    money:
+      row.amountMinor !== null && row.currency !== null
+        ? { amountMinor: row.amountMinor, currency: row.currency, orderNumber: row.toLabel }
+        : null,
     change: row.field
       ? { field: row.field, from: row.fromValue, to: row.toValue, fromLabel: row.fromLabel, toLabel: row.toLabel }
       : null,

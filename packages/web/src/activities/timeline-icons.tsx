@@ -90,6 +90,21 @@ export const DealIcon = () => (
   </Svg>
 );
 
+export const OrderIcon = () => (
+  <Svg>
+    <path d="M6 2 3 6v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V6l-3-4z" />
+    <path d="M3 6h18" />
+    <path d="M16 10a4 4 0 0 1-8 0" />
+  </Svg>
+);
+
+export const PaymentIcon = () => (
+  <Svg>
+    <rect x="2" y="5" width="20" height="14" rx="2" />
+    <path d="M2 10h20" />
+  </Svg>
+);
+
 export const ActivityIcon = ({ type }: { type: ActivityType }) => {
   switch (type) {
     case "call":

@@ -2,7 +2,7 @@ import { lazy } from "react";
 import { createBrowserRouter } from "react-router";
 import { RequireRole, RequireSession } from "../auth/require-session";
 import { SignInPage } from "../auth/sign-in-page";
-import { canListUsers, canManagePipelines, isAdmin } from "../auth/permissions";
+import { canListUsers, canManagePipelines, canManageProducts, isAdmin } from "../auth/permissions";
 import { NotFoundPage } from "../not-found/not-found-page";
 
 // Screens load on first visit; the sign-in page and the shell stay in the main bundle.
@@ -18,6 +18,7 @@ const ClientCardPage = lazy(() =>
 const DealsPage = lazy(() => import("../deals/deals-page").then((m) => ({ default: m.DealsPage })));
 const DealPage = lazy(() => import("../deals/deal-page").then((m) => ({ default: m.DealPage })));
 const PipelinesPage = lazy(() => import("../deals/pipelines-page").then((m) => ({ default: m.PipelinesPage })));
+const ProductsPage = lazy(() => import("../products/products-page").then((m) => ({ default: m.ProductsPage })));
 const ChangePasswordPage = lazy(() =>
   import("../auth/change-password-page").then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -39,6 +40,14 @@ export const createRouter = () =>
           element: (
             <RequireRole allowed={canManagePipelines}>
               <PipelinesPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: "settings/products",
+          element: (
+            <RequireRole allowed={canManageProducts}>
+              <ProductsPage />
             </RequireRole>
           ),
         },

@@ -26,3 +26,15 @@ export const canManagePipelines = (role: Role): boolean => {
       return false;
   }
 };
+
+/** Who keeps the price list (product groups and products): the administrator and the head of sales. */
+export const canManageProducts = (role: Role): boolean => {
+  switch (role) {
+    case "admin":
+    case "head_of_sales":
+      return true;
+    case "team_lead":
+    case "seller":
+      return false;
+  }
+};

@@ -13,6 +13,7 @@ import { legalIdLabelKey } from "../clients/legal-id-label";
 import { ClientDealsSection } from "../deals/client-deals-section";
 import { formatDateTime } from "../i18n/intl";
 import { useLocale } from "../i18n/locale-provider";
+import { ClientOrdersSection } from "../orders/client-orders-section";
 import { LoadError, PageLoader } from "../ui/page-states";
 import { ClientTimeline } from "./client-timeline";
 import { ContactsSection } from "./contacts-section";
@@ -144,6 +145,7 @@ const ClientCard = ({ id }: { id: string }) => {
             <Details company={company} />
             <ContactsSection companyId={company.id} contacts={contacts} />
             <ClientDealsSection company={{ id: company.id, name: company.name }} />
+            <ClientOrdersSection companyId={company.id} />
             <OpenTasksSection companyId={company.id} tasks={openTasks} />
           </Stack>
         </Grid.Col>

@@ -9,6 +9,8 @@ import {
   CheckIcon,
   DealIcon,
   EditIcon,
+  OrderIcon,
+  PaymentIcon,
   PlusIcon,
   TaskIcon,
   UserSwitchIcon,
@@ -51,6 +53,10 @@ const EntryIcon = ({ entry }: { entry: TimelineEntry }) => {
     case "deal_created":
     case "deal_stage_changed":
       return <DealIcon />;
+    case "order_created":
+      return <OrderIcon />;
+    case "payment_received":
+      return <PaymentIcon />;
   }
 };
 
@@ -70,6 +76,10 @@ const entryColor = (entry: TimelineEntry): string => {
     case "deal_created":
     case "deal_stage_changed":
       return "indigo";
+    case "order_created":
+      return "cyan";
+    case "payment_received":
+      return (entry.money?.amountMinor ?? 0) < 0 ? "red" : "teal";
   }
 };
 
@@ -92,6 +102,9 @@ const EntryTitle = ({ entry }: { entry: TimelineEntry }) => {
       return <DealTitle label={t("timeline.dealCreated")} entry={entry} />;
     case "deal_stage_changed":
       return <DealTitle label={t("timeline.dealStageChanged")} entry={entry} />;
+    case "order_created":
+    case "payment_received":
+      return <MoneyTitle entry={entry} />;
   }
 };
 
@@ -106,6 +119,21 @@ const DealTitle = ({ label, entry }: { label: string; entry: TimelineEntry }) =>
       </Anchor>
     </>
   );
+};
+
+/** "Order №3 for 150 000 ₽: <deal>", "Payment received on order №3: …" or "Refund on order №3: …" (a refund is a negative payment). */
+const MoneyTitle = ({ entry }: { entry: TimelineEntry }) => {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { money } = entry;
+  const amount = money ? formatMoney(locale, Math.abs(money.amountMinor), money.currency) : t("timeline.empty");
+  const label =
+    entry.kind === "order_created"
+      ? t("timeline.orderCreated", { amount, number: money?.orderNumber ?? "—" })
+      : (money?.amountMinor ?? 0) < 0
+        ? t("timeline.refund", { amount, number: money?.orderNumber ?? "—" })
+        : t("timeline.paymentReceived", { amount, number: money?.orderNumber ?? "—" });
+  return <DealTitle label={label} entry={entry} />;
 };
 
 const EntryBody = ({ entry, people }: { entry: TimelineEntry; people: ReadonlyMap<string, string> }) => {

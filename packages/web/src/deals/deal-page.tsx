@@ -12,6 +12,7 @@ import { formatDateTime } from "../i18n/intl";
 import { useLocale } from "../i18n/locale-provider";
 import { formatMoney } from "../i18n/money";
 import { problemMessage } from "../ui/errors";
+import { DealOrdersSection } from "../orders/deal-orders-section";
 import { LoadError, PageLoader } from "../ui/page-states";
 import { orderStages } from "./board-state";
 import { DealFieldsForm } from "./deal-fields-form";
@@ -181,6 +182,7 @@ const DealCard = ({ id }: { id: string }) => {
           <DealStageHistory history={stageHistory} />
         </Grid.Col>
       </Grid>
+      <DealOrdersSection deal={deal} />
       <LostReasonModal
         dealTitle={losing ? deal.title : null}
         pending={mutation.isPending}

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from "react-router";
 import { Button, Group, SegmentedControl, Select, Stack, Tabs, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useCurrentSession } from "../auth/current-session";
-import { canManagePipelines } from "../auth/permissions";
+import { canManagePipelines, canManageProducts } from "../auth/permissions";
 import { LoadError, PageLoader } from "../ui/page-states";
 import { AddDealModal } from "./add-deal-modal";
 import { DealsBoard } from "./deals-board";
@@ -49,6 +49,11 @@ export const DealsPage = () => {
           {canManagePipelines(user.role) && (
             <Button component={Link} to="/settings/pipelines" variant="default" data-testid="deals-pipelines">
               {t("deals.managePipelines")}
+            </Button>
+          )}
+          {canManageProducts(user.role) && (
+            <Button component={Link} to="/settings/products" variant="default" data-testid="deals-products">
+              {t("products.title")}
             </Button>
           )}
           <Button onClick={() => setAdding(true)} data-testid="deal-add">

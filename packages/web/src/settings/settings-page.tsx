@@ -53,6 +53,15 @@ export const SettingsPage = () => {
         </Text>
       </Card>
 
+      <Card withBorder radius="md" padding="lg" component="section" id="products">
+        <Anchor component={Link} to="/settings/products" fw={500} data-testid="settings-products-link">
+          {t("products.title")}
+        </Anchor>
+        <Text size="sm" c="dimmed">
+          {t("products.hint")}
+        </Text>
+      </Card>
+
       <Card withBorder radius="md" padding="lg" component="section">
         <Anchor href="/api/docs" target="_blank" rel="noopener" fw={500} data-testid="api-docs-link">
           {t("settings.apiDocs")}

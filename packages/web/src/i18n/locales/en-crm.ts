@@ -197,6 +197,9 @@ export const enCrm = {
     dealCreated: "Deal created",
     dealStageChanged: "Deal moved",
     dealMoved: "Moved from {{from}} to {{to}}",
+    orderCreated: "Order №{{number}} for {{amount}}",
+    paymentReceived: "Payment received on order №{{number}}: {{amount}}",
+    refund: "Refund on order №{{number}}: {{amount}}",
     fields: {
       name: "Name",
       legalId: "Legal ID",

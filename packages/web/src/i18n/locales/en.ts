@@ -2,6 +2,7 @@ import type { ApiErrorCode } from "../../api/client";
 import type { Country, Role, UserStatus } from "@conveyor/contracts";
 import { enCrm } from "./en-crm";
 import { enDeals } from "./en-deals";
+import { enMoney } from "./en-money";
 
 /** The source of truth for keys: Russian and Persian are type-checked against this shape. */
 export const en = {
@@ -67,6 +68,8 @@ export const en = {
     lost_reason_required: "Say why the deal was lost.",
     stage_not_in_pipeline: "That stage belongs to another pipeline.",
     stage_in_use: "A stage you removed still has deals. Move them to another stage first.",
+    deal_not_won: "Only a won deal has orders. Move the deal to a won stage first.",
+    refund_exceeds_paid: "A refund cannot be larger than what was paid on this order.",
     rate_limited: "Too many requests. Please wait a little and try again.",
     internal: "Something went wrong on the server. Please try again.",
     network_error: "The server cannot be reached. Check your connection.",
@@ -244,4 +247,5 @@ export const en = {
   },
   ...enCrm,
   ...enDeals,
+  ...enMoney,
 };

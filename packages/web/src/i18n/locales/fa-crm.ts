@@ -196,6 +196,9 @@ export const faCrm: typeof enCrm = {
     dealCreated: "معامله ایجاد شد",
     dealStageChanged: "مرحله معامله تغییر کرد",
     dealMoved: "از «{{from}}» به «{{to}}» منتقل شد",
+    orderCreated: "سفارش شمارهٔ {{number}} به مبلغ {{amount}}",
+    paymentReceived: "پرداخت سفارش شمارهٔ {{number}} دریافت شد: {{amount}}",
+    refund: "بازپرداخت سفارش شمارهٔ {{number}}: {{amount}}",
     fields: {
       name: "نام",
       legalId: "شناسه حقوقی",

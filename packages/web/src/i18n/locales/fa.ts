@@ -1,6 +1,7 @@
 import type { Messages } from "../messages";
 import { faCrm } from "./fa-crm";
 import { faDeals } from "./fa-deals";
+import { faMoney } from "./fa-money";
 
 export const fa: Messages = {
   product: {
@@ -65,6 +66,8 @@ export const fa: Messages = {
     lost_reason_required: "دلیل از دست رفتن معامله را بنویسید.",
     stage_not_in_pipeline: "این مرحله متعلق به قیف فروش دیگری است.",
     stage_in_use: "در مرحله‌ای که حذف کرده‌اید هنوز معامله وجود دارد. ابتدا آن‌ها را به مرحله دیگری منتقل کنید.",
+    deal_not_won: "فقط معامله موفق سفارش دارد. ابتدا معامله را به مرحله موفق منتقل کنید.",
+    refund_exceeds_paid: "مبلغ بازپرداخت نمی‌تواند بیشتر از مبلغ پرداخت‌شده برای این سفارش باشد.",
     rate_limited: "تعداد درخواست‌ها بیش از حد است. کمی صبر کنید و دوباره تلاش کنید.",
     internal: "خطایی در سرور رخ داد. لطفاً دوباره تلاش کنید.",
     network_error: "دسترسی به سرور ممکن نیست. اتصال خود را بررسی کنید.",
@@ -242,4 +245,5 @@ export const fa: Messages = {
   },
   ...faCrm,
   ...faDeals,
+  ...faMoney,
 };

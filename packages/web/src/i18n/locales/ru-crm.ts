@@ -199,6 +199,9 @@ export const ruCrm: RussianMessages<typeof enCrm> = {
     dealCreated: "Создана сделка",
     dealStageChanged: "Сделка перемещена",
     dealMoved: "Перемещена с этапа «{{from}}» на «{{to}}»",
+    orderCreated: "Заказ №{{number}} на {{amount}}",
+    paymentReceived: "Получена оплата по заказу №{{number}}: {{amount}}",
+    refund: "Возврат по заказу №{{number}}: {{amount}}",
     fields: {
       name: "Название",
       legalId: "Регистрационный номер",

@@ -1,6 +1,7 @@
 import type { RussianMessages } from "../messages";
 import { ruCrm } from "./ru-crm";
 import { ruDeals } from "./ru-deals";
+import { ruMoney } from "./ru-money";
 
 export const ru: RussianMessages = {
   product: {
@@ -65,6 +66,8 @@ export const ru: RussianMessages = {
     lost_reason_required: "Укажите причину, по которой сделка проиграна.",
     stage_not_in_pipeline: "Этот этап относится к другой воронке.",
     stage_in_use: "На удалённом этапе ещё есть сделки. Сначала перенесите их на другой этап.",
+    deal_not_won: "Заказы бывают только у выигранной сделки. Сначала переведите сделку на этап выигрыша.",
+    refund_exceeds_paid: "Возврат не может превышать сумму, оплаченную по этому заказу.",
     rate_limited: "Слишком много запросов. Немного подождите и повторите.",
     internal: "Ошибка на сервере. Попробуйте ещё раз.",
     network_error: "Сервер недоступен. Проверьте подключение.",
@@ -246,4 +249,5 @@ export const ru: RussianMessages = {
   },
   ...ruCrm,
   ...ruDeals,
+  ...ruMoney,
 };
