@@ -111,6 +111,16 @@ describe("the client base", () => {
     // Search finds the new client by its contact's phone, in any notation.
     await page.getByTestId("clients-search").fill("+7 495 123-45-67");
     await page.getByTestId("client-row-ООО «Проверка E2E»").waitFor();
+
+    // The head's export: the list as filtered on screen, as a file.
+    await page.getByTestId("clients-export").click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("clients-export-csv").click()]);
+    expect(download.suggestedFilename()).toMatch(/^clients-\d{4}-\d{2}-\d{2}\.csv$/);
+    const path = await download.path();
+    const { readFileSync } = await import("node:fs");
+    const csv = readFileSync(path, "utf8");
+    expect(csv.trim().split("\n")).toHaveLength(2);
+    expect(csv).toContain("Проверка E2E");
     await context.close();
   });
 });

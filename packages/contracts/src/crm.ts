@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, isoDateTimeSchema, pageOf, pageQuerySchema } from "./common";
+import { idSchema, isoDateTimeSchema, localeSchema, pageOf, pageQuerySchema } from "./common";
 
 /** M5.4 client status: [conveyor] sets "permanent" by the organization's rule (M4.2). */
 export const companyStatuses = ["new", "current", "permanent"] as const;
@@ -60,6 +60,12 @@ export const listCompaniesQuerySchema = pageQuerySchema.extend({
   order: z.enum(["asc", "desc"]).default("asc"),
 });
 export type ListCompaniesQuery = z.infer<typeof listCompaniesQuerySchema>;
+
+export const exportCompaniesQuerySchema = listCompaniesQuerySchema.omit({ limit: true, cursor: true }).extend({
+  format: z.enum(["xlsx", "csv"]).default("xlsx"),
+  locale: localeSchema.default("en"),
+});
+export type ExportCompaniesQuery = z.infer<typeof exportCompaniesQuerySchema>;
 
 export const createCompanySchema = z.strictObject({
   name: z.string().trim().min(1).max(300),

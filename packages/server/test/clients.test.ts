@@ -298,3 +298,39 @@ describe("tasks", () => {
     expect((await ids(d.as.head)).length).toBe(6);
   });
 });
+
+describe("export", () => {
+  it("heads and admins export the filtered list as XLSX or CSV in their language; others may not", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const d = await department();
+    await addClient(d.as.anna, { name: "Экспорт Один", region: "Казань", channel: "website" });
+    await addClient(d.as.boris, { name: "Экспорт Два", region: "Москва" });
+    await addClient(d.as.other, { name: "Экспорт Три", region: "Казань" });
+
+    const csv = await d.as.head.get<string>("/api/v1/companies/export?format=csv&locale=ru&region=%D0%9A%D0%B0%D0%B7%D0%B0%D0%BD%D1%8C");
+    expect(csv.status).toBe(200);
+    expect(csv.headers["content-type"]).toMatch(/text\/csv/);
+    expect(String(csv.headers["content-disposition"])).toMatch(/attachment; filename="clients-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(csv.headers["x-export-rows"]).toBe("2");
+    const lines = csv.raw.replace(/^\uFEFF/, "").trim().split("\n");
+    expect(lines[0]).toContain("Название");
+    expect(lines.slice(1).map((l) => l.split(",")[0]).sort()).toEqual(["Экспорт Один", "Экспорт Три"]);
+
+    const xlsx = await test.app.inject({
+      method: "GET",
+      url: "/api/v1/companies/export?format=xlsx&locale=fa",
+      headers: { cookie: `conveyor_session=${d.as.admin.cookie}` },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.getRow(1).getCell(1).value).toBe("نام");
+    expect(sheet?.rowCount).toBe(4);
+
+    for (const client of [d.as.anna, d.as.lead]) {
+      const refused = await client.get<Problem>("/api/v1/companies/export?format=csv");
+      expect(refused.status).toBe(403);
+    }
+  });
+});

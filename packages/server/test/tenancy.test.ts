@@ -146,6 +146,12 @@ const matrix: Record<string, () => Promise<void>> = {
       expect((await world.a.get<{ total: number }>(`/api/v1/companies?q=${encodeURIComponent(q)}`)).body.total).toBe(0);
     }
   },
+  "GET /api/v1/companies/export": async () => {
+    const csv = await world.a.get<string>("/api/v1/companies/export?format=csv");
+    expect(csv.status).toBe(200);
+    expect(csv.raw).not.toContain("Bravo");
+    expect(csv.headers["x-export-rows"]).toBe("0");
+  },
   "GET /api/v1/companies/facets": async () => {
     const facets = await world.a.get<{ region: unknown[]; owner: unknown[] }>("/api/v1/companies/facets");
     expect(facets.body.region).toEqual([]);

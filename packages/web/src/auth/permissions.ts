@@ -38,3 +38,6 @@ export const canManageProducts = (role: Role): boolean => {
       return false;
   }
 };
+
+/** Who may export lists (until [anti-leak] makes export a permission with approvals): admins and heads of sales. */
+export const canExport = (role: Role): boolean => canManageProducts(role);

@@ -1,9 +1,13 @@
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Menu, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { canExport } from "../auth/permissions";
+import { useCurrentSession } from "../auth/current-session";
+import { useLocale } from "../i18n/locale-provider";
 import { LoadError, PageLoader } from "../ui/page-states";
+import { clientExportUrl } from "./client-export";
 import { AddClientModal } from "./add-client-modal";
 import { ClientFilterBar } from "./client-filter-bar";
 import {
@@ -28,6 +32,8 @@ export const ClientsPage = () => {
   const filters = filtersFromSearch(searchParams);
   const [adding, setAdding] = useState(false);
   const { facets } = useCompanyFacets();
+  const { user } = useCurrentSession();
+  const { locale } = useLocale();
 
   const setFilters = (next: ClientFilters) => setSearchParams(filtersToSearch(next), { replace: true });
 
@@ -56,9 +62,29 @@ export const ClientsPage = () => {
             </Text>
           )}
         </div>
-        <Button onClick={() => setAdding(true)} data-testid="clients-add">
-          {t("clients.add")}
-        </Button>
+        <Group gap="sm">
+          {canExport(user.role) && (
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Button variant="default" data-testid="clients-export">
+                  {t("clients.export")}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{t("clients.exportHint")}</Menu.Label>
+                <Menu.Item component="a" href={clientExportUrl(query, "xlsx", locale)} download data-testid="clients-export-xlsx">
+                  {t("clients.exportXlsx")}
+                </Menu.Item>
+                <Menu.Item component="a" href={clientExportUrl(query, "csv", locale)} download data-testid="clients-export-csv">
+                  {t("clients.exportCsv")}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          )}
+          <Button onClick={() => setAdding(true)} data-testid="clients-add">
+            {t("clients.add")}
+          </Button>
+        </Group>
       </Group>
 
       <ClientViews filters={filters} facets={facets} onChange={setFilters} />

@@ -8,6 +8,7 @@ import {
   contactSchema,
   createActivitySchema,
   createCompanySchema,
+  exportCompaniesQuerySchema,
   createContactSchema,
   idParamsSchema,
   listCompaniesQuerySchema,
@@ -19,6 +20,7 @@ import {
 import { searchPattern } from "@conveyor/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { createCompany } from "../../../commands/create-company";
+import { exportCompanies } from "../../../commands/export-companies";
 import { logActivity } from "../../../commands/log-activity";
 import { addContact } from "../../../commands/manage-contacts";
 import { updateCompany } from "../../../commands/update-company";
@@ -88,6 +90,37 @@ export const companiesRoutes =
       async (request) => {
         const { viewer } = await authenticate(context, request);
         return companyFacets(context.database.db, viewer);
+      },
+    );
+
+    app.get(
+      "/export",
+      {
+        schema: {
+          tags,
+          summary: "The client list with the same filters as XLSX or CSV (admins and heads of sales; at most 50,000 rows)",
+          querystring: exportCompaniesQuerySchema,
+          // A file, not JSON: no response schema (errors are problem+json as everywhere).
+          produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"],
+        },
+      },
+      async (request, reply) => {
+        const { viewer } = await authenticate(context, request, { roles: ["admin", "head_of_sales"] });
+        const { format, locale, sort, order, q, ...filter } = request.query;
+        const query = q ? searchPattern(q) : undefined;
+        const { body, rows } = await exportCompanies(context, viewer, {
+          filter: { ...filter, q: query || undefined },
+          sort: { by: sort, order },
+          format,
+          locale,
+        });
+        request.log.info({ export: "companies", rows, format }, "export");
+        const stamp = context.now().toISOString().slice(0, 10);
+        return reply
+          .header("content-type", format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8")
+          .header("content-disposition", `attachment; filename="clients-${stamp}.${format}"`)
+          .header("x-export-rows", String(rows))
+          .send(body);
       },
     );
 
