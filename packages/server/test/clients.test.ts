@@ -323,7 +323,10 @@ describe("export", () => {
     });
     expect(xlsx.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.rawPayload);
+    // exceljs types its input as an ArrayBuffer.
+    const bytes = new ArrayBuffer(xlsx.rawPayload.byteLength);
+    new Uint8Array(bytes).set(xlsx.rawPayload);
+    await workbook.xlsx.load(bytes);
     const sheet = workbook.worksheets[0];
     expect(sheet?.getRow(1).getCell(1).value).toBe("نام");
     expect(sheet?.rowCount).toBe(4);

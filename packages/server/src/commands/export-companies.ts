@@ -46,7 +46,7 @@ export const exportCompanies = async (
   let after: CompanyCursor | undefined;
   let written = 0;
   for (;;) {
-    const { rows } = await listCompanies(context.database.db, viewer, options.filter, options.sort, { limit: 1000, after });
+    const { rows } = await listCompanies(context.database.db, viewer, options.filter, options.sort, { limit: 1000, after, knownTotal: 0 });
     for (const row of rows) sheet.addRow(values(row));
     written += rows.length;
     const last = rows.at(-1);

@@ -98,10 +98,12 @@ export const listCompanies = async (
   viewer: Viewer,
   filter: CompanyFilter,
   sort: CompanySort,
-  page: { limit: number; after: CompanyCursor | undefined },
+  page: { limit: number; after: CompanyCursor | undefined; knownTotal?: number | undefined },
 ): Promise<{ rows: CompanyRow[]; total: number }> => {
   const conditions = filterConditions(viewer, filter);
-  const totalRows = await ex.select({ total: count() }).from(companies).where(and(...conditions));
+  // Counting is the costly part on a large base: later pages carry the first page's total.
+  const total =
+    page.knownTotal ?? (await ex.select({ total: count() }).from(companies).where(and(...conditions)))[0]?.total ?? 0;
   const key = sortKey(sort.by);
   if (page.after) {
     const op = sort.order === "asc" ? sql`>` : sql`<`;
@@ -115,7 +117,7 @@ export const listCompanies = async (
     .where(and(...conditions))
     .orderBy(sql`${key} ${direction}`, sql`${companies.id} ${direction}`)
     .limit(page.limit);
-  return { rows, total: totalRows[0]?.total ?? 0 };
+  return { rows, total };
 };
 
 export const findCompany = async (ex: Executor, viewer: Viewer, id: string): Promise<CompanyRow | undefined> => {

@@ -74,13 +74,14 @@ export const listDeals = async (
   ex: Executor,
   viewer: Viewer,
   filter: DealFilter,
-  page: { limit: number; after: DealCursor | undefined },
+  page: { limit: number; after: DealCursor | undefined; knownTotal?: number | undefined },
 ): Promise<{ rows: DealRow[]; total: number; sumMinor: number }> => {
   const conditions = filterConditions(viewer, filter);
-  const totals = await ex
-    .select({ total: count(), sumMinor: sum(deals.amountMinor).mapWith(Number) })
-    .from(deals)
-    .where(and(...conditions));
+  // Later pages carry the first page's total instead of counting again.
+  const totals =
+    page.knownTotal === undefined
+      ? await ex.select({ total: count(), sumMinor: sum(deals.amountMinor).mapWith(Number) }).from(deals).where(and(...conditions))
+      : [{ total: page.knownTotal, sumMinor: 0 }];
   if (page.after) {
     conditions.push(sql`(${deals.amountMinor}, ${deals.id}) < (${page.after.amountMinor}, ${page.after.id}::uuid)`);
   }

@@ -57,7 +57,7 @@ export const companiesRoutes =
         const { limit, cursor, sort, order, q, ...filter } = request.query;
         const after = decodeCursor(cursor, (value) =>
           isRecord(value) && typeof value["id"] === "string" && (typeof value["key"] === "string" || value["key"] === null)
-            ? { key: value["key"], id: value["id"] }
+            ? { key: value["key"], id: value["id"], total: typeof value["total"] === "number" ? value["total"] : undefined }
             : undefined,
         );
         const query = q ? searchPattern(q) : undefined;
@@ -66,13 +66,13 @@ export const companiesRoutes =
           viewer,
           { ...filter, q: query || undefined },
           { by: sort, order },
-          { limit: limit + 1, after },
+          { limit: limit + 1, after, knownTotal: after?.total },
         );
         const page = rows.slice(0, limit);
         const last = page.at(-1);
         return {
           items: page.map(presentCompany),
-          nextCursor: rows.length > limit && last ? encodeCursor({ key: cursorKeyOf(last, sort), id: last.id }) : null,
+          nextCursor: rows.length > limit && last ? encodeCursor({ key: cursorKeyOf(last, sort), id: last.id, total }) : null,
           total,
         };
       },

@@ -35,15 +35,15 @@ export const dealsRoutes =
         const after = decodeCursor(cursor, (value) =>
           typeof value === "object" && value !== null && "amountMinor" in value && "id" in value &&
           typeof value.amountMinor === "number" && typeof value.id === "string"
-            ? { amountMinor: value.amountMinor, id: value.id }
+            ? { amountMinor: value.amountMinor, id: value.id, total: "total" in value && typeof value.total === "number" ? value.total : undefined }
             : undefined,
         );
-        const { rows, total } = await listDeals(context.database.db, viewer, filter, { limit: limit + 1, after });
+        const { rows, total } = await listDeals(context.database.db, viewer, filter, { limit: limit + 1, after, knownTotal: after?.total });
         const page = rows.slice(0, limit);
         const last = page.at(-1);
         return {
           items: page.map(presentDeal),
-          nextCursor: rows.length > limit && last ? encodeCursor({ amountMinor: last.amountMinor, id: last.id }) : null,
+          nextCursor: rows.length > limit && last ? encodeCursor({ amountMinor: last.amountMinor, id: last.id, total }) : null,
           total,
         };
       },
