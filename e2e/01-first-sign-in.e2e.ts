@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newContext, screenshot } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { chooseLanguage, useBrowser } from "./sessions";
+import { newContext, screenshot } from "./browser";
 
 /*
  * The newcomer's journey: sign in with the printed one-time password, be made to choose a new
@@ -9,23 +9,11 @@ import { launchBrowser, newContext, screenshot } from "./browser";
 
 const server = inject("server");
 const newPassword = "my-own-strong-password";
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const chooseLanguage = async (page: Page, locale: "ru" | "en" | "fa") => {
-  await page.getByTestId(`language-option-${locale}`).click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, locale);
-};
+const chrome = useBrowser();
 
 describe("first sign-in of the administrator", () => {
   it("signs in with the one-time password, changes it, switches languages and signs out", async () => {
-    const context = await newContext(browser, server.baseUrl, "en-US");
+    const context = await newContext(chrome.browser, server.baseUrl, "en-US");
     const page = await context.newPage();
     await page.goto("/");
     await page.getByTestId("sign-in-email").waitFor();

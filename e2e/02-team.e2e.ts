@@ -1,7 +1,6 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newContext } from "./browser";
-import { adminSession, signIn } from "./sessions";
+import { describe, expect, inject, it } from "vitest";
+import { adminSession, chooseLanguage, signIn, useBrowser } from "./sessions";
+import { newContext } from "./browser";
 
 /*
  * The admin builds the team: adds a seller in the browser; the seller signs in with the
@@ -10,22 +9,14 @@ import { adminSession, signIn } from "./sessions";
  */
 
 const server = inject("server");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chrome = useBrowser();
 
 describe("the admin builds the team", () => {
   it("adds a seller, who signs in, changes the temporary password and is later deactivated", async () => {
-    const adminContext = await newContext(browser, server.baseUrl, "en-US");
+    const adminContext = await newContext(chrome.browser, server.baseUrl, "en-US");
     const admin = await adminContext.newPage();
     await adminSession(admin, server);
-    await admin.getByTestId("language-option-en").click();
-    await admin.waitForFunction(() => document.documentElement.lang === "en");
+    await chooseLanguage(admin, "en");
 
     await admin.getByTestId("nav-users").click();
     await admin.getByTestId("users-add").click();
@@ -41,7 +32,7 @@ describe("the admin builds the team", () => {
     await admin.getByTestId(`user-row-${email}`).waitFor();
 
     // The seller, in a Russian browser: no choice of their own or the organization's yet.
-    const sellerContext = await newContext(browser, server.baseUrl, "ru-RU");
+    const sellerContext = await newContext(chrome.browser, server.baseUrl, "ru-RU");
     const seller = await sellerContext.newPage();
     await signIn(seller, email, temporaryPassword);
     await seller.getByTestId("change-password-new").waitFor();

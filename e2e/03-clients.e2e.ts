@@ -1,7 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newContext, screenshot } from "./browser";
-import { adminSession } from "./sessions";
+import { describe, expect, inject, it } from "vitest";
+import { adminSession, chooseLanguage, useBrowser } from "./sessions";
+import { newContext, screenshot } from "./browser";
 
 /*
  * A day with the client base: the demo department is there on first start; the admin opens
@@ -10,19 +9,7 @@ import { adminSession } from "./sessions";
  */
 
 const server = inject("server");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const chooseLanguage = async (page: Page, locale: "ru" | "en" | "fa") => {
-  await page.getByTestId(`language-option-${locale}`).click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, locale);
-};
+const chrome = useBrowser();
 
 const localInput = (date: Date, timeZone: string) => {
   const parts = new Intl.DateTimeFormat("en-CA", {
@@ -40,7 +27,7 @@ const localInput = (date: Date, timeZone: string) => {
 
 describe("the client base", () => {
   it("lists the demo department's clients, adds a client, logs a call and sets a task for today", async () => {
-    const context = await newContext(browser, server.baseUrl, "en-US");
+    const context = await newContext(chrome.browser, server.baseUrl, "en-US");
     const page = await context.newPage();
     await adminSession(page, server);
     await chooseLanguage(page, "en");

@@ -1,7 +1,6 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newContext, screenshot } from "./browser";
-import { adminSession } from "./sessions";
+import { describe, expect, inject, it } from "vitest";
+import { adminSession, chooseLanguage, useBrowser } from "./sessions";
+import { newContext, screenshot } from "./browser";
 
 /*
  * The deal board: the demo department's deals by stage; a new deal on a client, moved along
@@ -10,22 +9,14 @@ import { adminSession } from "./sessions";
  */
 
 const server = inject("server");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chrome = useBrowser();
 
 describe("deals", () => {
   it("opens a deal, moves it through the board and loses it with a reason", async () => {
-    const context = await newContext(browser, server.baseUrl, "en-US");
+    const context = await newContext(chrome.browser, server.baseUrl, "en-US");
     const page = await context.newPage();
     await adminSession(page, server);
-    await page.getByTestId("language-option-ru").click();
-    await page.waitForFunction(() => document.documentElement.lang === "ru");
+    await chooseLanguage(page, "ru");
 
     await page.getByTestId("nav-deals").click();
     await page.getByTestId("deals-board").waitFor();
@@ -52,8 +43,7 @@ describe("deals", () => {
     await page.getByTestId("board-column-Проиграна").getByTestId("deal-card-Пилот E2E").waitFor();
 
     for (const locale of ["en", "fa"] as const) {
-      await page.getByTestId(`language-option-${locale}`).click();
-      await page.waitForFunction((l) => document.documentElement.lang === l, locale);
+      await chooseLanguage(page, locale);
       await page.getByTestId("deals-board").waitFor();
       await screenshot(page, `deals-${locale}`);
     }

@@ -1,7 +1,6 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newContext, screenshot } from "./browser";
-import { adminSession } from "./sessions";
+import { describe, expect, inject, it } from "vitest";
+import { adminSession, chooseLanguage, useBrowser } from "./sessions";
+import { newContext, screenshot } from "./browser";
 
 /*
  * From a won deal to money: the deal of the previous journey is won after all, produces an
@@ -9,22 +8,14 @@ import { adminSession } from "./sessions";
  */
 
 const server = inject("server");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chrome = useBrowser();
 
 describe("orders and payments", () => {
   it("wins the deal, records an order and its payment, and the client turns current", async () => {
-    const context = await newContext(browser, server.baseUrl, "en-US");
+    const context = await newContext(chrome.browser, server.baseUrl, "en-US");
     const page = await context.newPage();
     await adminSession(page, server);
-    await page.getByTestId("language-option-ru").click();
-    await page.waitForFunction(() => document.documentElement.lang === "ru");
+    await chooseLanguage(page, "ru");
 
     await page.goto("/deals?view=list");
     await page.getByTestId("deals-table").waitFor();

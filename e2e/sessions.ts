@@ -1,4 +1,6 @@
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { launchBrowser } from "./browser";
 import type { E2eServer } from "./global-setup";
 
 export const signIn = async (page: Page, email: string, password: string) => {
@@ -30,3 +32,21 @@ export const adminSession = async (page: Page, server: E2eServer) => {
   throw new Error("the admin could not sign in");
 };
 
+
+/** One Chromium for the file's journeys, closed after them; read `.browser` inside a test. */
+export const useBrowser = (): { browser: Browser } => {
+  const holder = {} as { browser: Browser };
+  beforeAll(async () => {
+    holder.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await holder.browser?.close();
+  });
+  return holder;
+};
+
+/** Clicks the language switch and waits until the page speaks that language. */
+export const chooseLanguage = async (page: Page, locale: "ru" | "en" | "fa"): Promise<void> => {
+  await page.getByTestId(`language-option-${locale}`).click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, locale);
+};
