@@ -18,6 +18,11 @@ import {
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+/** The tenant column every table carries (DESIGN.md: Citus shards by it). */
+const tenant = () =>
+  uuid("organization_id")
+    .notNull()
+    .references(() => organizations.id);
 
 /** The tenant. Every other table carries `organization_id` pointing here. */
 export const organizations = pgTable(
@@ -48,9 +53,7 @@ export const users = pgTable(
   "users",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: tenant(),
     email: text("email").notNull(),
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
@@ -72,9 +75,7 @@ export const users = pgTable(
 export const memberships = pgTable(
   "memberships",
   {
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: tenant(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
@@ -97,9 +98,7 @@ export const sessions = pgTable(
   "sessions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: tenant(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
@@ -123,9 +122,7 @@ export const apiTokens = pgTable(
   "api_tokens",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: tenant(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
@@ -167,9 +164,7 @@ export const teams = pgTable(
   "teams",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: tenant(),
     name: text("name").notNull(),
     leadUserId: uuid("lead_user_id").references(() => users.id),
     createdAt: createdAt(),
@@ -180,9 +175,7 @@ export const teams = pgTable(
 export const teamMembers = pgTable(
   "team_members",
   {
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: tenant(),
     teamId: uuid("team_id")
       .notNull()
       .references(() => teams.id),
@@ -198,9 +191,7 @@ export const companies = pgTable(
   "companies",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: tenant(),
     name: text("name").notNull(),
     legalId: text("legal_id"),
     region: text("region"),
@@ -236,9 +227,7 @@ export const companies = pgTable(
 export const companyShares = pgTable(
   "company_shares",
   {
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: tenant(),
     companyId: uuid("company_id")
       .notNull()
       .references(() => companies.id),
@@ -254,9 +243,7 @@ export const contacts = pgTable(
   "contacts",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: tenant(),
     companyId: uuid("company_id")
       .notNull()
       .references(() => companies.id),
@@ -275,9 +262,7 @@ export const activities = pgTable(
   "activities",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: tenant(),
     companyId: uuid("company_id")
       .notNull()
       .references(() => companies.id),
@@ -305,9 +290,7 @@ export const tasks = pgTable(
   "tasks",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: tenant(),
     companyId: uuid("company_id").references(() => companies.id),
     title: text("title").notNull(),
     type: text("type").notNull(),
@@ -338,9 +321,7 @@ export const timelineEvents = pgTable(
   "timeline_events",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: tenant(),
     companyId: uuid("company_id")
       .notNull()
       .references(() => companies.id),
@@ -375,9 +356,7 @@ export const pipelines = pgTable(
   "pipelines",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: tenant(),
     name: text("name").notNull(),
     isDefault: boolean("is_default").notNull().default(false),
     createdAt: createdAt(),
@@ -392,9 +371,7 @@ export const pipelineStages = pgTable(
   "pipeline_stages",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: tenant(),
     pipelineId: uuid("pipeline_id")
       .notNull()
       .references(() => pipelines.id),
@@ -416,9 +393,7 @@ export const deals = pgTable(
   "deals",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: tenant(),
     companyId: uuid("company_id")
       .notNull()
       .references(() => companies.id),
@@ -454,9 +429,7 @@ export const dealStageVisits = pgTable(
   "deal_stage_visits",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: tenant(),
     dealId: uuid("deal_id")
       .notNull()
       .references(() => deals.id),
@@ -474,9 +447,7 @@ export const productGroups = pgTable(
   "product_groups",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: tenant(),
     name: text("name").notNull(),
     createdAt: createdAt(),
   },
@@ -487,9 +458,7 @@ export const products = pgTable(
   "products",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: tenant(),
     groupId: uuid("group_id").references(() => productGroups.id),
     name: text("name").notNull(),
     sku: text("sku"),
@@ -507,9 +476,7 @@ export const orders = pgTable(
   "orders",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: tenant(),
     dealId: uuid("deal_id")
       .notNull()
       .references(() => deals.id),
@@ -538,9 +505,7 @@ export const payments = pgTable(
   "payments",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: tenant(),
     orderId: uuid("order_id")
       .notNull()
       .references(() => orders.id),

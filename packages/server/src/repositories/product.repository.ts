@@ -6,7 +6,7 @@ import type { Viewer } from "../scope";
 export type ProductRow = typeof products.$inferSelect & { groupName: string | null };
 
 /** The catalog is the organization's: everyone in it reads it. */
-export const listProducts = (ex: Executor, viewer: Viewer, active?: boolean): Promise<ProductRow[]> =>
+const selectProducts = (ex: Executor) =>
   ex
     .select({
       id: products.id,
@@ -22,13 +22,18 @@ export const listProducts = (ex: Executor, viewer: Viewer, active?: boolean): Pr
       groupName: productGroups.name,
     })
     .from(products)
-    .leftJoin(productGroups, and(eq(productGroups.id, products.groupId), eq(productGroups.organizationId, products.organizationId)))
+    .leftJoin(productGroups, and(eq(productGroups.id, products.groupId), eq(productGroups.organizationId, products.organizationId)));
+
+export const listProducts = (ex: Executor, viewer: Viewer, active?: boolean): Promise<ProductRow[]> =>
+  selectProducts(ex)
     .where(and(eq(products.organizationId, viewer.organizationId), active === undefined ? undefined : eq(products.active, active)))
     .orderBy(asc(sql`lower(${products.name})`))
     .limit(2000);
 
-export const findProduct = async (ex: Executor, viewer: Viewer, id: string): Promise<ProductRow | undefined> =>
-  (await listProducts(ex, viewer)).find((p) => p.id === id);
+export const findProduct = async (ex: Executor, viewer: Viewer, id: string): Promise<ProductRow | undefined> => {
+  const rows = await selectProducts(ex).where(and(eq(products.organizationId, viewer.organizationId), eq(products.id, id)));
+  return rows[0];
+};
 
 export const insertProduct = async (ex: Executor, viewer: Viewer, values: Omit<typeof products.$inferInsert, "id" | "organizationId">) => {
   const rows = await ex.insert(products).values({ ...values, organizationId: viewer.organizationId }).returning({ id: products.id });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../db/database";
 import { companies, tasks, users } from "../db/schema";
@@ -96,6 +96,9 @@ export const findTask = async (ex: Executor, viewer: Viewer, id: string): Promis
   const rows = await selectTasks(ex).where(and(visibleTasks(viewer), eq(tasks.id, id)));
   return rows[0];
 };
+
+export const tasksByIds = (ex: Executor, viewer: Viewer, ids: string[]): Promise<TaskRow[]> =>
+  ids.length === 0 ? Promise.resolve([]) : selectTasks(ex).where(and(visibleTasks(viewer), inArray(tasks.id, ids)));
 
 export const openTasksOfCompany = (ex: Executor, viewer: Viewer, companyId: string): Promise<TaskRow[]> =>
   selectTasks(ex)

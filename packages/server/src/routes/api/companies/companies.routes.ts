@@ -31,7 +31,7 @@ import { decodeCursor, encodeCursor } from "../../../http/cursor";
 import { presentActivity, presentCompany, presentContact, presentTask, presentTimelineEntry } from "../../../presenters/crm.presenter";
 import { companyFacets, cursorKeyOf, findCompany, listCompanies } from "../../../repositories/company.repository";
 import { listCompanyContacts } from "../../../repositories/contact.repository";
-import { findTask, openTasksOfCompany, type TaskRow } from "../../../repositories/task.repository";
+import { openTasksOfCompany, tasksByIds } from "../../../repositories/task.repository";
 import { activitiesByIds, listTimeline } from "../../../repositories/timeline.repository";
 
 const tags = ["clients"];
@@ -249,11 +249,7 @@ export const companiesRoutes =
         const activityIds = page.flatMap((r) => (r.activityId ? [r.activityId] : []));
         const taskIds = [...new Set(page.flatMap((r) => (r.taskId ? [r.taskId] : [])))];
         const activities = new Map((await activitiesByIds(db, viewer, activityIds)).map((a) => [a.id, a]));
-        const tasks = new Map<string, TaskRow>();
-        for (const id of taskIds) {
-          const task = await findTask(db, viewer, id);
-          if (task) tasks.set(id, task);
-        }
+        const tasks = new Map((await tasksByIds(db, viewer, taskIds)).map((t) => [t.id, t]));
         const now = context.now();
         const last = page.at(-1);
         return {
