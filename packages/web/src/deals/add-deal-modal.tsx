@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from "react";
+import { FormFooter } from "../ui/form-footer";
 import { useNavigate } from "react-router";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, TextInput } from "@mantine/core";
+import { Group, Modal, NumberInput, Select, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { useCurrentSession } from "../auth/current-session";
@@ -9,7 +10,7 @@ import { clientsKey } from "../clients/clients.api";
 import { currencyDigits } from "../i18n/money";
 import { usePeople } from "../people/people.api";
 import { CompanyPicker, type PickedCompany } from "../quick-add/company-picker";
-import { fieldErrorMessage, isOnlyFieldErrors, problemMessage } from "../ui/errors";
+import { fieldErrorMessage } from "../ui/errors";
 import { orderStages } from "./board-state";
 import { amountToMinor } from "./deal-draft";
 import { createDeal, dealsKey } from "./deals.api";
@@ -159,19 +160,15 @@ const AddDealForm = ({ onClose, company: initialCompany = null, pipelineId: init
             data-testid="deal-owner"
           />
         )}
-        {mutation.isError && !isOnlyFieldErrors(error, fields) && (
-          <Alert color="red" role="alert">
-            {problemMessage(t, error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={mutation.isPending} disabled={!company || title.trim() === ""} data-testid="deal-submit">
-            {t("dealForm.submit")}
-          </Button>
-        </Group>
+        <FormFooter
+          error={mutation.error}
+          fields={fields}
+          pending={mutation.isPending}
+          disabled={!company || title.trim() === ""}
+          submitLabel={t("dealForm.submit")}
+          submitTestId="deal-submit"
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
+import { FormFooter } from "../ui/form-footer";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, TextInput } from "@mantine/core";
+import { Group, Modal, NumberInput, Select, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import type { Deal } from "@conveyor/contracts";
@@ -9,7 +10,7 @@ import { amountToMinor } from "../deals/deal-draft";
 import { currencyDigits, fromMinorUnits } from "../i18n/money";
 import { zonedDayKey } from "../i18n/zoned-time";
 import { useProducts } from "../products/products.api";
-import { fieldErrorMessage, isOnlyFieldErrors, problemMessage } from "../ui/errors";
+import { fieldErrorMessage } from "../ui/errors";
 import { createOrder, invalidateAfterMoney } from "./orders.api";
 
 const fields = ["amountMinor", "orderedOn", "number", "productId"];
@@ -122,19 +123,15 @@ const OrderForm = ({ deal, suggestedMinor, onClose }: { deal: Deal; suggestedMin
           error={fieldErrorMessage(t, error, "number")}
           data-testid="order-number"
         />
-        {mutation.isError && !isOnlyFieldErrors(error, fields) && (
-          <Alert color="red" role="alert">
-            {problemMessage(t, error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={mutation.isPending} disabled={amountMinor <= 0 || !orderedOn} data-testid="order-submit">
-            {t("orders.submit")}
-          </Button>
-        </Group>
+        <FormFooter
+          error={mutation.error}
+          fields={fields}
+          pending={mutation.isPending}
+          disabled={amountMinor <= 0 || !orderedOn}
+          submitLabel={t("orders.submit")}
+          submitTestId="order-submit"
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
+import { FormFooter } from "../ui/form-footer";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, Stack, Textarea, TextInput } from "@mantine/core";
+import { Checkbox, Group, Modal, NumberInput, Stack, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import type { Order } from "@conveyor/contracts";
@@ -8,7 +9,7 @@ import { useCurrentSession } from "../auth/current-session";
 import { useLocale } from "../i18n/locale-provider";
 import { currencyDigits, formatMoney, fromMinorUnits } from "../i18n/money";
 import { zonedDayKey } from "../i18n/zoned-time";
-import { fieldErrorMessage, isOnlyFieldErrors, problemMessage } from "../ui/errors";
+import { fieldErrorMessage } from "../ui/errors";
 import { paymentAmountMinor, remainingMinor } from "./order-money";
 import { createPayment, invalidateAfterMoney } from "./orders.api";
 
@@ -102,25 +103,16 @@ const PaymentForm = ({ order, onClose }: { order: Order; onClose: () => void }) 
           error={fieldErrorMessage(t, error, "note")}
           data-testid="payment-note"
         />
-        {mutation.isError && !isOnlyFieldErrors(error, fields) && (
-          <Alert color="red" role="alert">
-            {problemMessage(t, error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            type="submit"
-            color={refund ? "red" : undefined}
-            loading={mutation.isPending}
-            disabled={amountMinor === 0 || !paidOn}
-            data-testid="payment-submit"
-          >
-            {refund ? t("payments.submitRefund") : t("payments.submit")}
-          </Button>
-        </Group>
+        <FormFooter
+          error={mutation.error}
+          fields={fields}
+          pending={mutation.isPending}
+          disabled={amountMinor === 0 || !paidOn}
+          submitLabel={refund ? t("payments.submitRefund") : t("payments.submit")}
+          submitTestId="payment-submit"
+          submitColor={refund ? "red" : undefined}
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );

@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from "react";
+import { FormFooter } from "../ui/form-footer";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, TextInput } from "@mantine/core";
+import { Group, Modal, NumberInput, Select, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import type { Product } from "@conveyor/contracts";
@@ -8,7 +9,7 @@ import { useCurrentSession } from "../auth/current-session";
 import { currencyLabel, currencyOptions } from "../i18n/intl";
 import { useLocale } from "../i18n/locale-provider";
 import { currencyDigits } from "../i18n/money";
-import { fieldErrorMessage, isOnlyFieldErrors, problemMessage } from "../ui/errors";
+import { fieldErrorMessage } from "../ui/errors";
 import { draftFromProduct, draftToCreate, draftToUpdate, emptyProductDraft, type ProductDraft } from "./product-draft";
 import { createProduct, productsKey, updateProduct, useProductGroups } from "./products.api";
 
@@ -115,19 +116,15 @@ const ProductForm = ({ product, onClose }: Omit<ProductModalProps, "opened">) =>
             data-testid="product-currency"
           />
         </Group>
-        {mutation.isError && !isOnlyFieldErrors(error, fields) && (
-          <Alert color="red" role="alert">
-            {problemMessage(t, error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={mutation.isPending} disabled={draft.name.trim() === ""} data-testid="product-submit">
-            {product ? t("common.save") : t("products.add")}
-          </Button>
-        </Group>
+        <FormFooter
+          error={mutation.error}
+          fields={fields}
+          pending={mutation.isPending}
+          disabled={draft.name.trim() === ""}
+          submitLabel={product ? t("common.save") : t("products.add")}
+          submitTestId="product-submit"
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
+import { FormFooter } from "../ui/form-footer";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Group, Select, Stack, TextInput } from "@mantine/core";
+import { Group, Select, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { taskTypes, type TaskType } from "@conveyor/contracts";
@@ -8,7 +9,7 @@ import { useCurrentSession } from "../auth/current-session";
 import { clientsKey } from "../clients/clients.api";
 import { fromZonedInputValue, toZonedInputValue, zonedDayAt } from "../i18n/zoned-time";
 import { usePeople } from "../people/people.api";
-import { fieldErrorMessage, isOnlyFieldErrors, problemMessage } from "../ui/errors";
+import { fieldErrorMessage } from "../ui/errors";
 import { ZonedDateTimeInput } from "../ui/zoned-date-time-input";
 import { createTask, tasksKey } from "./tasks.api";
 
@@ -125,26 +126,15 @@ export const TaskForm = ({ companyId, testIdPrefix = "", onCreated, onCancel }: 
           error={fieldErrorMessage(t, error, "plannedResult")}
           data-testid={testId("task-planned-result")}
         />
-        {mutation.isError && !isOnlyFieldErrors(error, fields) && (
-          <Alert color="red" role="alert">
-            {problemMessage(t, error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              {t("common.cancel")}
-            </Button>
-          )}
-          <Button
-            type="submit"
-            loading={mutation.isPending}
-            disabled={companyId === null || title.trim() === ""}
-            data-testid={testId("task-submit")}
-          >
-            {t("tasks.submit")}
-          </Button>
-        </Group>
+        <FormFooter
+          error={mutation.error}
+          fields={fields}
+          pending={mutation.isPending}
+          disabled={companyId === null || title.trim() === ""}
+          submitLabel={t("tasks.submit")}
+          submitTestId={testId("task-submit")}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );
