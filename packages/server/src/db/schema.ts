@@ -7,6 +7,8 @@ import {
   date,
   index,
   integer,
+  jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -205,6 +207,8 @@ export const companies = pgTable(
       .notNull()
       .references(() => users.id),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    /** Values of the organization's custom fields (custom_fields.key → value). */
+    custom: jsonb("custom").$type<Record<string, string | number>>().notNull().default(sql`'{}'::jsonb`),
     searchText: text("search_text").notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -217,6 +221,7 @@ export const companies = pgTable(
     index("companies_created_idx").on(t.organizationId, t.createdAt, t.id),
     // Substring search in any script (pg_trgm): "%гамм%", "%کیان%", "%4951234%".
     index("companies_search_idx").using("gin", t.searchText.op("gin_trgm_ops")),
+    index("companies_custom_idx").using("gin", t.custom.op("jsonb_path_ops")),
     check("companies_status_check", sql`${t.status} in ('new', 'current', 'permanent')`),
     check("companies_temperature_check", sql`${t.temperature} in ('cold', 'warm', 'hot')`),
     check("companies_level_check", sql`${t.level} is null or ${t.level} in ('L1', 'L2', 'L3')`),
@@ -302,6 +307,10 @@ export const tasks = pgTable(
       .notNull()
       .references(() => users.id),
     plannedResult: text("planned_result"),
+    dealId: uuid("deal_id").references((): AnyPgColumn => deals.id),
+    /** When the assignee is reminded in the app; null = no reminder. */
+    remindAt: timestamp("remind_at", { withTimezone: true }),
+    reminderDismissedAt: timestamp("reminder_dismissed_at", { withTimezone: true }),
     doneAt: timestamp("done_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -309,6 +318,11 @@ export const tasks = pgTable(
   (t) => [
     index("tasks_assignee_idx").on(t.organizationId, t.assigneeId, t.doneAt, t.dueAt),
     index("tasks_company_idx").on(t.organizationId, t.companyId, t.dueAt),
+    index("tasks_deal_idx").on(t.organizationId, t.dealId).where(sql`${t.dealId} is not null`),
+    // Due reminders of one assignee: open tasks with a reminder not yet dismissed.
+    index("tasks_reminder_idx")
+      .on(t.organizationId, t.assigneeId, t.remindAt)
+      .where(sql`${t.remindAt} is not null and ${t.doneAt} is null and ${t.reminderDismissedAt} is null`),
     check("tasks_type_check", sql`${t.type} in ('call', 'meeting', 'email', 'follow_up', 'other')`),
   ],
 );
@@ -412,6 +426,7 @@ export const deals = pgTable(
       .references(() => users.id),
     lostReason: text("lost_reason"),
     acceptanceSignedOn: date("acceptance_signed_on", { mode: "string" }),
+    custom: jsonb("custom").$type<Record<string, string | number>>().notNull().default(sql`'{}'::jsonb`),
     stageEnteredAt: timestamp("stage_entered_at", { withTimezone: true }).notNull(),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     createdAt: createdAt(),
@@ -530,4 +545,181 @@ export const payments = pgTable(
     index("payments_paid_on_idx").on(t.organizationId, t.paidOn),
     check("payments_nonzero_check", sql`${t.amountMinor} <> 0`),
   ],
+);
+
+/** The organization's own fields on clients and deals; values live in `custom` under `key`. */
+export const customFields = pgTable(
+  "custom_fields",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    entity: text("entity").notNull(),
+    key: text("key").notNull(),
+    label: text("label").notNull(),
+    type: text("type").notNull(),
+    options: text("options").array().notNull().default(sql`'{}'::text[]`),
+    position: integer("position").notNull().default(0),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("custom_fields_key_key").on(t.organizationId, t.entity, t.key),
+    check("custom_fields_entity_check", sql`${t.entity} in ('company', 'deal')`),
+    check("custom_fields_type_check", sql`${t.type} in ('text', 'number', 'date', 'select')`),
+  ],
+);
+
+/** A list's filters and sort saved under a name; personal, or shared with everyone by a head. */
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    entity: text("entity").notNull(),
+    name: text("name").notNull(),
+    query: jsonb("query").$type<Record<string, string>>().notNull(),
+    shared: boolean("shared").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("saved_views_owner_idx").on(t.organizationId, t.entity, t.ownerId),
+    check("saved_views_entity_check", sql`${t.entity} in ('companies', 'deals')`),
+  ],
+);
+
+/** Products on a deal (line items); the deal's amount is their sum when it has any. */
+export const dealItems = pgTable(
+  "deal_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    dealId: uuid("deal_id")
+      .notNull()
+      .references(() => deals.id),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    quantity: numeric("quantity", { precision: 14, scale: 3, mode: "number" }).notNull(),
+    unitPriceMinor: bigint("unit_price_minor", { mode: "number" }).notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("deal_items_deal_idx").on(t.organizationId, t.dealId, t.position),
+    index("deal_items_product_idx").on(t.organizationId, t.productId),
+    check("deal_items_quantity_check", sql`${t.quantity} > 0`),
+  ],
+);
+
+/** Which products each client has on a deal or an order: the "By product" view of M5.4 reads this. */
+export const companyProducts = pgTable(
+  "company_products",
+  {
+    organizationId: tenant(),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.productId] }),
+    index("company_products_product_idx").on(t.organizationId, t.productId, t.companyId),
+  ],
+);
+
+/**
+ * Clients per owner and segment value (the M5.4 views' counts), kept exact by a trigger on
+ * companies so that every write path — forms, imports, handovers — keeps it; a null value is ''.
+ */
+export const companyFacetCounts = pgTable(
+  "company_facet_counts",
+  {
+    organizationId: tenant(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    field: text("field").notNull(),
+    value: text("value").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.ownerId, t.field, t.value] })],
+);
+
+/** One file being imported: its rows, the mapping the user confirmed, and the progress. */
+export const importJobs = pgTable(
+  "import_jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    createdById: uuid("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    entity: text("entity").notNull(),
+    fileName: text("file_name").notNull(),
+    fileHash: text("file_hash").notNull(),
+    /** The parsed table: header and rows, kept until the import ends so it can resume after a restart. */
+    headers: text("headers").array().notNull(),
+    rows: jsonb("rows").$type<string[][]>(),
+    preset: text("preset"),
+    mapping: jsonb("mapping").$type<Record<string, string>>(),
+    onDuplicate: text("on_duplicate").notNull().default("skip"),
+    status: text("status").notNull().default("draft"),
+    totalRows: integer("total_rows").notNull(),
+    processedRows: integer("processed_rows").notNull().default(0),
+    createdCount: integer("created_count").notNull().default(0),
+    updatedCount: integer("updated_count").notNull().default(0),
+    skippedCount: integer("skipped_count").notNull().default(0),
+    errorCount: integer("error_count").notNull().default(0),
+    createdAt: createdAt(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("import_jobs_created_idx").on(t.organizationId, t.createdAt),
+    index("import_jobs_running_idx").on(t.status).where(sql`${t.status} = 'running'`),
+    check("import_jobs_entity_check", sql`${t.entity} in ('companies', 'contacts', 'deals')`),
+    check("import_jobs_duplicate_check", sql`${t.onDuplicate} in ('skip', 'update')`),
+    check("import_jobs_status_check", sql`${t.status} in ('draft', 'running', 'done', 'failed')`),
+  ],
+);
+
+/** The row-by-row report of an import: what each row became, or why it did not. */
+export const importRows = pgTable(
+  "import_rows",
+  {
+    organizationId: tenant(),
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => importJobs.id, { onDelete: "cascade" }),
+    rowNumber: integer("row_number").notNull(),
+    outcome: text("outcome").notNull(),
+    entityId: uuid("entity_id"),
+    code: text("code"),
+    field: text("field"),
+    message: text("message"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.jobId, t.rowNumber] }),
+    check("import_rows_outcome_check", sql`${t.outcome} in ('created', 'updated', 'skipped', 'error')`),
+  ],
+);
+
+/** A fingerprint of every imported row, so the same file imported twice creates nothing new. */
+export const importedRowKeys = pgTable(
+  "imported_row_keys",
+  {
+    organizationId: tenant(),
+    entity: text("entity").notNull(),
+    rowHash: text("row_hash").notNull(),
+    entityId: uuid("entity_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.entity, t.rowHash] })],
 );

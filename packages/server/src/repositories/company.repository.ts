@@ -22,6 +22,7 @@ const companyColumns = {
   level: companies.level,
   ownerId: companies.ownerId,
   tags: companies.tags,
+  custom: companies.custom,
   searchText: companies.searchText,
   createdAt: companies.createdAt,
   updatedAt: companies.updatedAt,

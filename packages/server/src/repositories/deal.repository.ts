@@ -24,6 +24,7 @@ const dealColumns = {
   ownerId: deals.ownerId,
   lostReason: deals.lostReason,
   acceptanceSignedOn: deals.acceptanceSignedOn,
+  custom: deals.custom,
   stageEnteredAt: deals.stageEnteredAt,
   closedAt: deals.closedAt,
   createdAt: deals.createdAt,
