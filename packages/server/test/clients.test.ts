@@ -1,5 +1,6 @@
 import type { Activity, Company, CompanyCard, CompanyFacets, CompanyPage, Contact, Problem, Task, TaskPage, TimelinePage } from "@conveyor/contracts";
 import { describe, expect, it } from "vitest";
+import { companyFacetDrift } from "../src/repositories/company-facet.repository";
 import { buildTeam, shareCompany } from "../src/testing/factories";
 import { buildOrganization, buildUser, signedIn, type TestClient, useTestApp } from "./harness";
 
@@ -160,6 +161,31 @@ describe("who sees which clients", () => {
     expect(borisFacets.body.owner.map((o) => o.value)).toEqual([d.users.boris.id]);
     expect((await d.as.lead.get(`/api/v1/companies/${boriss.id}`)).status).toBe(200);
     expect((await d.as.lead.get(`/api/v1/companies/${others.id}`)).status).toBe(404);
+  });
+
+  it("the views' counts follow every write, in each viewer's scope, and the rollup stays exact", async () => {
+    const d = await department();
+    const annas = await addClient(d.as.anna, { name: "A1", region: "Казань", channel: "website" });
+    await addClient(d.as.anna, { name: "A2", region: "Казань" });
+    await addClient(d.as.boris, { name: "B1", region: "Тегеран" });
+    const others = await addClient(d.as.other, { name: "O1", region: "Казань" });
+    await shareCompany(test.database, d.org.organizationId, others.id, d.users.anna.id);
+
+    const count = (facets: CompanyFacets, field: "region" | "owner", value: string) =>
+      facets[field].find((f) => f.value === value)?.count ?? 0;
+    const anna = (await d.as.anna.get<CompanyFacets>("/api/v1/companies/facets")).body;
+    expect(count(anna, "region", "Казань")).toBe(3);
+    expect(anna.owner.map((o) => [o.label, o.count]).sort()).toEqual([["Anna", 2], ["Other", 1]]);
+    const lead = (await d.as.lead.get<CompanyFacets>("/api/v1/companies/facets")).body;
+    expect([count(lead, "region", "Казань"), count(lead, "region", "Тегеран")]).toEqual([2, 1]);
+
+    await d.as.anna.patch(`/api/v1/companies/${annas.id}`, { region: "Тегеран", channel: null });
+    await d.as.lead.patch(`/api/v1/companies/${annas.id}`, { ownerId: d.users.boris.id });
+    const head = (await d.as.head.get<CompanyFacets>("/api/v1/companies/facets")).body;
+    expect([count(head, "region", "Казань"), count(head, "region", "Тегеран")]).toEqual([2, 2]);
+    expect(count(head, "owner", d.users.boris.id)).toBe(2);
+    expect(head.channel.find((f) => f.value === "website")).toBeUndefined();
+    expect(await companyFacetDrift(test.database.db, d.org.organizationId)).toEqual([]);
   });
 
   it("a seller who hands a client over sees the result once, then no longer sees the client", async () => {

@@ -1,9 +1,10 @@
-import { and, count, desc, eq, ne, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, ne, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { ListCompaniesQuery } from "@conveyor/contracts";
 import type { Executor } from "../db/database";
 import { companies, users } from "../db/schema";
 import type { Viewer } from "../scope";
+import { facetCountsInScope } from "./company-facet.repository";
 import { visibleCompanies } from "./visibility";
 
 export type CompanyRow = typeof companies.$inferSelect & { ownerName: string };
@@ -195,34 +196,23 @@ export const companyFacets = async (
   ex: Executor,
   viewer: Viewer,
 ): Promise<Record<FacetField | "owner", FacetRow[]>> => {
-  const where = visibleCompanies(viewer);
-  const facet = async (field: FacetField): Promise<FacetRow[]> => {
-    const column = facetColumn[field];
-    const rows = await ex
-      .select({ value: sql<string>`coalesce(${column}, '')`, count: count() })
-      .from(companies)
-      .where(where)
-      .groupBy(sql`1`)
-      .orderBy(desc(count()))
-      .limit(100);
-    return rows.map((r) => ({ value: r.value, label: r.value, count: r.count }));
-  };
-  const owners = await ex
-    .select({ value: companies.ownerId, label: users.name, count: count() })
-    .from(companies)
-    .innerJoin(users, eq(users.id, companies.ownerId))
-    .where(where)
-    .groupBy(companies.ownerId, users.name)
-    .orderBy(desc(count()))
-    .limit(500);
+  const rows = await facetCountsInScope(ex, viewer);
+  const byField = new Map<string, FacetRow[]>();
+  for (const row of rows) {
+    const list = byField.get(row.field) ?? [];
+    list.push({ value: row.value, label: row.label, count: row.count });
+    byField.set(row.field, list);
+  }
+  const top = (field: string, max: number): FacetRow[] =>
+    (byField.get(field) ?? []).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)).slice(0, max);
   return {
-    status: await facet("status"),
-    temperature: await facet("temperature"),
-    level: await facet("level"),
-    region: await facet("region"),
-    industry: await facet("industry"),
-    audience: await facet("audience"),
-    channel: await facet("channel"),
-    owner: owners,
+    status: top("status", 100),
+    temperature: top("temperature", 100),
+    level: top("level", 100),
+    region: top("region", 100),
+    industry: top("industry", 100),
+    audience: top("audience", 100),
+    channel: top("channel", 100),
+    owner: top("owner", 500),
   };
 };

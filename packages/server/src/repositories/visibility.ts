@@ -8,7 +8,7 @@ import type { Viewer } from "../scope";
  * clients, contacts, activities, tasks and timelines goes through these conditions.
  */
 
-const seesEverything = (viewer: Viewer): boolean => {
+export const seesEverything = (viewer: Viewer): boolean => {
   switch (viewer.role) {
     case "admin":
     case "head_of_sales":
@@ -20,7 +20,7 @@ const seesEverything = (viewer: Viewer): boolean => {
 };
 
 /** The people whose clients and tasks the viewer oversees, themselves included. */
-const overseenUserIds = (viewer: Viewer): SQL =>
+export const overseenUserIds = (viewer: Viewer): SQL =>
   sql`(select ${teamMembers.userId} from ${teamMembers}
         join ${teams} on ${teams.id} = ${teamMembers.teamId} and ${teams.organizationId} = ${teamMembers.organizationId}
         where ${teams.organizationId} = ${viewer.organizationId} and ${teams.leadUserId} = ${viewer.userId}
