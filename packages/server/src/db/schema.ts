@@ -260,7 +260,12 @@ export const contacts = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("contacts_company_idx").on(t.organizationId, t.companyId)],
+  (t) => [
+    index("contacts_company_idx").on(t.organizationId, t.companyId),
+    // Duplicates on import and lookups by a caller's number or a sender's address.
+    index("contacts_phones_idx").using("gin", t.phones),
+    index("contacts_emails_idx").using("gin", t.emails),
+  ],
 );
 
 export const activities = pgTable(
