@@ -71,6 +71,7 @@ export class TestClient {
     url: string,
     body?: unknown,
     headers: Record<string, string> = {},
+    file?: { payload: Buffer | string; contentType: string },
   ): Promise<Reply<T>> {
     const allHeaders: Record<string, string> = { ...headers };
     if (this.cookie) allHeaders["cookie"] = `${sessionCookie}=${this.cookie}`;
@@ -82,6 +83,7 @@ export class TestClient {
       headers: allHeaders,
       remoteAddress: this.ip,
       ...(body !== undefined && { payload: JSON.stringify(body), headers: { ...allHeaders, "content-type": "application/json" } }),
+      ...(file && { payload: file.payload, headers: { ...allHeaders, "content-type": file.contentType } }),
     });
     const setCookie = response.cookies.find((c) => c.name === sessionCookie);
     if (setCookie) this.cookie = setCookie.value === "" ? undefined : setCookie.value;
@@ -98,6 +100,9 @@ export class TestClient {
   post = <T = unknown>(url: string, body?: unknown) => this.request<T>("POST", url, body);
   patch = <T = unknown>(url: string, body?: unknown) => this.request<T>("PATCH", url, body);
   delete = <T = unknown>(url: string) => this.request<T>("DELETE", url);
+  /** A file as the raw request body (imports). */
+  upload = <T = unknown>(url: string, payload: Buffer | string, contentType = "text/csv") =>
+    this.request<T>("POST", url, undefined, {}, { payload, contentType });
 
   async signIn(email: string, password = testPassword): Promise<Reply<Session>> {
     return this.post<Session>("/api/v1/auth/sign-in", { email, password });

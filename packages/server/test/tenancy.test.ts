@@ -25,6 +25,10 @@ type World = {
   bDealId: string;
   bOrderId: string;
   bProductId: string;
+  bCustomFieldId: string;
+  bSavedViewId: string;
+  bImportId: string;
+  bDraftImportId: string;
 };
 
 const world = {} as World;
@@ -46,6 +50,16 @@ beforeAll(async () => {
   const order = await bClient.post<{ id: string }>(`/api/v1/deals/${deal.body.id}/orders`, { amountMinor: 500, orderedOn: "2026-11-01" });
   await bClient.post(`/api/v1/orders/${order.body.id}/payments`, { amountMinor: 500, paidOn: "2026-11-02" });
   const product = await bClient.post<{ id: string }>("/api/v1/products", { name: "Bravo product", priceMinor: 100 });
+  await bClient.request("PUT", `/api/v1/deals/${deal.body.id}/items`, { items: [{ productId: product.body.id, quantity: 5 }] });
+  const field = await bClient.post<{ id: string }>("/api/v1/custom-fields", { entity: "company", label: "Segment", type: "select", options: ["Bravo tier"] });
+  await bClient.patch(`/api/v1/companies/${company.body.id}`, { custom: { segment: "Bravo tier" } });
+  const view = await bClient.post<{ id: string }>("/api/v1/saved-views", { entity: "companies", name: "Bravo view", query: { "cf.segment": "Bravo tier" }, shared: true });
+  Object.assign(world, { bCustomFieldId: field.body.id, bSavedViewId: view.body.id });
+  const bImport = await bClient.upload<{ id: string; mapping: (string | null)[] }>("/api/v1/imports?entity=companies&fileName=b.csv", "Name,INN\nImported Co,500100732259\n");
+  await bClient.post(`/api/v1/imports/${bImport.body.id}/start`, { mapping: bImport.body.mapping, onDuplicate: "skip" });
+  await test.app.imports.idle();
+  const bDraft = await bClient.upload<{ id: string }>("/api/v1/imports?entity=companies&fileName=b2.csv", "Name\nBravo Draft\n");
+  Object.assign(world, { bImportId: bImport.body.id, bDraftImportId: bDraft.body.id });
   Object.assign(world, {
     bOrderId: order.body.id,
     bProductId: product.body.id,
@@ -142,6 +156,7 @@ const matrix: Record<string, () => Promise<void>> = {
   "GET /api/v1/companies": async () => {
     const all = await world.a.get<{ items: unknown[]; total: number }>("/api/v1/companies");
     expect(all.body.total).toBe(0);
+    expect((await world.a.get<{ total: number }>(`/api/v1/companies?productId=${world.bProductId}`)).body.total).toBe(0);
     for (const q of ["Bravo", "7707083893", "bravo@example.test"]) {
       expect((await world.a.get<{ total: number }>(`/api/v1/companies?q=${encodeURIComponent(q)}`)).body.total).toBe(0);
     }
@@ -153,9 +168,10 @@ const matrix: Record<string, () => Promise<void>> = {
     expect(csv.headers["x-export-rows"]).toBe("0");
   },
   "GET /api/v1/companies/facets": async () => {
-    const facets = await world.a.get<{ region: unknown[]; owner: unknown[] }>("/api/v1/companies/facets");
+    const facets = await world.a.get<{ region: unknown[]; owner: unknown[]; product: unknown[] }>("/api/v1/companies/facets");
     expect(facets.body.region).toEqual([]);
     expect(facets.body.owner).toEqual([]);
+    expect(facets.body.product).toEqual([]);
   },
   "POST /api/v1/companies": async () => {
     // Legal ids are unique per organization: B's does not block A.
@@ -170,7 +186,33 @@ const matrix: Record<string, () => Promise<void>> = {
     expectNotFound(await world.a.post("/api/v1/tasks", { title: "On B", dueAt: new Date().toISOString(), companyId: world.bCompanyId }));
     const toB = await world.a.post<Problem>("/api/v1/tasks", { title: "For B", dueAt: new Date().toISOString(), assigneeId: world.bSeller.id });
     expect(toB.status).toBe(403);
+    // B's deal answers as a missing one: not linkable.
+    const onBDeal = await world.a.post<Problem>("/api/v1/tasks", { title: "On B's deal", dueAt: new Date().toISOString(), dealId: world.bDealId });
+    expect(onBDeal.status).toBe(422);
+    expect(onBDeal.body.code).toBe("deal_not_linkable");
   },
+  "GET /api/v1/search": async () => {
+    type Hits = { companies: { id: string }[]; contacts: { id: string }[]; deals: { id: string }[] };
+    for (const q of ["Bravo", "bravo@example.test", "Bravo deal", "Bravo Contact"]) {
+      const reply = await world.a.get<Hits>(`/api/v1/search?q=${encodeURIComponent(q)}`);
+      expect(reply.status).toBe(200);
+      expect(reply.body).toEqual({ companies: [], contacts: [], deals: [] });
+    }
+    // A may hold a client with the same legal id (see POST /api/v1/companies), never B's.
+    const byLegalId = await world.a.get<Hits>("/api/v1/search?q=7707083893");
+    expect(byLegalId.body.companies.map((c) => c.id)).not.toContain(world.bCompanyId);
+    const own = await world.bClient.get<{ companies: unknown[]; contacts: unknown[]; deals: unknown[] }>("/api/v1/search?q=bravo");
+    expect([own.body.companies.length, own.body.contacts.length, own.body.deals.length]).toEqual([1, 1, 1]);
+  },
+  "GET /api/v1/me/reminders": async () => {
+    await world.bClient.patch(`/api/v1/tasks/${world.bTaskId}`, { remindAt: new Date(Date.now() - 60_000).toISOString() });
+    expect((await world.bClient.get<{ items: { id: string }[] }>("/api/v1/me/reminders")).body.items.map((t) => t.id)).toContain(world.bTaskId);
+    expect((await world.a.get<{ items: unknown[] }>("/api/v1/me/reminders")).body.items).toEqual([]);
+  },
+  "POST /api/v1/tasks/:id/reminder/dismiss": async () =>
+    expectNotFound(await world.a.post(`/api/v1/tasks/${world.bTaskId}/reminder/dismiss`)),
+  "POST /api/v1/tasks/:id/reminder/snooze": async () =>
+    expectNotFound(await world.a.post(`/api/v1/tasks/${world.bTaskId}/reminder/snooze`, { minutes: 5 })),
   "GET /api/v1/people": async () => {
     const people = await world.a.get<{ items: { id: string }[] }>("/api/v1/people");
     expect(people.body.items.map((p) => p.id)).not.toContain(world.bSeller.id);
@@ -205,6 +247,15 @@ const matrix: Record<string, () => Promise<void>> = {
   },
   "GET /api/v1/deals/:id": async () => expectNotFound(await world.a.get(`/api/v1/deals/${world.bDealId}`)),
   "PATCH /api/v1/deals/:id": async () => expectNotFound(await world.a.patch(`/api/v1/deals/${world.bDealId}`, { title: "Stolen" })),
+  "GET /api/v1/deals/:id/items": async () => expectNotFound(await world.a.get(`/api/v1/deals/${world.bDealId}/items`)),
+  "PUT /api/v1/deals/:id/items": async () =>
+    expectNotFound(await world.a.request("PUT", `/api/v1/deals/${world.bDealId}/items`, { items: [{ productId: world.bProductId, quantity: 1 }] })),
+  "GET /api/v1/deals/export": async () => {
+    const csv = await world.a.get<string>("/api/v1/deals/export?format=csv");
+    expect(csv.status).toBe(200);
+    expect(csv.raw).not.toContain("Bravo");
+    expect(csv.headers["x-export-rows"]).toBe("0");
+  },
   "POST /api/v1/deals/:id/move": async () =>
     expectNotFound(await world.a.post(`/api/v1/deals/${world.bDealId}/move`, { stageId: world.bPipeline.stages[1]?.id })),
   "GET /api/v1/products": async () => {
@@ -234,6 +285,64 @@ const matrix: Record<string, () => Promise<void>> = {
     expectNotFound(await world.a.post(`/api/v1/deals/${world.bDealId}/orders`, { amountMinor: 1, orderedOn: "2026-11-03" })),
   "POST /api/v1/orders/:id/payments": async () =>
     expectNotFound(await world.a.post(`/api/v1/orders/${world.bOrderId}/payments`, { amountMinor: -500, paidOn: "2026-11-03" })),
+  "GET /api/v1/custom-fields": async () => {
+    const reply = await world.a.get<{ items: { id: string }[] }>("/api/v1/custom-fields?entity=company&includeArchived=true");
+    expect(reply.body.items).toEqual([]);
+  },
+  "POST /api/v1/custom-fields": async () => {
+    // Keys are unique per organization: B's "segment" does not push A's to "segment_2".
+    const created = await world.a.post<{ id: string; key: string }>("/api/v1/custom-fields", { entity: "company", label: "Segment", type: "select", options: ["Bravo tier"] });
+    expect(created.status).toBe(201);
+    expect(created.body.key).toBe("segment");
+    expect((await world.a.get<{ total: number }>("/api/v1/companies?cf.segment=Bravo%20tier")).body.total).toBe(0);
+    const bList = await world.bClient.get<{ items: { id: string }[] }>("/api/v1/custom-fields?entity=company");
+    expect(bList.body.items.map((f) => f.id)).toEqual([world.bCustomFieldId]);
+  },
+  "PATCH /api/v1/custom-fields/:id": async () => {
+    expectNotFound(await world.a.patch(`/api/v1/custom-fields/${world.bCustomFieldId}`, { label: "Stolen", archived: true }));
+    const bList = await world.bClient.get<{ items: { label: string }[] }>("/api/v1/custom-fields?entity=company");
+    expect(bList.body.items.map((f) => f.label)).toEqual(["Segment"]);
+  },
+  "GET /api/v1/saved-views": async () => {
+    // B's view is shared with B's organization, not with anyone else.
+    expect((await world.a.get<{ items: unknown[] }>("/api/v1/saved-views?entity=companies")).body.items).toEqual([]);
+  },
+  "POST /api/v1/saved-views": async () => {
+    const created = await world.a.post<{ id: string }>("/api/v1/saved-views", { entity: "companies", name: "Alpha view", query: {}, shared: true });
+    expect(created.status).toBe(201);
+    const bList = await world.bClient.get<{ items: { id: string }[] }>("/api/v1/saved-views?entity=companies");
+    expect(bList.body.items.map((v) => v.id)).toEqual([world.bSavedViewId]);
+  },
+  "PATCH /api/v1/saved-views/:id": async () =>
+    expectNotFound(await world.a.patch(`/api/v1/saved-views/${world.bSavedViewId}`, { name: "Stolen" })),
+  "DELETE /api/v1/saved-views/:id": async () => {
+    expectNotFound(await world.a.delete(`/api/v1/saved-views/${world.bSavedViewId}`));
+    const bList = await world.bClient.get<{ items: { name: string }[] }>("/api/v1/saved-views?entity=companies");
+    expect(bList.body.items.map((v) => v.name)).toEqual(["Bravo view"]);
+  },
+  "POST /api/v1/imports": async () => {
+    // An import of A dedups against A's clients only: B's legal id does not make A's row a duplicate.
+    const draft = await world.a.upload<{ id: string; mapping: (string | null)[]; sameFileImportedAt: string | null }>(
+      "/api/v1/imports?entity=companies&fileName=b.csv",
+      "Name,INN\nImported Co,500100732259\n",
+    );
+    expect(draft.status).toBe(201);
+    expect(draft.body.sameFileImportedAt).toBeNull();
+    await world.a.post(`/api/v1/imports/${draft.body.id}/start`, { mapping: draft.body.mapping, onDuplicate: "update" });
+    await test.app.imports.idle();
+    expect((await world.a.get<{ createdCount: number }>(`/api/v1/imports/${draft.body.id}`)).body.createdCount).toBe(1);
+    const bClients = await world.bClient.get<{ total: number }>("/api/v1/companies?q=imported%20co");
+    expect(bClients.body.total).toBe(1);
+  },
+  "GET /api/v1/imports": async () => {
+    const list = await world.a.get<{ items: { id: string }[] }>("/api/v1/imports");
+    expect(list.body.items.map((j) => j.id)).not.toContain(world.bImportId);
+  },
+  "GET /api/v1/imports/:id": async () => expectNotFound(await world.a.get(`/api/v1/imports/${world.bImportId}`)),
+  "POST /api/v1/imports/:id/start": async () =>
+    expectNotFound(await world.a.post(`/api/v1/imports/${world.bDraftImportId}/start`, { mapping: ["name"], onDuplicate: "skip" })),
+  "GET /api/v1/imports/:id/rows": async () => expectNotFound(await world.a.get(`/api/v1/imports/${world.bImportId}/rows`)),
+  "GET /api/v1/imports/:id/report": async () => expectNotFound(await world.a.get(`/api/v1/imports/${world.bImportId}/report`)),
   "GET /api/v1/me": async () => {
     const reply = await world.a.get<User>("/api/v1/me");
     expect(reply.body.id).toBe(world.aAdmin.id);
@@ -293,6 +402,8 @@ describe("organization A cannot reach organization B", () => {
     expect(card.body.openTasks).toHaveLength(1);
     const deal = await world.bClient.get<{ deal: { title: string; stageName: string } }>(`/api/v1/deals/${world.bDealId}`);
     expect(deal.body.deal).toMatchObject({ title: "Bravo deal", stageName: world.bPipeline.stages.find((st) => st.kind === "won")?.name });
+    const items = await world.bClient.get<{ items: { productId: string; quantity: number }[] }>(`/api/v1/deals/${world.bDealId}/items`);
+    expect(items.body.items.map((i) => [i.productId, i.quantity])).toEqual([[world.bProductId, 5]]);
     const orders = await world.bClient.get<{ paidMinor: number }>("/api/v1/orders");
     expect(orders.body.paidMinor).toBe(500);
     const pipelines = await world.bClient.get<{ items: { name: string }[] }>("/api/v1/pipelines");

@@ -674,7 +674,7 @@ export const importJobs = pgTable(
     headers: text("headers").array().notNull(),
     rows: jsonb("rows").$type<string[][]>(),
     preset: text("preset"),
-    mapping: jsonb("mapping").$type<Record<string, string>>(),
+    mapping: jsonb("mapping").$type<(string | null)[]>(),
     onDuplicate: text("on_duplicate").notNull().default("skip"),
     status: text("status").notNull().default("draft"),
     totalRows: integer("total_rows").notNull(),

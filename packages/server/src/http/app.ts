@@ -28,6 +28,12 @@ import { dealsRoutes } from "../routes/api/deals/deals.routes";
 import { pipelinesRoutes } from "../routes/api/pipelines/pipelines.routes";
 import { ordersRoutes } from "../routes/api/orders/orders.routes";
 import { productsRoutes } from "../routes/api/products/products.routes";
+import { importsRoutes } from "../routes/api/imports/imports.routes";
+import { createImportRunner, type ImportRunner } from "../imports/import-runner";
+import { customFieldsRoutes } from "../routes/api/custom-fields/custom-fields.routes";
+import { savedViewsRoutes } from "../routes/api/saved-views/saved-views.routes";
+import { remindersRoutes } from "../routes/api/reminders/reminders.routes";
+import { searchRoutes } from "../routes/api/search/search.routes";
 import { handleError, problemFor, sendProblem } from "./problem";
 
 export type BuildAppOptions = {
@@ -47,6 +53,8 @@ declare module "fastify" {
   interface FastifyInstance {
     /** Every route the app serves; the scope test checks each /api/v1 route is in its matrix. */
     routeTable: RouteEntry[];
+    /** The background import runner (tests and the benchmark wait on it). */
+    imports: ImportRunner;
   }
 }
 
@@ -162,6 +170,15 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(dealsRoutes(context), { prefix: "/api/v1/deals" });
   await app.register(productsRoutes(context), { prefix: "/api/v1" });
   await app.register(ordersRoutes(context), { prefix: "/api/v1" });
+  const imports = createImportRunner(context, options.logger);
+  app.addHook("onReady", imports.resume);
+  app.addHook("preClose", imports.stop);
+  app.decorate("imports", imports);
+  await app.register(importsRoutes(context, imports), { prefix: "/api/v1/imports" });
+  await app.register(customFieldsRoutes(context), { prefix: "/api/v1/custom-fields" });
+  await app.register(savedViewsRoutes(context), { prefix: "/api/v1/saved-views" });
+  await app.register(searchRoutes(context), { prefix: "/api/v1/search" });
+  await app.register(remindersRoutes(context), { prefix: "/api/v1" });
 
   const webDistDir = options.webDistDir;
   const serveWeb = webDistDir !== undefined && existsSync(join(webDistDir, "index.html"));
