@@ -5,7 +5,8 @@ import { newContext, screenshot } from "./browser";
 /*
  * The deal board: the demo department's deals by stage; a new deal on a client, moved along
  * the pipeline from its card's menu, then lost with a reason; its page shows the time in
- * each stage. Screens of the board in the three languages.
+ * each stage, and a product line sets its amount and files its client under "By product".
+ * Screens of the board in the three languages.
  */
 
 const server = inject("server");
@@ -56,6 +57,31 @@ describe("deals", () => {
     const history = await page.getByTestId("deal-stage-history").textContent();
     for (const stage of ["Новая", "Переговоры", "Проиграна"]) expect(history).toContain(stage);
     expect(await page.getByTestId("deal-page").textContent()).toContain("Выбрали конкурента");
+
+    // A product on the deal: its amount becomes the lines' total, and the client shows up "By product".
+    const dealUrl = page.url();
+    await page.goto("/settings/products");
+    await page.getByTestId("product-add").click();
+    await page.getByTestId("product-name").fill("Станок E2E");
+    await page.getByTestId("product-price").fill("120000");
+    await page.getByTestId("product-submit").click();
+    await page.getByTestId("product-row-Станок E2E").waitFor();
+    await page.goto(dealUrl);
+    await page.getByTestId("deal-items-add").click();
+    await page.getByTestId("deal-item-product-0").click();
+    await page.getByRole("option", { name: "Станок E2E" }).click();
+    await page.getByTestId("deal-item-quantity-0").fill("2");
+    await page.getByTestId("deal-items-save").click();
+    await expect.poll(async () => (await page.getByTestId("deal-edit-amount").inputValue()).replace(/\D/g, "")).toBe("240000");
+    expect(await page.getByTestId("deal-edit-amount").isDisabled()).toBe(true);
+    await screenshot(page, "deal-products-fa");
+
+    await page.goto("/clients");
+    await page.getByTestId("view-by-product").click();
+    await page.getByTestId("facets-by-product").getByRole("button", { name: /Станок E2E/ }).click();
+    await page.waitForURL(/productId=/);
+    await page.getByTestId("client-row-ООО «Проверка E2E»").waitFor();
+    expect(await page.getByTestId("clients-table").locator("tbody tr").count()).toBe(1);
     await context.close();
   });
 });

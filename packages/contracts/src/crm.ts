@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema, isoDateTimeSchema, localeSchema, pageOf, pageQuerySchema } from "./common";
+import { customValuesInputSchema, customValuesSchema } from "./custom-fields";
 
 /** M5.4 client status: [conveyor] sets "permanent" by the organization's rule (M4.2). */
 export const companyStatuses = ["new", "current", "permanent"] as const;
@@ -34,6 +35,8 @@ export const companySchema = z.object({
   ownerId: idSchema,
   ownerName: z.string(),
   tags: z.array(z.string()),
+  /** Values of the organization's custom fields, by key. */
+  custom: customValuesSchema,
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
   lastActivityAt: isoDateTimeSchema.nullable(),
@@ -56,6 +59,8 @@ export const listCompaniesQuerySchema = pageQuerySchema.extend({
   audience: z.string().trim().max(200).optional(),
   channel: z.string().trim().max(200).optional(),
   tag: z.string().trim().max(50).optional(),
+  /** Clients that have the product on a deal or an order. */
+  productId: idSchema.optional(),
   sort: z.enum(companySorts).default("name"),
   order: z.enum(["asc", "desc"]).default("asc"),
 });
@@ -79,6 +84,7 @@ export const createCompanySchema = z.strictObject({
   /** Defaults to the person creating it; a seller can only create their own clients. */
   ownerId: idSchema.optional(),
   tags: tagsSchema.optional(),
+  custom: customValuesInputSchema.optional(),
 });
 export type CreateCompany = z.infer<typeof createCompanySchema>;
 
@@ -179,6 +185,11 @@ export const taskSchema = z.object({
   doneAt: isoDateTimeSchema.nullable(),
   /** The result planned for this task, checked at the daily review (M2.1). */
   plannedResult: z.string().nullable(),
+  /** The deal the task moves forward, if any (a deal of the task's client). */
+  dealId: idSchema.nullable(),
+  dealTitle: z.string().nullable(),
+  /** When the assignee is reminded in the app; null: no reminder. */
+  remindAt: isoDateTimeSchema.nullable(),
   createdAt: isoDateTimeSchema,
 });
 export type Task = z.infer<typeof taskSchema>;
@@ -190,6 +201,8 @@ export const listTasksQuerySchema = pageQuerySchema.extend({
   /** "me" or a user id; omitted: every task the viewer may see. */
   assignee: z.union([z.literal("me"), idSchema]).optional(),
   companyId: idSchema.optional(),
+  /** The tasks of one deal (the deal page). */
+  dealId: idSchema.optional(),
   /** today: due today or overdue and not done (the "Today" list). */
   view: z.enum(["today", "open", "done", "all"]).default("open"),
 });
@@ -203,6 +216,10 @@ export const createTaskSchema = z.strictObject({
   /** Defaults to the person creating it; a seller sets tasks only to themselves. */
   assigneeId: idSchema.optional(),
   plannedResult: optionalText(1000),
+  /** A deal the viewer sees, of the task's client; without a client the task takes the deal's. */
+  dealId: idSchema.nullable().optional(),
+  /** When to remind the assignee in the app (any time, even after the due time); null: never. */
+  remindAt: isoDateTimeSchema.nullable().optional(),
 });
 export type CreateTask = z.input<typeof createTaskSchema>;
 
@@ -212,6 +229,9 @@ export const updateTaskSchema = z.strictObject({
   dueAt: isoDateTimeSchema.optional(),
   assigneeId: idSchema.optional(),
   plannedResult: optionalText(1000),
+  dealId: idSchema.nullable().optional(),
+  /** A new due or reminder time brings a dismissed reminder back. */
+  remindAt: isoDateTimeSchema.nullable().optional(),
   done: z.boolean().optional(),
 });
 export type UpdateTask = z.infer<typeof updateTaskSchema>;
@@ -281,6 +301,8 @@ export const companyFacetsSchema = z.object({
   audience: z.array(facetSchema),
   channel: z.array(facetSchema),
   owner: z.array(facetSchema),
+  /** Clients per product they have on a deal or an order; value is the product id, label its name. */
+  product: z.array(facetSchema),
 });
 export type CompanyFacets = z.infer<typeof companyFacetsSchema>;
 

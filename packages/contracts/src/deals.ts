@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { idSchema, isoDateTimeSchema, pageOf, pageQuerySchema } from "./common";
+import { idSchema, isoDateTimeSchema, localeSchema, pageOf, pageQuerySchema } from "./common";
+import { dealItemSchema } from "./deal-items";
+import { customValuesInputSchema, customValuesSchema } from "./custom-fields";
 
 /** Open stages move a deal forward; a won or lost stage closes it. */
 export const stageKinds = ["open", "won", "lost"] as const;
@@ -73,6 +75,8 @@ export const dealSchema = z.object({
   lostReason: z.string().nullable(),
   /** M1.4: the day the acceptance act of the deal was signed (L2 → L3 handover reads it). */
   acceptanceSignedOn: isoDateSchema.nullable(),
+  /** Values of the organization's custom fields, by key. */
+  custom: customValuesSchema,
   stageEnteredAt: isoDateTimeSchema,
   closedAt: isoDateTimeSchema.nullable(),
   createdAt: isoDateTimeSchema,
@@ -92,7 +96,8 @@ export const stageVisitSchema = z.object({
 });
 export type StageVisit = z.infer<typeof stageVisitSchema>;
 
-export const dealDetailSchema = z.object({ deal: dealSchema, stageHistory: z.array(stageVisitSchema) });
+/** The board stays light: a deal's product lines come only with its page. */
+export const dealDetailSchema = z.object({ deal: dealSchema, stageHistory: z.array(stageVisitSchema), items: z.array(dealItemSchema) });
 export type DealDetail = z.infer<typeof dealDetailSchema>;
 
 export const listDealsQuerySchema = pageQuerySchema.extend({
@@ -104,6 +109,12 @@ export const listDealsQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(200).optional(),
 });
 export type ListDealsQuery = z.infer<typeof listDealsQuerySchema>;
+
+export const exportDealsQuerySchema = listDealsQuerySchema.omit({ limit: true, cursor: true }).extend({
+  format: z.enum(["xlsx", "csv"]).default("xlsx"),
+  locale: localeSchema.default("en"),
+});
+export type ExportDealsQuery = z.infer<typeof exportDealsQuerySchema>;
 
 export const boardColumnSchema = z.object({
   stage: stageSchema,
@@ -131,6 +142,7 @@ export const createDealSchema = z.strictObject({
   currency: z.string().regex(/^[A-Z]{3}$/, "Expected an ISO 4217 code").optional(),
   expectedCloseDate: isoDateSchema.nullable().optional(),
   ownerId: idSchema.optional(),
+  custom: customValuesInputSchema.optional(),
 });
 export type CreateDeal = z.input<typeof createDealSchema>;
 
@@ -141,6 +153,7 @@ export const updateDealSchema = z.strictObject({
   expectedCloseDate: isoDateSchema.nullable().optional(),
   ownerId: idSchema.optional(),
   acceptanceSignedOn: isoDateSchema.nullable().optional(),
+  custom: customValuesInputSchema.optional(),
 });
 export type UpdateDeal = z.infer<typeof updateDealSchema>;
 

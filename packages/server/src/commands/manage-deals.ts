@@ -1,13 +1,15 @@
-import type { CreateDeal, MoveDeal, UpdateDeal } from "@conveyor/contracts";
+import type { CreateDeal, FieldError, MoveDeal, UpdateDeal } from "@conveyor/contracts";
 import { lostReasonMissing, type StageKind } from "@conveyor/domain";
 import { stageKindSchema } from "@conveyor/contracts";
 import type { AppContext } from "../context";
 import type { Tx } from "../db/database";
 import { AppError, notFound } from "../http/app-error";
 import { findCompany } from "../repositories/company.repository";
+import { dealHasItems } from "../repositories/deal-item.repository";
 import {
   closeStageVisit,
   findDeal,
+  findDealForUpdate,
   findDealJustWritten,
   insertDeal,
   openStageVisit,
@@ -20,6 +22,7 @@ import { findStage, listPipelines } from "../repositories/pipeline.repository";
 import { recordTimelineEvent } from "../repositories/timeline.repository";
 import type { Viewer } from "../scope";
 import { assertAssignable } from "./company-input";
+import { resolveCustomValues } from "./custom-values";
 
 const stageNotInPipeline = () =>
   new AppError("stage_not_in_pipeline", "The stage belongs to another pipeline", {
@@ -30,6 +33,20 @@ const lostReasonRequired = () =>
   new AppError("lost_reason_required", "Say why the deal was lost", {
     errors: [{ field: "lostReason", code: "lost_reason_required", message: "Say why the deal was lost" }],
   });
+
+/** A deal with product lines takes its amount and currency from them (PUT /deals/:id/items). */
+const assertAmountTypable = async (tx: Tx, viewer: Viewer, deal: DealRow, input: UpdateDeal): Promise<void> => {
+  const errors: FieldError[] = [];
+  if (input.amountMinor !== undefined && input.amountMinor !== deal.amountMinor) {
+    errors.push({ field: "amountMinor", code: "deal_has_items", message: "The amount is the sum of the deal's products" });
+  }
+  if (input.currency !== undefined && input.currency !== deal.currency) {
+    errors.push({ field: "currency", code: "deal_has_items", message: "The deal's products are priced in its currency" });
+  }
+  if (errors.length > 0 && (await dealHasItems(tx, viewer, deal.id))) {
+    throw new AppError("deal_has_items", "The amount and currency of a deal with products come from its lines", { errors });
+  }
+};
 
 const readBack = async (tx: Tx, viewer: Viewer, id: string): Promise<DealRow> => {
   const row = await findDealJustWritten(tx, viewer, id);
@@ -53,6 +70,7 @@ export const createDeal = async (context: AppContext, viewer: Viewer, input: Cre
     const kind: StageKind = stageKindSchema.parse(stage.kind);
     if (kind === "lost") throw lostReasonRequired();
     const organization = await findOrganization(tx, viewer);
+    const custom = await resolveCustomValues(tx, viewer, "deal", {}, input.custom);
     const id = await insertDeal(tx, viewer, {
       companyId: company.id,
       pipelineId: pipeline.id,
@@ -62,6 +80,7 @@ export const createDeal = async (context: AppContext, viewer: Viewer, input: Cre
       currency: input.currency ?? organization?.currency ?? "USD",
       expectedCloseDate: input.expectedCloseDate ?? null,
       ownerId,
+      custom,
       stageEnteredAt: now,
       closedAt: kind === "won" ? now : null,
       createdAt: now,
@@ -76,9 +95,11 @@ export const createDeal = async (context: AppContext, viewer: Viewer, input: Cre
 export const updateDeal = async (context: AppContext, viewer: Viewer, id: string, input: UpdateDeal): Promise<DealRow> => {
   const now = context.now();
   return context.database.db.transaction(async (tx) => {
-    const before = await findDeal(tx, viewer, id);
+    // Locked: saving the deal's products at the same moment cannot slip between the check and the write.
+    const before = await findDealForUpdate(tx, viewer, id);
     if (!before) throw notFound("The deal");
     if (input.ownerId !== undefined && input.ownerId !== before.ownerId) await assertAssignable(tx, viewer, input.ownerId, "ownerId");
+    await assertAmountTypable(tx, viewer, before, input);
     const patch: DealPatch = { updatedAt: now };
     if (input.title !== undefined) patch.title = input.title;
     if (input.amountMinor !== undefined) patch.amountMinor = input.amountMinor;
@@ -86,6 +107,7 @@ export const updateDeal = async (context: AppContext, viewer: Viewer, id: string
     if (input.expectedCloseDate !== undefined) patch.expectedCloseDate = input.expectedCloseDate;
     if (input.ownerId !== undefined) patch.ownerId = input.ownerId;
     if (input.acceptanceSignedOn !== undefined) patch.acceptanceSignedOn = input.acceptanceSignedOn;
+    if (input.custom !== undefined) patch.custom = await resolveCustomValues(tx, viewer, "deal", before.custom, input.custom);
     await updateDealRow(tx, viewer, id, patch);
     return readBack(tx, viewer, id);
   });

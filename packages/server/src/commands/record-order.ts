@@ -2,6 +2,7 @@ import type { CreateOrder } from "@conveyor/contracts";
 import type { AppContext } from "../context";
 import { isUniqueViolation } from "../db/errors";
 import { AppError, notFound } from "../http/app-error";
+import { refreshCompanyProducts } from "../repositories/company-product.repository";
 import { findDeal } from "../repositories/deal.repository";
 import { insertOrder, listOrders, nextOrderNumber, type OrderRow } from "../repositories/order.repository";
 import { findProduct } from "../repositories/product.repository";
@@ -42,6 +43,7 @@ export const recordOrder = async (context: AppContext, viewer: Viewer, dealId: s
       }
       throw error;
     }
+    if (input.productId) await refreshCompanyProducts(tx, viewer, deal.companyId);
     await recordTimelineEvent(tx, viewer, {
       companyId: deal.companyId,
       kind: "order_created",

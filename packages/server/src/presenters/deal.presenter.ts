@@ -1,5 +1,6 @@
-import { dealStatusSchema, stageKindSchema, type Deal, type Pipeline, type Stage, type StageVisit } from "@conveyor/contracts";
+import { dealStatusSchema, stageKindSchema, type Deal, type DealItem, type Pipeline, type Stage, type StageVisit } from "@conveyor/contracts";
 import { secondsInStage } from "@conveyor/domain";
+import type { DealItemRow } from "../repositories/deal-item.repository";
 import type { DealRow, StageVisitRow } from "../repositories/deal.repository";
 import type { PipelineRow, StageRow } from "../repositories/pipeline.repository";
 
@@ -34,6 +35,7 @@ export const presentDeal = (row: DealRow): Deal => ({
   ownerName: row.ownerName,
   lostReason: row.lostReason,
   acceptanceSignedOn: row.acceptanceSignedOn,
+  custom: row.custom,
   stageEnteredAt: row.stageEnteredAt.toISOString(),
   closedAt: row.closedAt ? row.closedAt.toISOString() : null,
   createdAt: row.createdAt.toISOString(),
@@ -46,4 +48,16 @@ export const presentStageVisit = (row: StageVisitRow, now: Date): StageVisit => 
   leftAt: row.leftAt ? row.leftAt.toISOString() : null,
   seconds: secondsInStage(row.enteredAt, row.leftAt, now),
   movedByName: row.movedByName,
+});
+
+export const presentDealItem = (row: DealItemRow): DealItem => ({
+  id: row.id,
+  productId: row.productId,
+  productName: row.productName,
+  sku: row.sku,
+  productActive: row.productActive,
+  quantity: row.quantity,
+  unitPriceMinor: row.unitPriceMinor,
+  amountMinor: row.amountMinor,
+  position: row.position,
 });

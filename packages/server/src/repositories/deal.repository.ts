@@ -98,6 +98,14 @@ export const findDeal = async (ex: Executor, viewer: Viewer, id: string): Promis
   return rows[0];
 };
 
+/** A visible deal, its row locked for a read-modify-write inside a transaction. */
+export const findDealForUpdate = async (ex: Executor, viewer: Viewer, id: string): Promise<DealRow | undefined> => {
+  const rows = await selectDeals(ex)
+    .where(and(visibleDeals(viewer), eq(deals.id, id)))
+    .for("update", { of: deals });
+  return rows[0];
+};
+
 /** The deal as just written, even if the write (a new owner) took it out of the viewer's scope. */
 export const findDealJustWritten = async (ex: Executor, viewer: Viewer, id: string): Promise<DealRow | undefined> => {
   const rows = await selectDeals(ex).where(and(eq(deals.organizationId, viewer.organizationId), eq(deals.id, id)));

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../db/database";
 import { productGroups, products } from "../db/schema";
 import type { Viewer } from "../scope";
@@ -33,6 +33,12 @@ export const listProducts = (ex: Executor, viewer: Viewer, active?: boolean): Pr
 export const findProduct = async (ex: Executor, viewer: Viewer, id: string): Promise<ProductRow | undefined> => {
   const rows = await selectProducts(ex).where(and(eq(products.organizationId, viewer.organizationId), eq(products.id, id)));
   return rows[0];
+};
+
+/** The organization's products among these ids (an id of another organization is simply absent). */
+export const findProducts = async (ex: Executor, viewer: Viewer, ids: string[]): Promise<ProductRow[]> => {
+  if (ids.length === 0) return [];
+  return selectProducts(ex).where(and(eq(products.organizationId, viewer.organizationId), inArray(products.id, ids)));
 };
 
 export const insertProduct = async (ex: Executor, viewer: Viewer, values: Omit<typeof products.$inferInsert, "id" | "organizationId">) => {

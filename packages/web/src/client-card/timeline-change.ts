@@ -1,8 +1,11 @@
 import type { TFunction } from "i18next";
 import { companyStatusSchema, idSchema, levelSchema, temperatureSchema } from "@conveyor/contracts";
 
-/** The changed field's name in the reader's language; an unknown one (a newer server) shows as sent. */
-export const changeFieldLabel = (t: TFunction, field: string): string => {
+/**
+ * The changed field's name in the reader's language; a custom field (`custom.<key>`) by its label
+ * from `customLabels`; an unknown one (a newer server) shows as sent.
+ */
+export const changeFieldLabel = (t: TFunction, field: string, customLabels: ReadonlyMap<string, string> = new Map()): string => {
   switch (field) {
     case "name":
     case "legalId":
@@ -15,10 +18,12 @@ export const changeFieldLabel = (t: TFunction, field: string): string => {
     case "status":
     case "tags":
     case "owner":
+    case "products":
       return t(`timeline.fields.${field}`);
     case "ownerId":
       return t("timeline.fields.owner");
     default:
+      if (field.startsWith("custom.")) return customLabels.get(field.slice("custom.".length)) ?? field.slice("custom.".length);
       return field;
   }
 };

@@ -13,7 +13,8 @@ type ViewLabelKey =
   | "clients.views.byChannel"
   | "clients.views.byManager"
   | "clients.views.byRegion"
-  | "clients.views.byAudience";
+  | "clients.views.byAudience"
+  | "clients.views.byProduct";
 
 const viewLabelKey = (view: ViewId): ViewLabelKey => {
   switch (view) {
@@ -29,10 +30,12 @@ const viewLabelKey = (view: ViewId): ViewLabelKey => {
       return "clients.views.byRegion";
     case "by-audience":
       return "clients.views.byAudience";
+    case "by-product":
+      return "clients.views.byProduct";
   }
 };
 
-const views: ViewId[] = ["current", "new", "by-channel", "by-manager", "by-region", "by-audience"];
+const views: ViewId[] = ["current", "new", "by-channel", "by-manager", "by-region", "by-audience", "by-product"];
 
 const isActive = (filters: ClientFilters, view: ViewId) => {
   switch (view) {
@@ -65,7 +68,7 @@ type ClientViewsProps = {
   onChange: (next: ClientFilters) => void;
 };
 
-/** The seven views of M5.4 ("By product" arrives with deals) as chips, and the open view's values. */
+/** The seven views of M5.4 as chips, and the open view's values ("By product": products on the clients' deals and orders). */
 export const ClientViews = ({ filters, facets, onChange }: ClientViewsProps) => {
   const { t } = useTranslation();
   return (
@@ -95,7 +98,7 @@ const FacetPanel = ({ view, filters, facets, onChange }: { view: FacetView } & C
   const { t } = useTranslation();
   const { locale } = useLocale();
   const field = facetViewField(view);
-  const values: Facet[] = field === "ownerId" ? facets.owner : facets[field];
+  const values: Facet[] = field === "ownerId" ? facets.owner : field === "productId" ? facets.product : facets[field];
   const selected = filters[field];
   const settable = values.filter((facet) => facet.value !== "");
   const notSet = values.find((facet) => facet.value === "");

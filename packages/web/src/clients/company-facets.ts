@@ -11,4 +11,5 @@ export const emptyFacets: CompanyFacets = {
   audience: [],
   channel: [],
   owner: [],
+  product: [],
 };

@@ -8,20 +8,26 @@ import { clientsKey } from "../clients/clients.api";
 import { currencyOptions } from "../i18n/intl";
 import { currencyDigits } from "../i18n/money";
 import { usePeople } from "../people/people.api";
-import { fieldErrorMessage, isOnlyFieldErrors, problemMessage } from "../ui/errors";
+import { CustomFieldInputs } from "../custom-fields/custom-field-inputs";
+import { useCustomFields } from "../custom-fields/custom-fields.api";
+import { fieldErrorMessage, isExplainedByFields, isOnlyFieldErrors, problemMessage } from "../ui/errors";
 import { draftFromDeal, draftToUpdate, type DealDraft } from "./deal-draft";
 import { dealsKey, updateDeal } from "./deals.api";
 
 const fields = ["title", "amountMinor", "currency", "expectedCloseDate", "ownerId", "acceptanceSignedOn"];
 
-/** The deal's editable fields; only what changed is sent. */
-export const DealFieldsForm = ({ deal }: { deal: Deal }) => {
+/**
+ * The deal's editable fields; only what changed is sent. A deal with products takes its amount
+ * and currency from them, so those two are shown but not typed.
+ */
+export const DealFieldsForm = ({ deal, amountFromItems = false }: { deal: Deal; amountFromItems?: boolean }) => {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const people = usePeople();
   const [draft, setDraft] = useState<DealDraft>(() => draftFromDeal(deal));
   const set = (patch: Partial<DealDraft>) => setDraft((previous) => ({ ...previous, ...patch }));
-  const changes = draftToUpdate(deal, draft);
+  const customFields = useCustomFields("deal");
+  const changes = draftToUpdate(deal, draft, customFields.fields);
 
   const mutation = useMutation({
     mutationFn: () => updateDeal(deal.id, changes),
@@ -65,6 +71,8 @@ export const DealFieldsForm = ({ deal }: { deal: Deal }) => {
             dir="ltr"
             value={draft.amount}
             onChange={(amount) => set({ amount })}
+            disabled={amountFromItems}
+            description={amountFromItems ? t("dealForm.amountFromItems") : undefined}
             error={fieldErrorMessage(t, error, "amountMinor")}
             data-testid="deal-edit-amount"
           />
@@ -75,6 +83,7 @@ export const DealFieldsForm = ({ deal }: { deal: Deal }) => {
             data={currencyOptions(draft.currency)}
             value={draft.currency}
             onChange={(currency) => currency && set({ currency })}
+            disabled={amountFromItems}
             error={fieldErrorMessage(t, error, "currency")}
             data-testid="deal-edit-currency"
           />
@@ -107,7 +116,14 @@ export const DealFieldsForm = ({ deal }: { deal: Deal }) => {
             data-testid="deal-edit-acceptance"
           />
         </SimpleGrid>
-        {mutation.isError && !isOnlyFieldErrors(error, fields) && (
+        <CustomFieldInputs
+          fields={customFields.fields}
+          draft={draft.custom}
+          onChange={(custom) => set({ custom })}
+          error={error}
+          testIdPrefix="deal-edit-"
+        />
+        {mutation.isError && !isOnlyFieldErrors(error, fields) && !isExplainedByFields(error, ["custom"]) && (
           <Alert color="red" role="alert">
             {problemMessage(t, error)}
           </Alert>

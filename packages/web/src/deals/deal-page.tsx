@@ -16,7 +16,9 @@ import { DealOrdersSection } from "../orders/deal-orders-section";
 import { LoadError, PageLoader } from "../ui/page-states";
 import { orderStages } from "./board-state";
 import { DealFieldsForm } from "./deal-fields-form";
+import { DealItemsSection } from "./deal-items-section";
 import { DealStageHistory } from "./deal-stage-history";
+import { DealTasksSection } from "./deal-tasks-section";
 import { dealDetailKey, dealsKey, getDeal, moveDeal } from "./deals.api";
 import { DealStatusBadge } from "./deals-list";
 import { LostReasonModal } from "./lost-reason-modal";
@@ -120,7 +122,7 @@ const DealCard = ({ id }: { id: string }) => {
     if (isApiError(detail.error, "not_found")) return <DealNotFound />;
     return <LoadError error={detail.error} onRetry={() => void detail.refetch()} />;
   }
-  const { deal, stageHistory } = detail.data;
+  const { deal, stageHistory, items } = detail.data;
   const pipeline = pipelines.data?.find((p) => p.id === deal.pipelineId);
 
   const requestMove = (stage: Stage) => {
@@ -176,12 +178,18 @@ const DealCard = ({ id }: { id: string }) => {
       <StageStepper deal={deal} pipeline={pipeline} onMove={requestMove} moving={mutation.isPending} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <DealFieldsForm key={`${deal.id}:${deal.title}:${deal.amountMinor}:${deal.currency}:${deal.ownerId}`} deal={deal} />
+          <DealFieldsForm
+            key={`${deal.id}:${deal.title}:${deal.amountMinor}:${deal.currency}:${deal.ownerId}`}
+            deal={deal}
+            amountFromItems={items.length > 0}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <DealStageHistory history={stageHistory} />
         </Grid.Col>
       </Grid>
+      <DealItemsSection key={`${deal.currency}:${items.map((item) => item.id).join(",")}`} deal={deal} items={items} />
+      <DealTasksSection deal={deal} />
       <DealOrdersSection deal={deal} />
       <LostReasonModal
         dealTitle={losing ? deal.title : null}

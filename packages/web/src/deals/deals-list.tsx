@@ -1,10 +1,11 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Menu, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { dealStatuses, type DealStatus } from "@conveyor/contracts";
+import { canExport } from "../auth/permissions";
 import { useCurrentSession } from "../auth/current-session";
 import { useLocale } from "../i18n/locale-provider";
 import { formatMoney } from "../i18n/money";
@@ -12,6 +13,7 @@ import { zonedDayKey } from "../i18n/zoned-time";
 import { usePeople } from "../people/people.api";
 import { LoadError, PageLoader } from "../ui/page-states";
 import { isOverdue } from "./board-state";
+import { dealExportUrl } from "./deal-export";
 import { formatDay } from "./format-day";
 import { dealListKey, dealPageSize, listDeals } from "./deals.api";
 
@@ -30,7 +32,7 @@ export const DealStatusBadge = ({ status }: { status: DealStatus }) => {
 export const DealsList = ({ pipelineId, ownerId: mineOwnerId }: { pipelineId: string | undefined; ownerId: string | undefined }) => {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const { organization } = useCurrentSession();
+  const { organization, user } = useCurrentSession();
   const people = usePeople();
   const [status, setStatus] = useState<DealStatus | null>(null);
   const [ownerId, setOwnerId] = useState<string | null>(null);
@@ -82,6 +84,24 @@ export const DealsList = ({ pipelineId, ownerId: mineOwnerId }: { pipelineId: st
           <Text size="sm" c="dimmed" data-testid="deals-total">
             {t("deals.total", { count: total })}
           </Text>
+        )}
+        {canExport(user.role) && (
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <Button variant="default" ms="auto" data-testid="deals-export">
+                {t("deals.export")}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>{t("deals.exportHint")}</Menu.Label>
+              <Menu.Item component="a" href={dealExportUrl(query, "xlsx", locale)} download data-testid="deals-export-xlsx">
+                {t("deals.exportXlsx")}
+              </Menu.Item>
+              <Menu.Item component="a" href={dealExportUrl(query, "csv", locale)} download data-testid="deals-export-csv">
+                {t("deals.exportCsv")}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
         )}
       </Group>
       {deals.isPending ? (

@@ -1,6 +1,7 @@
 import {
   boardSchema,
   dealDetailSchema,
+  dealItemListSchema,
   dealPageSchema,
   dealSchema,
   pipelineListSchema,
@@ -8,6 +9,7 @@ import {
   type CreateDeal,
   type ListDealsQuery,
   type MoveDeal,
+  type ReplaceDealItems,
   type SavePipeline,
   type UpdateDeal,
 } from "@conveyor/contracts";
@@ -46,3 +48,6 @@ export const createDeal = (body: CreateDeal) => api.post("/api/v1/deals", dealSc
 export const updateDeal = (id: string, body: UpdateDeal) => api.patch(dealPath(id), dealSchema, body);
 
 export const moveDeal = (id: string, body: MoveDeal) => api.post(`${dealPath(id)}/move`, dealSchema, body);
+
+/** Replaces the deal's product lines; while it has lines, the deal's amount is their sum. */
+export const replaceDealItems = (id: string, body: ReplaceDealItems) => api.put(`${dealPath(id)}/items`, dealItemListSchema, body);

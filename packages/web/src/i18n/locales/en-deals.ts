@@ -1,4 +1,4 @@
-import type { DealStatus, StageKind } from "@conveyor/contracts";
+import type { DealItemErrorCode, DealStatus, StageKind } from "@conveyor/contracts";
 
 /** The deals screens' messages (board, list, deal card, pipelines settings); merged into `en`. */
 export const enDeals = {
@@ -40,6 +40,10 @@ export const enDeals = {
     anyOwner: "Any owner",
     anyStatus: "Any status",
     managePipelines: "Pipelines",
+    export: "Export",
+    exportXlsx: "Excel (XLSX)",
+    exportCsv: "CSV",
+    exportHint: "The list as filtered now, up to 50,000 rows",
     column: {
       title: "Deal",
       client: "Client",
@@ -65,6 +69,30 @@ export const enDeals = {
     submit: "Add deal",
     created: "Deal “{{title}}” added.",
     saved: "Deal saved.",
+    amountFromItems: "The total of the deal's products",
+  },
+  dealItems: {
+    title: "Products",
+    add: "Add product",
+    product: "Product",
+    pickProduct: "Choose a product",
+    quantity: "Quantity",
+    unitPrice: "Unit price, {{currency}}",
+    amount: "Amount",
+    remove: "Remove {{name}}",
+    newLine: "the new line",
+    total: "Total: {{amount}}",
+    save: "Save products",
+    saved: "Products saved; the deal's amount is their total.",
+    empty: "No products on this deal yet. Add them and the deal's amount becomes their total.",
+    noProducts: "The price list has no products on sale in {{currency}} yet.",
+    offSale: "{{name}} (off sale)",
+    errors: {
+      unknown_product: "No such product",
+      inactive_product: "This product is no longer on sale",
+      currency_mismatch: "Priced in another currency than the deal",
+      amount_too_large: "The amount is too large",
+    } satisfies Record<DealItemErrorCode, string>,
   },
   lostReason: {
     title: "Why was “{{title}}” lost?",

@@ -1,6 +1,9 @@
 import {
   createDealSchema,
   dealDetailSchema,
+  dealItemListSchema,
+  exportDealsQuerySchema,
+  replaceDealItemsSchema,
   dealPageSchema,
   dealSchema,
   idParamsSchema,
@@ -10,16 +13,19 @@ import {
   updateDealSchema,
 } from "@conveyor/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { exportDeals } from "../../../commands/export-deals";
 import { createDeal, moveDeal, updateDeal } from "../../../commands/manage-deals";
+import { replaceDealItems } from "../../../commands/replace-deal-items";
 import type { AppContext } from "../../../context";
 import { notFound } from "../../../http/app-error";
 import { authenticate } from "../../../http/authenticate";
 import { decodeCursor, encodeCursor } from "../../../http/cursor";
-import { presentDeal, presentStageVisit } from "../../../presenters/deal.presenter";
+import { presentDeal, presentDealItem, presentStageVisit } from "../../../presenters/deal.presenter";
+import { listDealItems } from "../../../repositories/deal-item.repository";
 import { findDeal, listDeals, stageHistory } from "../../../repositories/deal.repository";
 
 const tags = ["deals"];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 
 export const dealsRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
@@ -67,7 +73,64 @@ export const dealsRoutes =
         const deal = await findDeal(db, viewer, request.params.id);
         if (!deal) throw notFound("The deal");
         const now = context.now();
-        return { deal: presentDeal(deal), stageHistory: (await stageHistory(db, viewer, deal.id)).map((v) => presentStageVisit(v, now)) };
+        const [history, items] = await Promise.all([stageHistory(db, viewer, deal.id), listDealItems(db, viewer, deal.id)]);
+        return { deal: presentDeal(deal), stageHistory: history.map((v) => presentStageVisit(v, now)), items: items.map(presentDealItem) };
+      },
+    );
+
+    app.get(
+      "/export",
+      {
+        schema: {
+          tags,
+          summary: "The deal list with the same filters as XLSX or CSV (admins and heads of sales; at most 50,000 rows)",
+          querystring: exportDealsQuerySchema,
+          // A file, not JSON: no response schema (errors are problem+json as everywhere).
+          produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"],
+        },
+      },
+      async (request, reply) => {
+        const { viewer } = await authenticate(context, request, { roles: ["admin", "head_of_sales"] });
+        const { format, locale, ...filter } = request.query;
+        const { body, rows } = await exportDeals(context, viewer, { filter, format, locale });
+        request.log.info({ export: "deals", rows, format }, "export");
+        const stamp = context.now().toISOString().slice(0, 10);
+        return reply
+          .header("content-type", format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8")
+          .header("content-disposition", `attachment; filename="deals-${stamp}.${format}"`)
+          .header("x-export-rows", String(rows))
+          .send(body);
+      },
+    );
+
+    app.get(
+      "/:id/items",
+      { schema: { tags, summary: "The deal's product lines and their total", params: idParamsSchema, response: { 200: dealItemListSchema, ...errors } } },
+      async (request) => {
+        const { viewer } = await authenticate(context, request);
+        const { db } = context.database;
+        const deal = await findDeal(db, viewer, request.params.id);
+        if (!deal) throw notFound("The deal");
+        const items = await listDealItems(db, viewer, deal.id);
+        return { items: items.map(presentDealItem), totalMinor: items.reduce((sum, item) => sum + item.amountMinor, 0), currency: deal.currency };
+      },
+    );
+
+    app.put(
+      "/:id/items",
+      {
+        schema: {
+          tags,
+          summary: "Replace the deal's product lines; while it has lines, the deal's amount is their sum",
+          params: idParamsSchema,
+          body: replaceDealItemsSchema,
+          response: { 200: dealItemListSchema, ...errors, 422: problemSchema },
+        },
+      },
+      async (request) => {
+        const { viewer } = await authenticate(context, request);
+        const result = await replaceDealItems(context, viewer, request.params.id, request.body);
+        return { items: result.items.map(presentDealItem), totalMinor: result.totalMinor, currency: result.currency };
       },
     );
 
