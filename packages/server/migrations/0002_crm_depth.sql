@@ -134,8 +134,8 @@ CREATE INDEX "import_jobs_running_idx" ON "import_jobs" USING btree ("status") W
 CREATE INDEX "saved_views_owner_idx" ON "saved_views" USING btree ("organization_id","entity","owner_id");--> statement-breakpoint
 ALTER TABLE "tasks" ADD CONSTRAINT "tasks_deal_id_deals_id_fk" FOREIGN KEY ("deal_id") REFERENCES "public"."deals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "companies_custom_idx" ON "companies" USING gin ("custom" jsonb_path_ops);--> statement-breakpoint
-CREATE INDEX "contacts_phones_idx" ON "contacts" USING gin ("phones");--> statement-breakpoint
-CREATE INDEX "contacts_emails_idx" ON "contacts" USING gin ("emails");--> statement-breakpoint
+CREATE INDEX "contacts_phones_idx" ON "contacts" USING gin ("phones") WITH (fastupdate=false);--> statement-breakpoint
+CREATE INDEX "contacts_emails_idx" ON "contacts" USING gin ("emails") WITH (fastupdate=false);--> statement-breakpoint
 CREATE INDEX "tasks_deal_idx" ON "tasks" USING btree ("organization_id","deal_id") WHERE "tasks"."deal_id" is not null;--> statement-breakpoint
 CREATE INDEX "tasks_reminder_idx" ON "tasks" USING btree ("organization_id","assignee_id","remind_at") WHERE "tasks"."remind_at" is not null and "tasks"."done_at" is null and "tasks"."reminder_dismissed_at" is null;--> statement-breakpoint
 -- company_facet_counts is kept by statement triggers on companies (one aggregate per statement, so

@@ -262,9 +262,10 @@ export const contacts = pgTable(
   },
   (t) => [
     index("contacts_company_idx").on(t.organizationId, t.companyId),
-    // Duplicates on import and lookups by a caller's number or a sender's address.
-    index("contacts_phones_idx").using("gin", t.phones),
-    index("contacts_emails_idx").using("gin", t.emails),
+    // Duplicates on import and lookups by a caller's number or a sender's address. Without the
+    // pending list (fastupdate): a lookup of 500 numbers scanned it whole, 10x slower than the probes.
+    index("contacts_phones_idx").using("gin", t.phones).with({ fastupdate: false }),
+    index("contacts_emails_idx").using("gin", t.emails).with({ fastupdate: false }),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { countrySchema, importEntitySchema, onDuplicateSchema, importTargets, roleSchema } from "@conveyor/contracts";
 import type { FastifyBaseLogger } from "fastify";
 import { importBatch, memberKeys, SeenKeys, type BatchRow, type ImportSetting } from "../commands/import-batch";
@@ -111,6 +111,11 @@ export const createImportRunner = (context: AppContext, log?: FastifyBaseLogger)
     }
     await finishImportJob(db, jobId, "done", context.now());
     log?.info({ job: jobId, rows: rows.length }, "import finished");
+    // The embedded database has no autovacuum: refresh the planner's statistics after a bulk
+    // write, or lookups keep planning for the smaller tables of before.
+    if (context.database.mode === "embedded" && rows.length >= 1000) {
+      await db.execute(sql`analyze companies, contacts, deals, timeline_events, imported_row_keys`);
+    }
   };
 
   const drain = async (): Promise<void> => {
