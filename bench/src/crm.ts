@@ -48,7 +48,7 @@ try {
       })
     : await seedDemoDepartment(database, { organizationId, now: new Date(), companies, sellersPerLevel: [60, 20, 20] });
   const seedMs = performance.now() - t0;
-  const app = await buildApp({ context: { database, now: () => new Date(), security: defaultSecurity, version: "bench" }, logger: (await import("pino")).pino({ level: "error" }) });
+  const app = await buildApp({ context: { database, now: () => new Date(), security: defaultSecurity, version: "bench" } });
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
   const sessionOf = async (email: string) => {
     const signIn = await fetch(`${address}/api/v1/auth/sign-in`, {
