@@ -116,6 +116,20 @@ describe("createApiClient", () => {
     expect(headerOf(calls[0], csrfHeader)).toBe("token-1");
   });
 
+  it("uploads a file's raw bytes with its content type, the query and the CSRF token", async () => {
+    const { fetch, calls } = fakeFetch(() => json(201, session.user));
+    const client = createApiClient({ fetch });
+    client.setCsrfToken("token-1");
+    const file = new Blob(["name;phone\nАльфа;+7 495\n"], { type: "text/csv" });
+    const user = await client.upload("/api/v1/imports", sessionSchema.shape.user, { data: file, contentType: "text/csv" }, { entity: "companies", fileName: "a b.csv" });
+    expect(user.name).toBe("Admin");
+    expect(calls[0]?.url).toBe("/api/v1/imports?entity=companies&fileName=a+b.csv");
+    expect(calls[0]?.init.method).toBe("POST");
+    expect(headerOf(calls[0], csrfHeader)).toBe("token-1");
+    expect(headerOf(calls[0], "content-type")).toBe("text/csv");
+    expect(calls[0]?.init.body).toBe(file);
+  });
+
   it("sends no content-type when a write has no body", async () => {
     const { fetch, calls } = fakeFetch(() => new Response(null, { status: 204 }));
     const client = createApiClient({ fetch });

@@ -61,9 +61,13 @@ export type ApiClientOptions = ApiClientHandlers & {
 
 export type QueryParams = Record<string, string | number | undefined | null>;
 
+/** Raw bytes sent as they are (a file upload) instead of a JSON body. */
+export type RawBody = { data: Blob; contentType: string };
+
 export type RequestOptions = {
   query?: QueryParams;
   body?: unknown;
+  raw?: RawBody;
 };
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -73,6 +77,8 @@ export type ApiClient = {
   post: <T>(path: string, schema: Parser<T>, body?: unknown) => Promise<T>;
   patch: <T>(path: string, schema: Parser<T>, body: unknown) => Promise<T>;
   put: <T>(path: string, schema: Parser<T>, body: unknown) => Promise<T>;
+  /** POSTs a file's bytes as the body (with the CSRF header like every write) and parses the answer. */
+  upload: <T>(path: string, schema: Parser<T>, raw: RawBody, query?: QueryParams) => Promise<T>;
   /** For calls answered with 204 No Content (or whose body the caller does not need). */
   send: (method: Method, path: string, options?: RequestOptions) => Promise<void>;
   setCsrfToken: (token: string | null) => void;
@@ -163,9 +169,11 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
 
   const call = async (method: Method, path: string, requestOptions: RequestOptions): Promise<Response> => {
     const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
+    const { raw } = requestOptions;
     const hasBody = requestOptions.body !== undefined;
     // An empty body must not claim to be JSON: Fastify rejects `application/json` with no content.
-    if (hasBody) headers["content-type"] = "application/json";
+    if (raw) headers["content-type"] = raw.contentType;
+    else if (hasBody) headers["content-type"] = "application/json";
     if (method !== "GET" && csrfToken !== null) headers[csrfHeader] = csrfToken;
 
     let response: Response;
@@ -174,7 +182,7 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
         method,
         headers,
         credentials: "same-origin",
-        body: hasBody ? JSON.stringify(requestOptions.body) : undefined,
+        body: raw ? raw.data : hasBody ? JSON.stringify(requestOptions.body) : undefined,
       });
     } catch {
       throw new ApiError({ status: 0, code: "network_error" });
@@ -203,6 +211,7 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
     post: (path, schema, body) => request("POST", path, schema, { body }),
     patch: (path, schema, body) => request("PATCH", path, schema, { body }),
     put: (path, schema, body) => request("PUT", path, schema, { body }),
+    upload: (path, schema, raw, query) => request("POST", path, schema, { raw, query }),
     send: async (method, path, requestOptions = {}) => {
       const response = await call(method, path, requestOptions);
       // Drain the body so the connection can be reused.

@@ -2,7 +2,7 @@ import { lazy } from "react";
 import { createBrowserRouter } from "react-router";
 import { RequireRole, RequireSession } from "../auth/require-session";
 import { SignInPage } from "../auth/sign-in-page";
-import { canListUsers, canManagePipelines, canManageProducts, isAdmin } from "../auth/permissions";
+import { canImport, canListUsers, canManageCustomFields, canManagePipelines, canManageProducts, isAdmin } from "../auth/permissions";
 import { NotFoundPage } from "../not-found/not-found-page";
 
 // Screens load on first visit; the sign-in page and the shell stay in the main bundle.
@@ -19,6 +19,14 @@ const DealsPage = lazy(() => import("../deals/deals-page").then((m) => ({ defaul
 const DealPage = lazy(() => import("../deals/deal-page").then((m) => ({ default: m.DealPage })));
 const PipelinesPage = lazy(() => import("../deals/pipelines-page").then((m) => ({ default: m.PipelinesPage })));
 const ProductsPage = lazy(() => import("../products/products-page").then((m) => ({ default: m.ProductsPage })));
+const CustomFieldsPage = lazy(() =>
+  import("../custom-fields/custom-fields-page").then((m) => ({ default: m.CustomFieldsPage })),
+);
+const NewImportPage = lazy(() => import("../imports/new-import-page").then((m) => ({ default: m.NewImportPage })));
+const ImportPage = lazy(() => import("../imports/import-page").then((m) => ({ default: m.ImportPage })));
+const ImportsHistoryPage = lazy(() =>
+  import("../imports/imports-history-page").then((m) => ({ default: m.ImportsHistoryPage })),
+);
 const ChangePasswordPage = lazy(() =>
   import("../auth/change-password-page").then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -48,6 +56,38 @@ export const createRouter = () =>
           element: (
             <RequireRole allowed={canManageProducts}>
               <ProductsPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: "settings/custom-fields",
+          element: (
+            <RequireRole allowed={canManageCustomFields}>
+              <CustomFieldsPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: "imports",
+          element: (
+            <RequireRole allowed={canImport}>
+              <ImportsHistoryPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: "imports/new",
+          element: (
+            <RequireRole allowed={canImport}>
+              <NewImportPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: "imports/:id",
+          element: (
+            <RequireRole allowed={canImport}>
+              <ImportPage />
             </RequireRole>
           ),
         },

@@ -41,3 +41,12 @@ export const canManageProducts = (role: Role): boolean => {
 
 /** Who may export lists (until [anti-leak] makes export a permission with approvals): admins and heads of sales. */
 export const canExport = (role: Role): boolean => canManageProducts(role);
+
+/** Who defines the organization's custom fields of clients and deals: the administrator and the head of sales. */
+export const canManageCustomFields = (role: Role): boolean => canManagePipelines(role);
+
+/** Who may share a saved list view with everyone in the organization (the server checks the same). */
+export const canShareViews = (role: Role): boolean => canManagePipelines(role);
+
+/** Who may import clients, contacts and deals from a file (the server checks the same): the administrator and the head of sales. */
+export const canImport = (role: Role): boolean => canManagePipelines(role);

@@ -1,11 +1,13 @@
 import { useState } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Button, Group, Menu, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { canExport } from "../auth/permissions";
+import { canExport, canImport, canManageCustomFields } from "../auth/permissions";
 import { useCurrentSession } from "../auth/current-session";
 import { useLocale } from "../i18n/locale-provider";
+import { SavedViewsMenu } from "../saved-views/saved-views-menu";
+import { queryOfSearch } from "../saved-views/view-query";
 import { LoadError, PageLoader } from "../ui/page-states";
 import { clientExportUrl } from "./client-export";
 import { AddClientModal } from "./add-client-modal";
@@ -63,6 +65,16 @@ export const ClientsPage = () => {
           )}
         </div>
         <Group gap="sm">
+          <SavedViewsMenu
+            entity="companies"
+            current={queryOfSearch(filtersToSearch(filters))}
+            onApply={(saved) => setSearchParams(new URLSearchParams(saved), { replace: true })}
+          />
+          {canManageCustomFields(user.role) && (
+            <Button component={Link} to="/settings/custom-fields" variant="default" data-testid="clients-custom-fields">
+              {t("customFields.manage")}
+            </Button>
+          )}
           {canExport(user.role) && (
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
@@ -80,6 +92,11 @@ export const ClientsPage = () => {
                 </Menu.Item>
               </Menu.Dropdown>
             </Menu>
+          )}
+          {canImport(user.role) && (
+            <Button component={Link} to="/imports/new?entity=companies" variant="default" data-testid="clients-import">
+              {t("imports.open")}
+            </Button>
           )}
           <Button onClick={() => setAdding(true)} data-testid="clients-add">
             {t("clients.add")}

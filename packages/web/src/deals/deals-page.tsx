@@ -3,7 +3,9 @@ import { Link, useSearchParams } from "react-router";
 import { Button, Group, SegmentedControl, Select, Stack, Tabs, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useCurrentSession } from "../auth/current-session";
-import { canManagePipelines, canManageProducts } from "../auth/permissions";
+import { canImport, canManageCustomFields, canManagePipelines, canManageProducts } from "../auth/permissions";
+import { SavedViewsMenu } from "../saved-views/saved-views-menu";
+import { queryOfSearch } from "../saved-views/view-query";
 import { LoadError, PageLoader } from "../ui/page-states";
 import { AddDealModal } from "./add-deal-modal";
 import { DealsBoard } from "./deals-board";
@@ -46,6 +48,11 @@ export const DealsPage = () => {
           {t("deals.title")}
         </Title>
         <Group gap="sm">
+          <SavedViewsMenu
+            entity="deals"
+            current={queryOfSearch(searchParams)}
+            onApply={(saved) => setSearchParams(new URLSearchParams(saved), { replace: true })}
+          />
           {canManagePipelines(user.role) && (
             <Button component={Link} to="/settings/pipelines" variant="default" data-testid="deals-pipelines">
               {t("deals.managePipelines")}
@@ -54,6 +61,16 @@ export const DealsPage = () => {
           {canManageProducts(user.role) && (
             <Button component={Link} to="/settings/products" variant="default" data-testid="deals-products">
               {t("products.title")}
+            </Button>
+          )}
+          {canManageCustomFields(user.role) && (
+            <Button component={Link} to="/settings/custom-fields" variant="default" data-testid="deals-custom-fields">
+              {t("customFields.manage")}
+            </Button>
+          )}
+          {canImport(user.role) && (
+            <Button component={Link} to="/imports/new?entity=deals" variant="default" data-testid="deals-import">
+              {t("imports.open")}
             </Button>
           )}
           <Button onClick={() => setAdding(true)} data-testid="deal-add">

@@ -3,6 +3,9 @@ import type { Country, Role, UserStatus } from "@conveyor/contracts";
 import { enCrm } from "./en-crm";
 import { enDeals } from "./en-deals";
 import { enMoney } from "./en-money";
+import { enSearch } from "./en-search";
+import { enCustom } from "./en-custom";
+import { enImport } from "./en-import";
 
 /** The source of truth for keys: Russian and Persian are type-checked against this shape. */
 export const en = {
@@ -70,6 +73,14 @@ export const en = {
     stage_in_use: "A stage you removed still has deals. Move them to another stage first.",
     deal_not_won: "Only a won deal has orders. Move the deal to a won stage first.",
     refund_exceeds_paid: "A refund cannot be larger than what was paid on this order.",
+    deal_not_linkable: "That deal cannot be linked: it is not a deal of this client that you can see.",
+    deal_item_invalid: "Some products cannot go on this deal. See the marked lines.",
+    deal_has_items: "This deal has products: its amount and currency come from them.",
+    custom_field_unknown: "One of the fields no longer exists. Reload the page and try again.",
+    custom_field_invalid: "A field's value does not fit its type.",
+    import_file_unreadable: "This file cannot be read as a table. Save it as CSV or Excel (.xlsx) with a header row and try again.",
+    import_mapping_invalid: "Some columns need another field. See the marked rows.",
+    import_not_draft: "This import has already started.",
     rate_limited: "Too many requests. Please wait a little and try again.",
     internal: "Something went wrong on the server. Please try again.",
     network_error: "The server cannot be reached. Check your connection.",
@@ -248,4 +259,7 @@ export const en = {
   ...enCrm,
   ...enDeals,
   ...enMoney,
+  ...enSearch,
+  ...enCustom,
+  ...enImport,
 };

@@ -2,6 +2,9 @@ import type { Messages } from "../messages";
 import { faCrm } from "./fa-crm";
 import { faDeals } from "./fa-deals";
 import { faMoney } from "./fa-money";
+import { faSearch } from "./fa-search";
+import { faCustom } from "./fa-custom";
+import { faImport } from "./fa-import";
 
 export const fa: Messages = {
   product: {
@@ -68,6 +71,14 @@ export const fa: Messages = {
     stage_in_use: "در مرحله‌ای که حذف کرده‌اید هنوز معامله وجود دارد. ابتدا آن‌ها را به مرحله دیگری منتقل کنید.",
     deal_not_won: "فقط معامله موفق سفارش دارد. ابتدا معامله را به مرحله موفق منتقل کنید.",
     refund_exceeds_paid: "مبلغ بازپرداخت نمی‌تواند بیشتر از مبلغ پرداخت‌شده برای این سفارش باشد.",
+    deal_not_linkable: "این معامله قابل پیوند نیست: معامله‌ای از همین مشتری که به آن دسترسی دارید نیست.",
+    deal_item_invalid: "برخی محصولات را نمی‌توان به این معامله افزود. ردیف‌های مشخص‌شده را ببینید.",
+    deal_has_items: "این معامله محصول دارد: مبلغ و واحد پول آن از محصولات گرفته می‌شود.",
+    custom_field_unknown: "یکی از فیلدها دیگر وجود ندارد. صفحه را تازه کنید و دوباره تلاش کنید.",
+    custom_field_invalid: "مقدار فیلد با نوع آن سازگار نیست.",
+    import_file_unreadable: "این فایل به‌صورت جدول خوانده نمی‌شود. آن را با سطر سرستون به CSV یا Excel (.xlsx) ذخیره کنید و دوباره تلاش کنید.",
+    import_mapping_invalid: "برخی ستون‌ها به فیلد دیگری نیاز دارند. سطرهای علامت‌خورده را ببینید.",
+    import_not_draft: "این درون‌ریزی قبلاً شروع شده است.",
     rate_limited: "تعداد درخواست‌ها بیش از حد است. کمی صبر کنید و دوباره تلاش کنید.",
     internal: "خطایی در سرور رخ داد. لطفاً دوباره تلاش کنید.",
     network_error: "دسترسی به سرور ممکن نیست. اتصال خود را بررسی کنید.",
@@ -246,4 +257,7 @@ export const fa: Messages = {
   ...faCrm,
   ...faDeals,
   ...faMoney,
+  ...faSearch,
+  ...faCustom,
+  ...faImport,
 };

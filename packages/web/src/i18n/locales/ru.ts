@@ -2,6 +2,9 @@ import type { RussianMessages } from "../messages";
 import { ruCrm } from "./ru-crm";
 import { ruDeals } from "./ru-deals";
 import { ruMoney } from "./ru-money";
+import { ruSearch } from "./ru-search";
+import { ruCustom } from "./ru-custom";
+import { ruImport } from "./ru-import";
 
 export const ru: RussianMessages = {
   product: {
@@ -68,6 +71,14 @@ export const ru: RussianMessages = {
     stage_in_use: "На удалённом этапе ещё есть сделки. Сначала перенесите их на другой этап.",
     deal_not_won: "Заказы бывают только у выигранной сделки. Сначала переведите сделку на этап выигрыша.",
     refund_exceeds_paid: "Возврат не может превышать сумму, оплаченную по этому заказу.",
+    deal_not_linkable: "Эту сделку нельзя привязать: это не сделка этого клиента, доступная вам.",
+    deal_item_invalid: "Некоторые товары нельзя добавить в эту сделку. Смотрите отмеченные строки.",
+    deal_has_items: "В сделке есть товары: её сумма и валюта берутся из них.",
+    custom_field_unknown: "Одного из полей больше нет. Обновите страницу и повторите.",
+    custom_field_invalid: "Значение поля не подходит к его типу.",
+    import_file_unreadable: "Файл не читается как таблица. Сохраните его в CSV или Excel (.xlsx) со строкой заголовков и попробуйте снова.",
+    import_mapping_invalid: "Некоторым столбцам нужно другое поле. Смотрите отмеченные строки.",
+    import_not_draft: "Этот импорт уже запущен.",
     rate_limited: "Слишком много запросов. Немного подождите и повторите.",
     internal: "Ошибка на сервере. Попробуйте ещё раз.",
     network_error: "Сервер недоступен. Проверьте подключение.",
@@ -250,4 +261,7 @@ export const ru: RussianMessages = {
   ...ruCrm,
   ...ruDeals,
   ...ruMoney,
+  ...ruSearch,
+  ...ruCustom,
+  ...ruImport,
 };
