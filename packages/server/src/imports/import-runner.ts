@@ -22,7 +22,7 @@ import { listPipelines } from "../repositories/pipeline.repository";
  * imports until then.)
  */
 
-export const importBatchSize = 500;
+export const importBatchSize = 1000;
 
 export type ImportRunner = {
   /** Queues a job that was just started. */
