@@ -4,3 +4,4 @@ export * from "./client-base";
 export * from "./search-text";
 export * from "./tasks";
 export * from "./pipelines";
+export * from "./custom-fields";

@@ -5,6 +5,7 @@ import { findCompany, insertCompany, type CompanyRow } from "../repositories/com
 import { recordTimelineEvent } from "../repositories/timeline.repository";
 import type { Viewer } from "../scope";
 import { assertAssignable, assertLegalIdFree, companySearchText, normalizeLegalId } from "./company-input";
+import { resolveCustomValues } from "./custom-values";
 
 /** A new client, owned by the viewer unless they may and do name another owner. */
 export const createCompany = async (context: AppContext, viewer: Viewer, input: CreateCompany): Promise<CompanyRow> => {
@@ -14,6 +15,7 @@ export const createCompany = async (context: AppContext, viewer: Viewer, input: 
   return context.database.db.transaction(async (tx) => {
     await assertAssignable(tx, viewer, ownerId, "ownerId");
     await assertLegalIdFree(tx, viewer, legalId);
+    const custom = await resolveCustomValues(tx, viewer, "company", {}, input.custom);
     const id = await insertCompany(tx, viewer, {
       name: input.name,
       legalId,
@@ -25,6 +27,7 @@ export const createCompany = async (context: AppContext, viewer: Viewer, input: 
       level: input.level ?? null,
       ownerId,
       tags: [...new Set(input.tags ?? [])],
+      custom,
       searchText: companySearchText(input.name, legalId),
       createdAt: now,
       updatedAt: now,

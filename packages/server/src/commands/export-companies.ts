@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Locale } from "@conveyor/contracts";
 import type { AppContext } from "../context";
+import { listCustomFields } from "../repositories/custom-field.repository";
 import { listCompanies, cursorKeyOf, type CompanyCursor, type CompanyFilter, type CompanySort, type CompanyRow } from "../repositories/company.repository";
 import type { Viewer } from "../scope";
 
@@ -41,13 +42,15 @@ export const exportCompanies = async (
 ): Promise<{ body: Buffer; rows: number }> => {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Clients", { views: [{ rightToLeft: options.locale === "fa" }] });
-  sheet.addRow([...headers[options.locale]]);
+  // One column per active custom field, headed by its label as the organization wrote it.
+  const customFields = await listCustomFields(context.database.db, viewer, "company", { includeArchived: false });
+  sheet.addRow([...headers[options.locale], ...customFields.map((f) => f.label)]);
   sheet.getRow(1).font = { bold: true };
   let after: CompanyCursor | undefined;
   let written = 0;
   for (;;) {
     const { rows } = await listCompanies(context.database.db, viewer, options.filter, options.sort, { limit: 1000, after, knownTotal: 0 });
-    for (const row of rows) sheet.addRow(values(row));
+    for (const row of rows) sheet.addRow([...values(row), ...customFields.map((f) => row.custom[f.key] ?? null)]);
     written += rows.length;
     const last = rows.at(-1);
     if (rows.length < 1000 || !last || written >= maxExportRows) break;

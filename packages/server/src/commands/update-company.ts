@@ -5,12 +5,13 @@ import { findCompanyForUpdate, findCompanyJustWritten, updateCompanyRow, type Co
 import { recordTimelineEvent } from "../repositories/timeline.repository";
 import type { Viewer } from "../scope";
 import { assertAssignable, assertLegalIdFree, normalizeLegalId, refreshCompanySearchText } from "./company-input";
+import { resolveCustomValues } from "./custom-values";
 
 const tracked = ["name", "legalId", "region", "industry", "audience", "channel", "status", "temperature", "level"] as const;
 
 /**
- * Changes a client's fields; each change of owner, status, temperature, level or any other
- * tracked field lands in the client's timeline in the same transaction.
+ * Changes a client's fields; each change of owner, status, temperature, level, a custom field or
+ * any other tracked field lands in the client's timeline in the same transaction.
  */
 export const updateCompany = async (
   context: AppContext,
@@ -38,7 +39,9 @@ export const updateCompany = async (
       temperature: input.temperature ?? before.temperature,
       level: input.level === undefined ? before.level : input.level,
     };
+    const custom = await resolveCustomValues(tx, viewer, "company", before.custom, input.custom);
     const patch: CompanyPatch = { ...next, updatedAt: now };
+    if (input.custom !== undefined) patch.custom = custom;
     if (input.ownerId !== undefined) patch.ownerId = input.ownerId;
     if (input.tags !== undefined) patch.tags = [...new Set(input.tags)];
     await updateCompanyRow(tx, viewer, id, patch);
@@ -51,6 +54,21 @@ export const updateCompany = async (
       const to = next[field];
       if (from !== to) {
         await recordTimelineEvent(tx, viewer, { companyId: id, kind: "field_changed", at: now, actorId: viewer.userId, field, fromValue: from, toValue: to });
+      }
+    }
+    for (const key of new Set([...Object.keys(before.custom), ...Object.keys(custom)])) {
+      const from = before.custom[key];
+      const to = custom[key];
+      if (from !== to) {
+        await recordTimelineEvent(tx, viewer, {
+          companyId: id,
+          kind: "field_changed",
+          at: now,
+          actorId: viewer.userId,
+          field: `custom.${key}`,
+          fromValue: from === undefined ? null : String(from),
+          toValue: to === undefined ? null : String(to),
+        });
       }
     }
     if (input.ownerId !== undefined && input.ownerId !== before.ownerId) {

@@ -34,6 +34,7 @@ export const presentCompany = (row: CompanyRow): Company => ({
   ownerId: row.ownerId,
   ownerName: row.ownerName,
   tags: row.tags,
+  custom: row.custom,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
   lastActivityAt: iso(row.lastActivityAt),
@@ -79,6 +80,9 @@ export const presentTask = (row: TaskRow, now: Date): Task => ({
   state: taskState(row, now),
   doneAt: iso(row.doneAt),
   plannedResult: row.plannedResult,
+  dealId: row.dealId,
+  dealTitle: row.dealId ? row.dealTitle : null,
+  remindAt: iso(row.remindAt),
   createdAt: row.createdAt.toISOString(),
 });
 

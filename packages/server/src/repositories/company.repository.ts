@@ -5,6 +5,7 @@ import type { Executor } from "../db/database";
 import { companies, users } from "../db/schema";
 import type { Viewer } from "../scope";
 import { facetCountsInScope } from "./company-facet.repository";
+import { hasProduct } from "./company-product.repository";
 import { visibleCompanies } from "./visibility";
 
 export type CompanyRow = typeof companies.$inferSelect & { ownerName: string };
@@ -34,6 +35,8 @@ const companyColumns = {
 export type CompanyFilter = Omit<ListCompaniesQuery, "limit" | "cursor" | "sort" | "order"> & {
   /** Already turned into a search pattern (searchPattern): normalized text, or a phone's digits. */
   q?: string | undefined;
+  /** Custom field values the client must have (`cf.<key>=…`), typed by each field's definition. */
+  custom?: Readonly<Record<string, string | number>> | undefined;
 };
 
 export type FacetRow = { value: string; label: string; count: number };
@@ -62,6 +65,9 @@ const filterConditions = (viewer: Viewer, filter: CompanyFilter): SQL[] => {
   }
   if (filter.ownerId) conditions.push(eq(companies.ownerId, filter.ownerId));
   if (filter.tag) conditions.push(sql`${filter.tag} = any(${companies.tags})`);
+  // Containment is what the GIN (jsonb_path_ops) index on companies.custom answers.
+  if (filter.custom && Object.keys(filter.custom).length > 0) conditions.push(sql`${companies.custom} @> ${JSON.stringify(filter.custom)}::jsonb`);
+  if (filter.productId) conditions.push(hasProduct(filter.productId));
   return conditions;
 };
 

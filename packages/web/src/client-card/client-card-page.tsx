@@ -10,6 +10,8 @@ import { LogActivityForm } from "../activities/log-activity-form";
 import { LevelBadge, StatusBadge, TemperatureBadge } from "../clients/client-badges";
 import { clientCardKey, getCompanyCard } from "../clients/clients.api";
 import { legalIdLabelKey } from "../clients/legal-id-label";
+import { CustomFieldFacts } from "../custom-fields/custom-field-facts";
+import { useCustomFields } from "../custom-fields/custom-fields.api";
 import { ClientDealsSection } from "../deals/client-deals-section";
 import { formatDateTime } from "../i18n/intl";
 import { useLocale } from "../i18n/locale-provider";
@@ -51,6 +53,7 @@ const Details = ({ company }: { company: Company }) => {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { organization } = useCurrentSession();
+  const customFields = useCustomFields("company");
   const dash = "—";
   return (
     <Card withBorder radius="md" padding="lg" data-testid="client-details">
@@ -83,6 +86,7 @@ const Details = ({ company }: { company: Company }) => {
           )}
         </Fact>
       </SimpleGrid>
+      <CustomFieldFacts fields={customFields.fields} values={company.custom} testIdPrefix="client-" />
     </Card>
   );
 };

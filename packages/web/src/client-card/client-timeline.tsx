@@ -20,6 +20,7 @@ import { useLocale } from "../i18n/locale-provider";
 import { formatMoney } from "../i18n/money";
 import { getTimeline, timelineKey } from "../clients/clients.api";
 import { useCompanyFacets } from "../clients/use-company-facets";
+import { useCustomFields } from "../custom-fields/custom-fields.api";
 import { usePeople } from "../people/people.api";
 import { LoadError, PageLoader } from "../ui/page-states";
 import { changeFieldLabel, changeValueLabel } from "./timeline-change";
@@ -95,7 +96,7 @@ const EntryTitle = ({ entry }: { entry: TimelineEntry }) => {
     case "owner_changed":
       return <>{t("timeline.ownerChanged")}</>;
     case "field_changed":
-      return <>{t("timeline.fieldChanged", { field: changeFieldLabel(t, entry.change?.field ?? "") })}</>;
+      return <FieldChangedTitle field={entry.change?.field ?? ""} />;
     case "created":
       return <>{t("timeline.created")}</>;
     case "deal_created":
@@ -109,6 +110,14 @@ const EntryTitle = ({ entry }: { entry: TimelineEntry }) => {
 };
 
 /** "Deal created: <the deal's current title>", the title linking to the deal. */
+/** A custom field's change is named by the field's label, archived fields included. */
+const FieldChangedTitle = ({ field }: { field: string }) => {
+  const { t } = useTranslation();
+  const { fields } = useCustomFields("company", true);
+  const labels = new Map(fields.map((f) => [f.key, f.label]));
+  return <>{t("timeline.fieldChanged", { field: changeFieldLabel(t, field, labels) })}</>;
+};
+
 const DealTitle = ({ label, entry }: { label: string; entry: TimelineEntry }) => {
   if (!entry.deal) return <>{label}</>;
   return (

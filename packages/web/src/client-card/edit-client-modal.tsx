@@ -8,7 +8,8 @@ import { isApiError } from "../api/client";
 import { draftFromCompany, draftToUpdate, type ClientDraft } from "../clients/client-draft";
 import { clientFormFields, ClientFormFields } from "../clients/client-form-fields";
 import { clientsKey, updateCompany } from "../clients/clients.api";
-import { isOnlyFieldErrors, problemMessage } from "../ui/errors";
+import { useCustomFields } from "../custom-fields/custom-fields.api";
+import { isExplainedByFields, isOnlyFieldErrors, problemMessage } from "../ui/errors";
 
 type EditClientModalProps = { company: Company | null; onClose: () => void };
 
@@ -30,7 +31,8 @@ const EditClientForm = ({ company, onClose }: { company: Company; onClose: () =>
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<ClientDraft>(() => draftFromCompany(company));
-  const changes = draftToUpdate(company, draft);
+  const customFields = useCustomFields("company");
+  const changes = draftToUpdate(company, draft, customFields.fields);
   const mutation = useMutation({
     mutationFn: () => updateCompany(company.id, changes),
     onSuccess: () => {
@@ -46,7 +48,8 @@ const EditClientForm = ({ company, onClose }: { company: Company; onClose: () =>
   };
 
   const error = mutation.error;
-  const explained = isApiError(error, "legal_id_taken") || isOnlyFieldErrors(error, clientFormFields);
+  // Custom values the server refused are named under their inputs (`custom.<key>`).
+  const explained = isApiError(error, "legal_id_taken") || isOnlyFieldErrors(error, clientFormFields) || isExplainedByFields(error, ["custom"]);
 
   return (
     <form onSubmit={submit} noValidate>

@@ -9,6 +9,8 @@ describe("timeline changes", () => {
     expect(changeFieldLabel(t, "temperature")).toBe("Температура");
     expect(changeFieldLabel(t, "ownerId")).toBe("Менеджер");
     expect(changeFieldLabel(t, "somethingNew")).toBe("somethingNew");
+    expect(changeFieldLabel(t, "custom.segment", new Map([["segment", "Сегмент"]]))).toBe("Сегмент");
+    expect(changeFieldLabel(t, "custom.gone")).toBe("gone");
     expect(changeValueLabel(t, "temperature", "hot")).toBe("Горячий");
     expect(changeValueLabel(t, "status", "permanent")).toBe("Постоянный");
     expect(changeValueLabel(t, "region", null)).toBe("—");

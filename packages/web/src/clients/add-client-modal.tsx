@@ -5,7 +5,8 @@ import { Alert, Button, Group, Modal, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../api/client";
-import { isOnlyFieldErrors, problemMessage } from "../ui/errors";
+import { useCustomFields } from "../custom-fields/custom-fields.api";
+import { isExplainedByFields, isOnlyFieldErrors, problemMessage } from "../ui/errors";
 import { draftToCreate, emptyClientDraft, type ClientDraft } from "./client-draft";
 import { clientFormFields, ClientFormFields } from "./client-form-fields";
 import { clientsKey, createCompany } from "./clients.api";
@@ -26,8 +27,9 @@ const AddClientForm = ({ onClose }: { onClose: () => void }) => {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<ClientDraft>(emptyClientDraft);
+  const customFields = useCustomFields("company");
   const mutation = useMutation({
-    mutationFn: () => createCompany(draftToCreate(draft)),
+    mutationFn: () => createCompany(draftToCreate(draft, customFields.fields)),
     onSuccess: (company) => {
       void queryClient.invalidateQueries({ queryKey: clientsKey });
       notifications.show({ color: "green", message: t("clientForm.created", { name: company.name }) });
@@ -43,7 +45,7 @@ const AddClientForm = ({ onClose }: { onClose: () => void }) => {
 
   const error = mutation.error;
   // A taken legal ID is explained under its field; the server names the field in errors[].
-  const explained = isApiError(error, "legal_id_taken") || isOnlyFieldErrors(error, clientFormFields);
+  const explained = isApiError(error, "legal_id_taken") || isOnlyFieldErrors(error, clientFormFields) || isExplainedByFields(error, ["custom"]);
 
   return (
     <form onSubmit={submit} noValidate>

@@ -1,4 +1,5 @@
-import type { Company, CompanyStatus, CreateCompany, Level, Temperature, UpdateCompany } from "@conveyor/contracts";
+import type { Company, CompanyStatus, CreateCompany, CustomField, Level, Temperature, UpdateCompany } from "@conveyor/contracts";
+import { customChanges, customDraftFrom, type CustomDraft } from "../custom-fields/custom-values";
 
 /** What the add and edit forms hold while the person types. */
 export type ClientDraft = {
@@ -14,6 +15,8 @@ export type ClientDraft = {
   ownerId: string | null;
   tags: string[];
   status: CompanyStatus;
+  /** Values of the organization's custom fields, by key. */
+  custom: CustomDraft;
 };
 
 export const textFields = ["legalId", "region", "industry", "audience", "channel"] as const;
@@ -30,6 +33,7 @@ export const emptyClientDraft: ClientDraft = {
   ownerId: null,
   tags: [],
   status: "new",
+  custom: {},
 };
 
 export const draftFromCompany = (company: Company): ClientDraft => ({
@@ -44,12 +48,13 @@ export const draftFromCompany = (company: Company): ClientDraft => ({
   ownerId: company.ownerId,
   tags: company.tags,
   status: company.status,
+  custom: customDraftFrom(company.custom),
 });
 
 const cleanTags = (tags: readonly string[]) => [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))];
 
 /** The POST body: blank fields are left out so the server applies its defaults. New clients start "new". */
-export const draftToCreate = (draft: ClientDraft): CreateCompany => {
+export const draftToCreate = (draft: ClientDraft, customFields: readonly CustomField[] = []): CreateCompany => {
   const body: CreateCompany = { name: draft.name.trim(), temperature: draft.temperature };
   for (const field of textFields) {
     const value = draft[field].trim();
@@ -59,13 +64,15 @@ export const draftToCreate = (draft: ClientDraft): CreateCompany => {
   if (draft.ownerId) body.ownerId = draft.ownerId;
   const tags = cleanTags(draft.tags);
   if (tags.length > 0) body.tags = tags;
+  const custom = Object.fromEntries(Object.entries(customChanges(customFields, {}, draft.custom)).filter(([, value]) => value !== null));
+  if (Object.keys(custom).length > 0) body.custom = custom;
   return body;
 };
 
 const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((tag, i) => tag === b[i]);
 
 /** The PATCH body: only what changed, a cleared field as null, so the history records real changes only. */
-export const draftToUpdate = (company: Company, draft: ClientDraft): UpdateCompany => {
+export const draftToUpdate = (company: Company, draft: ClientDraft, customFields: readonly CustomField[] = []): UpdateCompany => {
   const body: UpdateCompany = {};
   const name = draft.name.trim();
   if (name !== company.name) body.name = name;
@@ -79,5 +86,7 @@ export const draftToUpdate = (company: Company, draft: ClientDraft): UpdateCompa
   if (draft.status !== company.status) body.status = draft.status;
   const tags = cleanTags(draft.tags);
   if (!sameTags(tags, company.tags)) body.tags = tags;
+  const custom = customChanges(customFields, company.custom, draft.custom);
+  if (Object.keys(custom).length > 0) body.custom = custom;
   return body;
 };

@@ -3,6 +3,8 @@ import { useDebouncedCallback } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CompanyStatus, Level, Temperature } from "@conveyor/contracts";
+import { useCustomFields } from "../custom-fields/custom-fields.api";
+import { selectChoices } from "../custom-fields/custom-values";
 import { formatNumber } from "../i18n/intl";
 import { useLocale } from "../i18n/locale-provider";
 import { defaultClientFilters, hasNarrowingFilters, type ClientFilters, type TextFilterKey } from "./client-filters";
@@ -62,6 +64,13 @@ export const ClientFilterBar = ({ filters, facets, onChange }: ClientFilterBarPr
   );
 
   const ownerOptions = facetOptions(facets.owner, filters.ownerId, format);
+  // Choice fields filter the list by one of their options (`cf.<key>` in the URL).
+  const choiceFields = useCustomFields("company").fields.filter((field) => field.type === "select");
+  const setCustom = (key: string, value: string | null) => {
+    const { [key]: _previous, ...others } = filters.custom ?? {};
+    onChange({ ...filters, custom: value ? { ...others, [key]: value } : others });
+  };
+  const productOptions = facetOptions(facets.product, filters.productId, format);
 
   return (
     <Group gap="sm" align="flex-end">
@@ -124,6 +133,33 @@ export const ClientFilterBar = ({ filters, facets, onChange }: ClientFilterBarPr
       {text("channel", t("clients.column.channel"))}
       {text("audience", t("clients.column.audience"))}
       {text("industry", t("clients.column.industry"))}
+      {productOptions.length > 0 || filters.productId ? (
+        <Select
+          w={200}
+          aria-label={t("clients.product")}
+          placeholder={t("clients.product")}
+          clearable
+          searchable
+          data={productOptions}
+          value={filters.productId ?? null}
+          onChange={(value) => onChange({ ...filters, productId: value ?? undefined })}
+          data-testid="clients-filter-product"
+        />
+      ) : null}
+      {choiceFields.map((field) => (
+        <Select
+          key={field.key}
+          w={180}
+          aria-label={field.label}
+          placeholder={field.label}
+          clearable
+          searchable
+          data={selectChoices(field, filters.custom?.[field.key])}
+          value={filters.custom?.[field.key] ?? null}
+          onChange={(value) => setCustom(field.key, value)}
+          data-testid={`clients-filter-cf-${field.key}`}
+        />
+      ))}
       {hasNarrowingFilters(filters) && (
         <Button
           variant="subtle"

@@ -27,9 +27,10 @@ describe("client filters in the URL", () => {
       audience: "SMB",
       channel: "Website",
       tag: "vip",
+      productId: "0b7e7d2c-3f4a-4b5c-8d6e-7f8091a2b3c4",
       sort: "lastActivityAt",
       order: "asc",
-      view: "by-region",
+      view: "by-product",
     };
     const search = filtersToSearch(filters);
     expect(filtersFromSearch(new URLSearchParams(search.toString()))).toEqual(filters);
@@ -43,7 +44,7 @@ describe("client filters in the URL", () => {
 
   it("drops unknown and malformed values instead of failing", () => {
     const filters = filtersFromSearch(
-      new URLSearchParams("status=lost&temperature=boiling&level=L9&ownerId=42&sort=revenue&order=up&view=by-product&q=%20%20"),
+      new URLSearchParams("status=lost&temperature=boiling&level=L9&ownerId=42&productId=lathe&sort=revenue&order=up&view=by-nothing&q=%20%20"),
     );
     expect(filters).toEqual({ sort: "name", order: "asc" });
   });
@@ -65,5 +66,35 @@ describe("client filters in the URL", () => {
   it("tells narrowing filters from sorting and views", () => {
     expect(hasNarrowingFilters({ sort: "createdAt", order: "asc", view: "by-manager" })).toBe(false);
     expect(hasNarrowingFilters({ sort: "name", order: "asc", region: "Tehran" })).toBe(true);
+  });
+
+  it("opens the “By product” view and filters by the product picked there", () => {
+    const productId = "0b7e7d2c-3f4a-4b5c-8d6e-7f8091a2b3c4";
+    expect(filtersFromSearch(new URLSearchParams(`view=by-product&productId=${productId}`))).toEqual({
+      sort: "name",
+      order: "asc",
+      view: "by-product",
+      productId,
+    });
+    expect(filtersToQuery({ sort: "name", order: "asc", view: "by-product", productId })).toEqual({ sort: "name", order: "asc", productId });
+    expect(hasNarrowingFilters({ sort: "name", order: "asc", productId })).toBe(true);
+  });
+
+  it("keeps custom field filters as cf.<key> params, in a fixed order", () => {
+    const filters: ClientFilters = { sort: "name", order: "asc", status: "current", custom: { segment: "SMB", budget_band: "Высокий" } };
+    const search = filtersToSearch(filters);
+    expect(search.toString()).toBe("status=current&cf.budget_band=%D0%92%D1%8B%D1%81%D0%BE%D0%BA%D0%B8%D0%B9&cf.segment=SMB");
+    expect(filtersFromSearch(new URLSearchParams(search.toString()))).toEqual(filters);
+    expect(filtersToQuery(filters)).toEqual({ sort: "name", order: "asc", status: "current", "cf.budget_band": "Высокий", "cf.segment": "SMB" });
+    expect(hasNarrowingFilters({ sort: "name", order: "asc", custom: { segment: "SMB" } })).toBe(true);
+  });
+
+  it("drops malformed custom field params and blank values", () => {
+    expect(filtersFromSearch(new URLSearchParams("cf.Bad-Key=x&cf.=y&cf.segment=%20&cf.ok=1&custom=z"))).toEqual({
+      sort: "name",
+      order: "asc",
+      custom: { ok: "1" },
+    });
+    expect(filtersToSearch({ sort: "name", order: "asc", custom: { segment: "" } }).toString()).toBe("");
   });
 });

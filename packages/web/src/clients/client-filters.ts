@@ -14,7 +14,7 @@ export type CompanySort = (typeof companySorts)[number];
 export type SortOrder = "asc" | "desc";
 
 /** The "By X" views of M5.4: each groups the clients by one field and lets the reader pick a value. */
-export const facetViews = ["by-channel", "by-manager", "by-region", "by-audience"] as const;
+export const facetViews = ["by-channel", "by-manager", "by-region", "by-audience", "by-product"] as const;
 export type FacetView = (typeof facetViews)[number];
 
 /** The free-text filters, all fed by the facets. */
@@ -32,6 +32,10 @@ export type ClientFilters = {
   audience?: string;
   channel?: string;
   tag?: string;
+  /** Clients with this product on a deal or an order. */
+  productId?: string;
+  /** Custom field values, by field key (`cf.<key>` in the URL and the API). */
+  custom?: Readonly<Record<string, string>>;
   sort: CompanySort;
   order: SortOrder;
   /** Which grouping is open above the table; not sent to the API. */
@@ -39,6 +43,30 @@ export type ClientFilters = {
 };
 
 export const defaultClientFilters: ClientFilters = { sort: "name", order: "asc" };
+
+const customParamPrefix = "cf.";
+const customKeyPattern = /^[a-z][a-z0-9_]{0,39}$/;
+
+/** The `cf.<key>` params of a URL, by key; malformed keys and blank values are dropped. */
+const customFromSearch = (search: URLSearchParams): Record<string, string> | undefined => {
+  const custom: Record<string, string> = {};
+  for (const [name, raw] of search) {
+    if (!name.startsWith(customParamPrefix)) continue;
+    const key = name.slice(customParamPrefix.length);
+    const value = raw.trim().slice(0, 200);
+    if (customKeyPattern.test(key) && value) custom[key] = value;
+  }
+  return Object.keys(custom).length > 0 ? custom : undefined;
+};
+
+/** Custom filters as query params, keys in a fixed order so equal views share a URL. */
+const customParams = (custom: Readonly<Record<string, string>> | undefined): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(custom ?? {})
+      .filter(([, value]) => value !== "")
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, value]) => [`${customParamPrefix}${key}`, value]),
+  );
 
 /** Names read A→Z; dates newest first. */
 export const defaultOrder = (sort: CompanySort): SortOrder => (sort === "name" ? "asc" : "desc");
@@ -78,6 +106,8 @@ export const filtersFromSearch = (search: URLSearchParams): ClientFilters => {
     audience: text(search.get("audience"), 200),
     channel: text(search.get("channel"), 200),
     tag: text(search.get("tag"), 50),
+    productId: parsed(idSchema, search.get("productId")),
+    custom: customFromSearch(search),
     sort,
     order,
     view: isFacetView(viewParam) ? viewParam : undefined,
@@ -97,6 +127,9 @@ const withoutEmpty = (filters: ClientFilters): ClientFilters => {
     if (value) result[key] = value;
   }
   if (filters.tag) result.tag = filters.tag;
+  if (filters.productId) result.productId = filters.productId;
+  const custom = Object.entries(filters.custom ?? {}).filter(([, value]) => value !== "");
+  if (custom.length > 0) result.custom = Object.fromEntries(custom);
   if (filters.view) result.view = filters.view;
   return result;
 };
@@ -116,6 +149,8 @@ export const filtersToSearch = (filters: ClientFilters): URLSearchParams => {
   put("ownerId", f.ownerId);
   for (const key of textFilterKeys) put(key, f[key]);
   put("tag", f.tag);
+  put("productId", f.productId);
+  for (const [name, value] of Object.entries(customParams(f.custom))) put(name, value);
   if (f.sort !== defaultClientFilters.sort) put("sort", f.sort);
   if (f.order !== defaultOrder(f.sort)) put("order", f.order);
   return search;
@@ -123,8 +158,8 @@ export const filtersToSearch = (filters: ClientFilters): URLSearchParams => {
 
 /** What GET /companies is asked: the filters without the open view. */
 export const filtersToQuery = (filters: ClientFilters): QueryParams => {
-  const { view: _view, ...query } = withoutEmpty(filters);
-  return query;
+  const { view: _view, custom, ...query } = withoutEmpty(filters);
+  return { ...query, ...customParams(custom) };
 };
 
 /** Clicking a column header: the same column flips the order, another starts at its natural order. */
@@ -137,7 +172,7 @@ export const toggleSort = (filters: ClientFilters, sort: CompanySort): ClientFil
 export const hasNarrowingFilters = (filters: ClientFilters): boolean => Object.keys(filtersToQuery(filters)).some((k) => k !== "sort" && k !== "order");
 
 /** The field each "By X" view groups by. */
-export const facetViewField = (view: FacetView): "channel" | "ownerId" | "region" | "audience" => {
+export const facetViewField = (view: FacetView): "channel" | "ownerId" | "region" | "audience" | "productId" => {
   switch (view) {
     case "by-channel":
       return "channel";
@@ -147,5 +182,7 @@ export const facetViewField = (view: FacetView): "channel" | "ownerId" | "region
       return "region";
     case "by-audience":
       return "audience";
+    case "by-product":
+      return "productId";
   }
 };

@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import type { CompanyStatus, Level, Temperature } from "@conveyor/contracts";
 import { isApiError } from "../api/client";
 import { useCurrentSession } from "../auth/current-session";
+import { CustomFieldInputs } from "../custom-fields/custom-field-inputs";
+import { useCustomFields } from "../custom-fields/custom-fields.api";
 import { usePeople } from "../people/people.api";
 import { fieldErrorMessage } from "../ui/errors";
 import type { ClientDraft } from "./client-draft";
@@ -43,6 +45,7 @@ export const ClientFormFields = ({ draft, onChange, error, testIdPrefix, withSta
   const { user, organization } = useCurrentSession();
   const { facets } = useCompanyFacets();
   const people = usePeople();
+  const customFields = useCustomFields("company");
   const testId = (name: string) => `${testIdPrefix}${name}`;
   const legalIdError = isApiError(error, "legal_id_taken")
     ? t("clientForm.legalIdTaken")
@@ -149,6 +152,13 @@ export const ClientFormFields = ({ draft, onChange, error, testIdPrefix, withSta
         onChange={(tags) => onChange({ tags })}
         error={fieldErrorMessage(t, error, "tags")}
         data-testid={testId("tags")}
+      />
+      <CustomFieldInputs
+        fields={customFields.fields}
+        draft={draft.custom}
+        onChange={(custom) => onChange({ custom })}
+        error={error}
+        testIdPrefix={testIdPrefix}
       />
     </Stack>
   );

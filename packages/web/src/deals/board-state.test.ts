@@ -29,6 +29,7 @@ const deal = (n: number, stageOf: Stage, amountMinor: number): Deal => ({
   ownerName: "Анна",
   lostReason: null,
   acceptanceSignedOn: null,
+  custom: {},
   stageEnteredAt: "2025-03-01T10:00:00.000Z",
   closedAt: null,
   createdAt: "2025-03-01T10:00:00.000Z",

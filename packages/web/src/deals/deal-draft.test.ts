@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Deal } from "@conveyor/contracts";
+import type { CustomField, Deal } from "@conveyor/contracts";
 import { draftFromDeal, draftToUpdate } from "./deal-draft";
 import { addStage, draftToSave, isSavable, moveStage, removeStage, type PipelineDraft, type StageDraft } from "./pipeline-draft";
 
@@ -19,6 +19,7 @@ const deal: Deal = {
   ownerName: "Анна",
   lostReason: null,
   acceptanceSignedOn: null,
+  custom: {},
   stageEnteredAt: "2025-03-01T10:00:00.000Z",
   closedAt: null,
   createdAt: "2025-03-01T10:00:00.000Z",
@@ -41,6 +42,25 @@ describe("deal draft", () => {
   it("re-sends the amount with a new currency", () => {
     const draft = { ...draftFromDeal(deal), currency: "IRR", amount: 5000 };
     expect(draftToUpdate(deal, draft)).toEqual({ currency: "IRR", amountMinor: 5000 });
+  });
+
+  it("sends changed custom values", () => {
+    const source: CustomField = {
+      id: "00000000-0000-4000-8000-000000000030",
+      entity: "deal",
+      key: "source",
+      label: "Источник",
+      type: "select",
+      options: ["Тендер", "Рекомендация"],
+      position: 0,
+      archived: false,
+      createdAt: "2025-03-01T00:00:00Z",
+    };
+    const withSource = { ...deal, custom: { source: "Тендер" } };
+    expect(draftToUpdate(withSource, draftFromDeal(withSource), [source])).toEqual({});
+    expect(draftToUpdate(withSource, { ...draftFromDeal(withSource), custom: { source: "Рекомендация" } }, [source])).toEqual({
+      custom: { source: "Рекомендация" },
+    });
   });
 });
 

@@ -1,4 +1,5 @@
-import type { Deal, UpdateDeal } from "@conveyor/contracts";
+import type { CustomField, Deal, UpdateDeal } from "@conveyor/contracts";
+import { customChanges, customDraftFrom, type CustomDraft } from "../custom-fields/custom-values";
 import { fromMinorUnits, toMinorUnits } from "../i18n/money";
 
 /** What the deal card's form holds while the person types; dates as "YYYY-MM-DD", "" for none. */
@@ -9,6 +10,8 @@ export type DealDraft = {
   expectedCloseDate: string;
   ownerId: string;
   acceptanceSignedOn: string;
+  /** Values of the organization's custom fields of deals, by key. */
+  custom: CustomDraft;
 };
 
 export const draftFromDeal = (deal: Deal): DealDraft => ({
@@ -18,6 +21,7 @@ export const draftFromDeal = (deal: Deal): DealDraft => ({
   expectedCloseDate: deal.expectedCloseDate ?? "",
   ownerId: deal.ownerId,
   acceptanceSignedOn: deal.acceptanceSignedOn ?? "",
+  custom: customDraftFrom(deal.custom),
 });
 
 /** A typed amount in minor units of `currency`; empty or invalid counts as zero. */
@@ -27,7 +31,7 @@ export const amountToMinor = (amount: number | string, currency: string): number
 };
 
 /** The PATCH body: only what changed, a cleared date as null, so the history records real changes only. */
-export const draftToUpdate = (deal: Deal, draft: DealDraft): UpdateDeal => {
+export const draftToUpdate = (deal: Deal, draft: DealDraft, customFields: readonly CustomField[] = []): UpdateDeal => {
   const body: UpdateDeal = {};
   const title = draft.title.trim();
   if (title !== deal.title) body.title = title;
@@ -39,5 +43,7 @@ export const draftToUpdate = (deal: Deal, draft: DealDraft): UpdateDeal => {
   if (draft.ownerId && draft.ownerId !== deal.ownerId) body.ownerId = draft.ownerId;
   const acceptanceSignedOn = draft.acceptanceSignedOn || null;
   if (acceptanceSignedOn !== deal.acceptanceSignedOn) body.acceptanceSignedOn = acceptanceSignedOn;
+  const custom = customChanges(customFields, deal.custom, draft.custom);
+  if (Object.keys(custom).length > 0) body.custom = custom;
   return body;
 };

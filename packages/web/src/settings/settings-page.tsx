@@ -62,6 +62,15 @@ export const SettingsPage = () => {
         </Text>
       </Card>
 
+      <Card withBorder radius="md" padding="lg" component="section" id="custom-fields">
+        <Anchor component={Link} to="/settings/custom-fields" fw={500} data-testid="settings-custom-fields-link">
+          {t("customFields.title")}
+        </Anchor>
+        <Text size="sm" c="dimmed">
+          {t("customFields.hint")}
+        </Text>
+      </Card>
+
       <Card withBorder radius="md" padding="lg" component="section">
         <Anchor href="/api/docs" target="_blank" rel="noopener" fw={500} data-testid="api-docs-link">
           {t("settings.apiDocs")}

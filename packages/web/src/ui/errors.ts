@@ -23,6 +23,10 @@ const fieldCodeMessage = (t: TFunction, code: string): string | null => {
       return t("contacts.invalidPhone");
     case "legal_id_taken":
       return t("clientForm.legalIdTaken");
+    case "custom_field_invalid":
+      return t("customFields.invalidValue");
+    case "custom_field_unknown":
+      return t("customFields.unknownField");
     default:
       return null;
   }

@@ -16,10 +16,13 @@ import {
   timelinePageSchema,
   timelineQuerySchema,
   updateCompanySchema,
+  customFiltersOf,
+  withCustomFilters,
 } from "@conveyor/contracts";
 import { searchPattern } from "@conveyor/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { createCompany } from "../../../commands/create-company";
+import { resolveCompanyCustomFilter } from "../../../commands/custom-values";
 import { exportCompanies } from "../../../commands/export-companies";
 import { logActivity } from "../../../commands/log-activity";
 import { addContact } from "../../../commands/manage-contacts";
@@ -30,12 +33,13 @@ import { authenticate } from "../../../http/authenticate";
 import { decodeCursor, encodeCursor } from "../../../http/cursor";
 import { presentActivity, presentCompany, presentContact, presentTask, presentTimelineEntry } from "../../../presenters/crm.presenter";
 import { companyFacets, cursorKeyOf, findCompany, listCompanies } from "../../../repositories/company.repository";
+import { productFacet } from "../../../repositories/company-product.repository";
 import { listCompanyContacts } from "../../../repositories/contact.repository";
 import { openTasksOfCompany, tasksByIds } from "../../../repositories/task.repository";
 import { activitiesByIds, listTimeline } from "../../../repositories/timeline.repository";
 
 const tags = ["clients"];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 
@@ -48,13 +52,14 @@ export const companiesRoutes =
         schema: {
           tags,
           summary: "Clients the viewer may see: filter, search (name, legal id, contact phone or email), sort, page",
-          querystring: listCompaniesQuerySchema,
+          querystring: withCustomFilters(listCompaniesQuerySchema),
           response: { 200: companyPageSchema, ...errors },
         },
       },
       async (request) => {
         const { viewer } = await authenticate(context, request);
         const { limit, cursor, sort, order, q, ...filter } = request.query;
+        const custom = await resolveCompanyCustomFilter(context.database.db, viewer, customFiltersOf(request.query));
         const after = decodeCursor(cursor, (value) =>
           isRecord(value) && typeof value["id"] === "string" && (typeof value["key"] === "string" || value["key"] === null)
             ? { key: value["key"], id: value["id"], total: typeof value["total"] === "number" ? value["total"] : undefined }
@@ -64,7 +69,7 @@ export const companiesRoutes =
         const { rows, total } = await listCompanies(
           context.database.db,
           viewer,
-          { ...filter, q: query || undefined },
+          { ...filter, q: query || undefined, custom },
           { by: sort, order },
           { limit: limit + 1, after, knownTotal: after?.total },
         );
@@ -83,13 +88,15 @@ export const companiesRoutes =
       {
         schema: {
           tags,
-          summary: "Counts of visible clients per status, temperature, level, region, industry, audience, channel, owner",
+          summary: "Counts of visible clients per status, temperature, level, region, industry, audience, channel, owner, product",
           response: { 200: companyFacetsSchema, ...errors },
         },
       },
       async (request) => {
         const { viewer } = await authenticate(context, request);
-        return companyFacets(context.database.db, viewer);
+        const { db } = context.database;
+        const [facets, product] = await Promise.all([companyFacets(db, viewer), productFacet(db, viewer)]);
+        return { ...facets, product };
       },
     );
 
@@ -99,7 +106,7 @@ export const companiesRoutes =
         schema: {
           tags,
           summary: "The client list with the same filters as XLSX or CSV (admins and heads of sales; at most 50,000 rows)",
-          querystring: exportCompaniesQuerySchema,
+          querystring: withCustomFilters(exportCompaniesQuerySchema),
           // A file, not JSON: no response schema (errors are problem+json as everywhere).
           produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"],
         },
@@ -107,9 +114,10 @@ export const companiesRoutes =
       async (request, reply) => {
         const { viewer } = await authenticate(context, request, { roles: ["admin", "head_of_sales"] });
         const { format, locale, sort, order, q, ...filter } = request.query;
+        const custom = await resolveCompanyCustomFilter(context.database.db, viewer, customFiltersOf(request.query));
         const query = q ? searchPattern(q) : undefined;
         const { body, rows } = await exportCompanies(context, viewer, {
-          filter: { ...filter, q: query || undefined },
+          filter: { ...filter, q: query || undefined, custom },
           sort: { by: sort, order },
           format,
           locale,
