@@ -68,6 +68,7 @@ describe("client search", () => {
     ["+7 (495) 123-45-67", true],
     ["8 495 123", false],
     ["4951234", true],
+    ["۴۹۵ ۱۲۳ ۴۵", true],
     ["petr ilin@gamma", true],
     ["дельта", false],
   ])("%s found: %s", (query, found) => {

@@ -48,11 +48,11 @@ export const clientSearchText = (client: SearchableClient): string =>
   ).replace(/ {2,}/g, " ");
 
 /**
- * What to look for: a query that is a phone number (no letters, five digits or more) is
- * matched on its digits; anything else on its normalized text.
+ * What to look for: a query that is a phone number (no letters, five digits or more, in any
+ * script) is matched on its digits; anything else on its normalized text.
  */
 export const searchPattern = (query: string): string => {
-  const digits = query.replace(/\D/g, "");
+  const digits = digitFolding(query).replace(/\D/g, "");
   if (!/\p{L}/u.test(query) && digits.length >= 5) return digits;
   return normalizeSearchText(query);
 };

@@ -106,6 +106,7 @@ CREATE TABLE "saved_views" (
 --> statement-breakpoint
 ALTER TABLE "companies" ADD COLUMN "custom" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "deals" ADD COLUMN "custom" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "deals" ADD COLUMN "search_text" text GENERATED ALWAYS AS (regexp_replace(translate(lower("title"), 'ёيىكأإآة۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩ًٌٍَُِّْٰٕٖٜٟٓٔٗ٘ٙٚٛٝٞ‌‍ـ', 'еییکاااه01234567890123456789'), '["''«»“”„.,;:()!?/\\\s-]+', ' ', 'g')) STORED NOT NULL;--> statement-breakpoint
 ALTER TABLE "tasks" ADD COLUMN "deal_id" uuid;--> statement-breakpoint
 ALTER TABLE "tasks" ADD COLUMN "remind_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "tasks" ADD COLUMN "reminder_dismissed_at" timestamp with time zone;--> statement-breakpoint
@@ -136,6 +137,7 @@ ALTER TABLE "tasks" ADD CONSTRAINT "tasks_deal_id_deals_id_fk" FOREIGN KEY ("dea
 CREATE INDEX "companies_custom_idx" ON "companies" USING gin ("custom" jsonb_path_ops);--> statement-breakpoint
 CREATE INDEX "contacts_phones_idx" ON "contacts" USING gin ("phones") WITH (fastupdate=false);--> statement-breakpoint
 CREATE INDEX "contacts_emails_idx" ON "contacts" USING gin ("emails") WITH (fastupdate=false);--> statement-breakpoint
+CREATE INDEX "deals_search_idx" ON "deals" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "tasks_deal_idx" ON "tasks" USING btree ("organization_id","deal_id") WHERE "tasks"."deal_id" is not null;--> statement-breakpoint
 CREATE INDEX "tasks_reminder_idx" ON "tasks" USING btree ("organization_id","assignee_id","remind_at") WHERE "tasks"."remind_at" is not null and "tasks"."done_at" is null and "tasks"."reminder_dismissed_at" is null;--> statement-breakpoint
 -- company_facet_counts is kept by statement triggers on companies (one aggregate per statement, so

@@ -1,4 +1,4 @@
-import type { Company, CompanyCard, CompanyPage, CustomField, Deal, DealDetail, Problem, TimelinePage } from "@conveyor/contracts";
+import type { Company, CompanyCard, CompanyPage, CustomField, Deal, DealDetail, DealPage, Problem, TimelinePage } from "@conveyor/contracts";
 import { describe, expect, it } from "vitest";
 import { buildOrganization, buildUser, signedIn, type TestClient, useTestApp } from "./harness";
 
@@ -238,6 +238,56 @@ describe("filtering and exporting by custom fields", () => {
     const strange = await o.as.head.get<Problem>("/api/v1/companies?colour=red&cf.Bad-Key=x");
     expect(strange.status).toBe(400);
     expect(strange.body.errors?.map((e) => e.field).sort()).toEqual(["query.cf.Bad-Key", "query.colour"]);
+  });
+
+  it("cf.<key> filters the deal list and its export within the viewer's scope", async () => {
+    const o = await organization();
+    await addField(o.as.admin, { entity: "company", label: "Segment", type: "select", options: ["SMB", "Enterprise"] });
+    await addField(o.as.admin, { entity: "deal", label: "Source", type: "select", options: ["Tender", "Referral"] });
+    await addField(o.as.admin, { entity: "deal", label: "Seats", type: "number" });
+    const addDeal = async (client: TestClient, companyName: string, title: string, custom?: Record<string, string | number>) => {
+      const company = await addClient(client, { name: companyName });
+      const reply = await client.post<Deal>("/api/v1/deals", { companyId: company.id, title, amountMinor: 1000, ...(custom ? { custom } : {}) });
+      if (reply.status !== 201) throw new Error(`create deal failed: ${reply.status} ${reply.raw}`);
+    };
+    await addDeal(o.as.anna, "Anna Co 1", "Anna tender", { source: "Tender", seats: 10 });
+    await addDeal(o.as.anna, "Anna Co 2", "Anna referral", { source: "Referral", seats: 10 });
+    await addDeal(o.as.boris, "Boris Co 1", "Boris tender", { source: "Tender", seats: 12 });
+    await addDeal(o.as.boris, "Boris Co 2", "Boris none");
+
+    const titles = async (client: TestClient, query: string) => {
+      const reply = await client.get<DealPage>(`/api/v1/deals?${query}`);
+      expect(reply.status).toBe(200);
+      return reply.body.items.map((d) => d.title).sort();
+    };
+    // A seller sees only their own deals, filtered or not.
+    expect(await titles(o.as.anna, "cf.source=Tender")).toEqual(["Anna tender"]);
+    expect(await titles(o.as.boris, "cf.source=Tender")).toEqual(["Boris tender"]);
+    expect(await titles(o.as.anna, "cf.seats=12")).toEqual([]);
+    expect(await titles(o.as.head, "cf.source=Tender")).toEqual(["Anna tender", "Boris tender"]);
+    expect(await titles(o.as.head, "cf.seats=10")).toEqual(["Anna referral", "Anna tender"]);
+    expect(await titles(o.as.head, "cf.source=Tender&cf.seats=12")).toEqual(["Boris tender"]);
+    expect(await titles(o.as.head, `cf.source=Tender&ownerId=${o.users.anna.id}&status=open&q=tender`)).toEqual(["Anna tender"]);
+    expect((await o.as.head.get<DealPage>("/api/v1/deals?cf.source=Referral")).body.total).toBe(1);
+
+    // Typed by the deal's fields: a client field is unknown here, and a number must be one.
+    const clientField = await o.as.head.get<Problem>("/api/v1/deals?cf.segment=SMB");
+    expect(clientField.status).toBe(422);
+    expect(clientField.body.errors?.[0]).toMatchObject({ field: "query.cf.segment", code: "custom_field_unknown" });
+    const notNumber = await o.as.head.get<Problem>("/api/v1/deals?cf.seats=many");
+    expect(notNumber.status).toBe(422);
+    expect(notNumber.body.errors?.[0]).toMatchObject({ field: "query.cf.seats", code: "custom_field_invalid" });
+    const strange = await o.as.head.get<Problem>("/api/v1/deals?colour=red&cf.Bad-Key=x");
+    expect(strange.status).toBe(400);
+    expect(strange.body.errors?.map((e) => e.field).sort()).toEqual(["query.cf.Bad-Key", "query.colour"]);
+
+    const csv = await o.as.head.get<string>("/api/v1/deals/export?format=csv&locale=en&cf.source=Tender");
+    expect(csv.status).toBe(200);
+    expect(csv.headers["x-export-rows"]).toBe("2");
+    const rows = csv.raw.replace(/^\uFEFF/, "").trim().split("\n").slice(1).map((line) => line.split(",")[0]).sort();
+    expect(rows).toEqual(["Anna tender", "Boris tender"]);
+    const unknown = await o.as.head.get<Problem>("/api/v1/deals/export?format=csv&cf.colour=red");
+    expect(unknown.status).toBe(422);
   });
 
   it("the export has a column per active custom field and takes the same filters", async () => {

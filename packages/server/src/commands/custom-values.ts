@@ -36,15 +36,24 @@ export const resolveCustomValues = async (
   return values;
 };
 
-/** The `cf.<key>` filters of a client list as the values stored, typed by each field (archived ones too). */
-export const resolveCompanyCustomFilter = async (
+/** The `cf.<key>` filters of a list as the values stored, typed by each field of the entity (archived ones too). */
+const resolveCustomFilter = async (
   ex: Executor,
   viewer: Viewer,
+  entity: CustomFieldEntity,
   params: Readonly<Record<string, string>>,
 ): Promise<CustomValues | undefined> => {
   if (Object.keys(params).length === 0) return undefined;
-  const definitions = (await listCustomFields(ex, viewer, "company", { includeArchived: true })).map(definitionOf);
+  const definitions = (await listCustomFields(ex, viewer, entity, { includeArchived: true })).map(definitionOf);
   const { filter, problems } = customFilterValues(definitions, params);
   if (problems.length > 0) throw customValueError(problems, "query.cf.");
   return filter;
 };
+
+/** The `cf.<key>` filters of the client list. */
+export const resolveCompanyCustomFilter = (ex: Executor, viewer: Viewer, params: Readonly<Record<string, string>>) =>
+  resolveCustomFilter(ex, viewer, "company", params);
+
+/** The `cf.<key>` filters of the deal list and its export. */
+export const resolveDealCustomFilter = (ex: Executor, viewer: Viewer, params: Readonly<Record<string, string>>) =>
+  resolveCustomFilter(ex, viewer, "deal", params);

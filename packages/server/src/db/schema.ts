@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { foldedColumnSql } from "./fold-sql";
 import {
   bigint,
   bigserial,
@@ -433,6 +434,10 @@ export const deals = pgTable(
     lostReason: text("lost_reason"),
     acceptanceSignedOn: date("acceptance_signed_on", { mode: "string" }),
     custom: jsonb("custom").$type<Record<string, string | number>>().notNull().default(sql`'{}'::jsonb`),
+    /** The title folded for search (domain normalizeSearchText in SQL), under a pg_trgm index. */
+    searchText: text("search_text")
+      .notNull()
+      .generatedAlwaysAs(sql.raw(foldedColumnSql('"title"'))),
     stageEnteredAt: timestamp("stage_entered_at", { withTimezone: true }).notNull(),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     createdAt: createdAt(),
@@ -442,6 +447,7 @@ export const deals = pgTable(
     index("deals_stage_idx").on(t.organizationId, t.stageId, t.amountMinor, t.id),
     index("deals_company_idx").on(t.organizationId, t.companyId),
     index("deals_owner_idx").on(t.organizationId, t.ownerId, t.stageId),
+    index("deals_search_idx").using("gin", t.searchText.op("gin_trgm_ops")),
   ],
 );
 

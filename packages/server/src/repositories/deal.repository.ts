@@ -4,7 +4,7 @@ import { companies, dealStageVisits, deals, pipelineStages, users } from "../db/
 import type { Viewer } from "../scope";
 import { visibleDeals } from "./visibility";
 
-export type DealRow = typeof deals.$inferSelect & {
+export type DealRow = Omit<typeof deals.$inferSelect, "searchText"> & {
   companyName: string;
   ownerName: string;
   stageName: string;
@@ -50,6 +50,8 @@ export type DealFilter = {
   ownerId?: string | undefined;
   status?: "open" | "won" | "lost" | undefined;
   q?: string | undefined;
+  /** Custom field values the deal must hold (`cf.<key>` filters, typed by their fields). */
+  custom?: Readonly<Record<string, string | number>> | undefined;
 };
 
 /** Deals sort by amount, largest first, then id: the board's and the list's order. */
@@ -68,6 +70,8 @@ const filterConditions = (viewer: Viewer, filter: DealFilter): SQL[] => {
       where ${pipelineStages.organizationId} = ${viewer.organizationId} and ${pipelineStages.kind} = ${filter.status})`);
   }
   if (filter.q) conditions.push(sql`lower(${deals.title}) like ${`%${escapeLike(filter.q.toLowerCase())}%`}`);
+  // Containment, as on clients; the other conditions (organization, scope, pipeline) narrow the rows first.
+  if (filter.custom && Object.keys(filter.custom).length > 0) conditions.push(sql`${deals.custom} @> ${JSON.stringify(filter.custom)}::jsonb`);
   return conditions;
 };
 

@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../db/database";
-import { companies, tasks, users } from "../db/schema";
+import { companies, deals, tasks, users } from "../db/schema";
 import type { Viewer } from "../scope";
 import { visibleTasks } from "./visibility";
 
@@ -10,6 +10,7 @@ const creator = alias(users, "creator");
 
 export type TaskRow = typeof tasks.$inferSelect & {
   companyName: string | null;
+  dealTitle: string | null;
   assigneeName: string;
   createdByName: string;
 };
@@ -31,6 +32,7 @@ const taskColumns = {
   createdAt: tasks.createdAt,
   updatedAt: tasks.updatedAt,
   companyName: companies.name,
+  dealTitle: deals.title,
   assigneeName: assignee.name,
   createdByName: creator.name,
 };
@@ -40,12 +42,14 @@ const selectTasks = (ex: Executor) =>
     .select(taskColumns)
     .from(tasks)
     .leftJoin(companies, and(eq(companies.id, tasks.companyId), eq(companies.organizationId, tasks.organizationId)))
+    .leftJoin(deals, and(eq(deals.id, tasks.dealId), eq(deals.organizationId, tasks.organizationId)))
     .innerJoin(assignee, eq(assignee.id, tasks.assigneeId))
     .innerJoin(creator, eq(creator.id, tasks.createdById));
 
 export type TaskFilter = {
   assigneeId?: string | undefined;
   companyId?: string | undefined;
+  dealId?: string | undefined;
   view: "today" | "open" | "done" | "all";
   /** End of the organization's today: "today" means due before it and not done. */
   todayEnd: Date;
@@ -57,6 +61,7 @@ const filterConditions = (viewer: Viewer, filter: TaskFilter): SQL[] => {
   const conditions: SQL[] = [visibleTasks(viewer)];
   if (filter.assigneeId) conditions.push(eq(tasks.assigneeId, filter.assigneeId));
   if (filter.companyId) conditions.push(eq(tasks.companyId, filter.companyId));
+  if (filter.dealId) conditions.push(eq(tasks.dealId, filter.dealId));
   switch (filter.view) {
     case "today":
       conditions.push(isNull(tasks.doneAt), lt(tasks.dueAt, filter.todayEnd));
@@ -121,7 +126,22 @@ export const insertTask = async (ex: Executor, viewer: Viewer, values: NewTask):
   return id;
 };
 
-export type TaskPatch = Partial<Pick<typeof tasks.$inferInsert, "title" | "type" | "dueAt" | "assigneeId" | "plannedResult" | "doneAt" | "updatedAt">>;
+export type TaskPatch = Partial<
+  Pick<
+    typeof tasks.$inferInsert,
+    | "title"
+    | "type"
+    | "dueAt"
+    | "assigneeId"
+    | "plannedResult"
+    | "doneAt"
+    | "updatedAt"
+    | "companyId"
+    | "dealId"
+    | "remindAt"
+    | "reminderDismissedAt"
+  >
+>;
 
 export const updateTaskRow = async (ex: Executor, viewer: Viewer, id: string, patch: TaskPatch): Promise<void> => {
   await ex
@@ -130,3 +150,21 @@ export const updateTaskRow = async (ex: Executor, viewer: Viewer, id: string, pa
     .where(and(eq(tasks.organizationId, viewer.organizationId), eq(tasks.id, id)));
 };
 
+/**
+ * The viewer's own open tasks whose reminder time has come by `now` and that they have not
+ * dismissed, the latest reminder first (reads tasks_reminder_idx).
+ */
+export const dueReminders = (ex: Executor, viewer: Viewer, now: Date, limit: number): Promise<TaskRow[]> =>
+  selectTasks(ex)
+    .where(
+      and(
+        visibleTasks(viewer),
+        eq(tasks.assigneeId, viewer.userId),
+        isNotNull(tasks.remindAt),
+        lte(tasks.remindAt, now),
+        isNull(tasks.doneAt),
+        isNull(tasks.reminderDismissedAt),
+      ),
+    )
+    .orderBy(desc(tasks.remindAt), desc(tasks.id))
+    .limit(limit);

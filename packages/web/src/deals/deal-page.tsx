@@ -20,7 +20,7 @@ import { DealItemsSection } from "./deal-items-section";
 import { DealStageHistory } from "./deal-stage-history";
 import { DealTasksSection } from "./deal-tasks-section";
 import { dealDetailKey, dealsKey, getDeal, moveDeal } from "./deals.api";
-import { DealStatusBadge } from "./deals-list";
+import { DealStatusBadge } from "./deal-status-badge";
 import { LostReasonModal } from "./lost-reason-modal";
 import { usePipelines } from "./use-pipelines";
 

@@ -6,7 +6,9 @@ import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "../i18n/language-switch";
 import { QuickAddButton } from "../quick-add/quick-add-button";
 import { PageLoader } from "../ui/page-states";
+import { GlobalSearch } from "./global-search";
 import { NavLinks } from "./nav-links";
+import { RemindersBell } from "./reminders-bell";
 import { UserMenu } from "./user-menu";
 
 /** Header, navigation and the current page. The navbar sits on the inline start: right in Persian. */
@@ -33,9 +35,11 @@ export const AppLayout = () => {
             <Anchor component={Link} to="/" fw={700} size="lg" c="inherit" underline="never" visibleFrom="xs">
               {t("product.name")}
             </Anchor>
+            <GlobalSearch />
           </Group>
           <Group gap="sm" wrap="nowrap">
             <QuickAddButton />
+            <RemindersBell />
             <LanguageSwitch />
             <UserMenu />
           </Group>

@@ -16,6 +16,9 @@ const task = (id: string, dueAt: string, overrides: Partial<Task> = {}): Task =>
   state: "open",
   doneAt: null,
   plannedResult: null,
+  dealId: null,
+  dealTitle: null,
+  remindAt: null,
   createdAt: "2025-03-01T00:00:00Z",
   ...overrides,
 });

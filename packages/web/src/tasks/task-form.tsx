@@ -11,13 +11,16 @@ import { fromZonedInputValue, toZonedInputValue, zonedDayAt } from "../i18n/zone
 import { usePeople } from "../people/people.api";
 import { fieldErrorMessage } from "../ui/errors";
 import { ZonedDateTimeInput } from "../ui/zoned-date-time-input";
+import { isRemindChoice, remindAtFor, remindChoices, type RemindChoice } from "./remind-options";
 import { createTask, tasksKey } from "./tasks.api";
 
-const fields = ["title", "type", "dueAt", "companyId", "assigneeId", "plannedResult"];
+const fields = ["title", "type", "dueAt", "companyId", "assigneeId", "plannedResult", "remindAt"];
 
 type TaskFormProps = {
   /** Null until a client is picked (quick add); undefined: a task without a client. */
   companyId: string | null | undefined;
+  /** A task on this deal (the deal page); the deal is of `companyId`. */
+  dealId?: string;
   testIdPrefix?: string;
   onCreated?: () => void;
   onCancel?: () => void;
@@ -27,7 +30,7 @@ type TaskFormProps = {
 const defaultDue = (timeZone: string, workdayStart: string) =>
   toZonedInputValue(zonedDayAt(new Date(), 1, workdayStart, timeZone), timeZone);
 
-export const TaskForm = ({ companyId, testIdPrefix = "", onCreated, onCancel }: TaskFormProps) => {
+export const TaskForm = ({ companyId, dealId, testIdPrefix = "", onCreated, onCancel }: TaskFormProps) => {
   const { t } = useTranslation();
   const { user, organization } = useCurrentSession();
   const queryClient = useQueryClient();
@@ -37,6 +40,7 @@ export const TaskForm = ({ companyId, testIdPrefix = "", onCreated, onCancel }: 
   const [dueAt, setDueAt] = useState(() => defaultDue(organization.timeZone, organization.workingHours.start));
   const [assigneeId, setAssigneeId] = useState<string | null>(null);
   const [plannedResult, setPlannedResult] = useState("");
+  const [remind, setRemind] = useState<RemindChoice>("none");
   const [dueError, setDueError] = useState<string | undefined>();
   const testId = (name: string) => `${testIdPrefix}${name}`;
 
@@ -49,6 +53,8 @@ export const TaskForm = ({ companyId, testIdPrefix = "", onCreated, onCancel }: 
         companyId: companyId ?? null,
         ...(assigneeId && assigneeId !== user.id ? { assigneeId } : {}),
         plannedResult: plannedResult.trim() || null,
+        ...(dealId ? { dealId } : {}),
+        remindAt: remindAtFor(due, remind),
       }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: tasksKey });
@@ -56,6 +62,7 @@ export const TaskForm = ({ companyId, testIdPrefix = "", onCreated, onCancel }: 
       notifications.show({ color: "green", message: t("tasks.created") });
       setTitle("");
       setPlannedResult("");
+      setRemind("none");
       onCreated?.();
     },
   });
@@ -106,6 +113,15 @@ export const TaskForm = ({ companyId, testIdPrefix = "", onCreated, onCancel }: 
             data-testid={testId("task-due")}
           />
         </Group>
+        <Select
+          label={t("remindMe.label")}
+          allowDeselect={false}
+          data={remindChoices.map((value) => ({ value, label: t(`remindMe.${value}`) }))}
+          value={remind}
+          onChange={(value) => isRemindChoice(value) && setRemind(value)}
+          error={fieldErrorMessage(t, error, "remindAt")}
+          data-testid={testId("task-remind")}
+        />
         {others.length > 0 && (
           <Select
             label={t("tasks.assignee")}

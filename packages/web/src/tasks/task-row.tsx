@@ -17,10 +17,12 @@ type TaskRowProps = {
   now: Date;
   /** The client card already says whose tasks these are. */
   showClient?: boolean;
+  /** The deal page already says which deal. */
+  showDeal?: boolean;
 };
 
 /** One open task with the checkbox that completes it; overdue ones are red. */
-export const TaskRow = ({ task, now, showClient = true }: TaskRowProps) => {
+export const TaskRow = ({ task, now, showClient = true, showDeal = true }: TaskRowProps) => {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { user, organization } = useCurrentSession();
@@ -75,6 +77,11 @@ export const TaskRow = ({ task, now, showClient = true }: TaskRowProps) => {
           {showClient && task.companyId && (
             <Anchor component={Link} to={`/clients/${task.companyId}`} size="xs">
               {task.companyName ?? t("tasks.noClient")}
+            </Anchor>
+          )}
+          {showDeal && task.dealId && (
+            <Anchor component={Link} to={`/deals/${task.dealId}`} size="xs" data-testid={`task-deal-${task.title}`}>
+              {t("dealTasks.onDeal", { title: task.dealTitle ?? "" })}
             </Anchor>
           )}
           {task.assigneeId !== user.id && (

@@ -3,7 +3,7 @@ import { api } from "../app/api";
 
 export const tasksKey = ["tasks"];
 
-export type TaskListQuery = Partial<Pick<ListTasksQuery, "assignee" | "companyId" | "view" | "limit" | "cursor">>;
+export type TaskListQuery = Partial<Pick<ListTasksQuery, "assignee" | "companyId" | "dealId" | "view" | "limit" | "cursor">>;
 
 export const listTasks = (query: TaskListQuery) => api.get("/api/v1/tasks", taskPageSchema, query);
 

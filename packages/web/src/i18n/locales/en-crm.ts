@@ -71,7 +71,9 @@ export const enCrm = {
       byManager: "By manager",
       byRegion: "By region",
       byAudience: "By target audience",
+      byProduct: "By product",
     },
+    product: "Product",
     facetNotSet: "Not set",
     facetsEmpty: "Nothing to group by yet.",
     facetCount: "{{label}}: {{count, number}}",
@@ -216,6 +218,7 @@ export const enCrm = {
       status: "Status",
       tags: "Tags",
       owner: "Manager",
+      products: "Deal products",
     },
   },
   quickAdd: {

@@ -70,7 +70,9 @@ export const faCrm: typeof enCrm = {
       byManager: "بر اساس کارشناس",
       byRegion: "بر اساس منطقه",
       byAudience: "بر اساس مخاطب هدف",
+      byProduct: "بر اساس محصول",
     },
+    product: "محصول",
     facetNotSet: "تعیین نشده",
     facetsEmpty: "هنوز چیزی برای گروه‌بندی وجود ندارد.",
     facetCount: "{{label}}: {{count, number}}",
@@ -215,6 +217,7 @@ export const faCrm: typeof enCrm = {
       status: "وضعیت",
       tags: "برچسب‌ها",
       owner: "کارشناس مسئول",
+      products: "محصولات معامله",
     },
   },
   quickAdd: {

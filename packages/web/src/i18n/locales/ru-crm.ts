@@ -73,7 +73,9 @@ export const ruCrm: RussianMessages<typeof enCrm> = {
       byManager: "По менеджерам",
       byRegion: "По регионам",
       byAudience: "По целевой аудитории",
+      byProduct: "По товару",
     },
+    product: "Товар",
     facetNotSet: "Не указано",
     facetsEmpty: "Пока не по чему группировать.",
     facetCount: "{{label}}: {{count, number}}",
@@ -218,6 +220,7 @@ export const ruCrm: RussianMessages<typeof enCrm> = {
       status: "Статус",
       tags: "Метки",
       owner: "Менеджер",
+      products: "Товары сделки",
     },
   },
   quickAdd: {

@@ -1,5 +1,6 @@
 import {
   createDealSchema,
+  customFiltersOf,
   dealDetailSchema,
   dealItemListSchema,
   exportDealsQuerySchema,
@@ -11,8 +12,10 @@ import {
   moveDealSchema,
   problemSchema,
   updateDealSchema,
+  withCustomFilters,
 } from "@conveyor/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { resolveDealCustomFilter } from "../../../commands/custom-values";
 import { exportDeals } from "../../../commands/export-deals";
 import { createDeal, moveDeal, updateDeal } from "../../../commands/manage-deals";
 import { replaceDealItems } from "../../../commands/replace-deal-items";
@@ -33,11 +36,18 @@ export const dealsRoutes =
     app.get(
       "",
       {
-        schema: { tags, summary: "Deals the viewer may see, largest first", querystring: listDealsQuerySchema, response: { 200: dealPageSchema, ...errors } },
+        schema: {
+          tags,
+          summary: "Deals the viewer may see, largest first; `cf.<key>=<value>` filters on custom fields",
+          querystring: withCustomFilters(listDealsQuerySchema),
+          response: { 200: dealPageSchema, ...errors },
+        },
       },
       async (request) => {
         const { viewer } = await authenticate(context, request);
-        const { limit, cursor, ...filter } = request.query;
+        const { limit, cursor, pipelineId, stageId, companyId, ownerId, status, q } = request.query;
+        const custom = await resolveDealCustomFilter(context.database.db, viewer, customFiltersOf(request.query));
+        const filter = { pipelineId, stageId, companyId, ownerId, status, q, custom };
         const after = decodeCursor(cursor, (value) =>
           typeof value === "object" && value !== null && "amountMinor" in value && "id" in value &&
           typeof value.amountMinor === "number" && typeof value.id === "string"
@@ -84,14 +94,16 @@ export const dealsRoutes =
         schema: {
           tags,
           summary: "The deal list with the same filters as XLSX or CSV (admins and heads of sales; at most 50,000 rows)",
-          querystring: exportDealsQuerySchema,
+          querystring: withCustomFilters(exportDealsQuerySchema),
           // A file, not JSON: no response schema (errors are problem+json as everywhere).
           produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"],
         },
       },
       async (request, reply) => {
         const { viewer } = await authenticate(context, request, { roles: ["admin", "head_of_sales"] });
-        const { format, locale, ...filter } = request.query;
+        const { format, locale, pipelineId, stageId, companyId, ownerId, status, q } = request.query;
+        const custom = await resolveDealCustomFilter(context.database.db, viewer, customFiltersOf(request.query));
+        const filter = { pipelineId, stageId, companyId, ownerId, status, q, custom };
         const { body, rows } = await exportDeals(context, viewer, { filter, format, locale });
         request.log.info({ export: "deals", rows, format }, "export");
         const stamp = context.now().toISOString().slice(0, 10);

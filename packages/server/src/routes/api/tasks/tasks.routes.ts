@@ -10,7 +10,7 @@ import { findOrganization } from "../../../repositories/organization.repository"
 import { listTasks } from "../../../repositories/task.repository";
 
 const tags = ["tasks"];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
 
 export const tasksRoutes =
   (context: AppContext): FastifyPluginAsyncZod =>
@@ -28,7 +28,7 @@ export const tasksRoutes =
       async (request) => {
         const { viewer } = await authenticate(context, request);
         const { db } = context.database;
-        const { limit, cursor, assignee, companyId, view } = request.query;
+        const { limit, cursor, assignee, companyId, dealId, view } = request.query;
         const now = context.now();
         const organization = await findOrganization(db, viewer);
         const { end } = dayBounds(now, organization?.timeZone ?? "UTC");
@@ -41,7 +41,7 @@ export const tasksRoutes =
         const { rows, total } = await listTasks(
           db,
           viewer,
-          { assigneeId: assignee === "me" ? viewer.userId : assignee, companyId, view, todayEnd: end },
+          { assigneeId: assignee === "me" ? viewer.userId : assignee, companyId, dealId, view, todayEnd: end },
           { limit: limit + 1, after },
         );
         const page = rows.slice(0, limit);
