@@ -9,6 +9,11 @@ import { newContext, screenshot } from "./browser";
  * Screens of the board in the three languages.
  */
 
+/** The part of GET /pipelines/:id/board the step below changes. */
+type BoardJson = {
+  columns: { stage: { name: string }; deals: { id: string; title: string; amountMinor: number }[]; count: number; nextCursor: string | null }[];
+};
+
 const server = inject("server");
 const chrome = useBrowser();
 
@@ -58,6 +63,27 @@ describe("deals", () => {
     for (const stage of ["Новая", "Переговоры", "Проиграна"]) expect(history).toContain(stage);
     expect(await page.getByTestId("deal-page").textContent()).toContain("Выбрали конкурента");
 
+    // On a phone the deal's page never grows sideways: the stage history scrolls inside its card.
+    for (const locale of ["en", "fa"] as const) {
+      await chooseLanguage(page, locale);
+      await page.setViewportSize({ width: 375, height: 812 });
+      await page.getByTestId("deal-stage-history").waitFor();
+      // Polled: the shell settles into its phone layout a moment after the resize.
+      const overflows = () =>
+        page.evaluate(() => {
+          const box = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
+          const width = document.documentElement.clientWidth;
+          const main = document.querySelector("main");
+          return (
+            [box("deal-page"), box("deal-stage-history")].some((r) => !r || r.left < -1 || r.right > width + 1) ||
+            !main ||
+            main.scrollWidth > main.clientWidth
+          );
+        });
+      await expect.poll(overflows, { timeout: 5000 }).toBe(false);
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+
     // A product on the deal: its amount becomes the lines' total, and the client shows up "By product".
     const dealUrl = page.url();
     await page.goto("/settings/products");
@@ -82,6 +108,51 @@ describe("deals", () => {
     await page.waitForURL(/productId=/);
     await page.getByTestId("client-row-ООО «Проверка E2E»").waitFor();
     expect(await page.getByTestId("clients-table").locator("tbody tr").count()).toBe(1);
+    await context.close();
+  });
+
+  it("keeps a column of 2,000 deals light: only the cards in view are in the page", async () => {
+    const context = await newContext(chrome.browser, server.baseUrl, "en-US");
+    const page = await context.newPage();
+    await adminSession(page, server);
+    await chooseLanguage(page, "ru");
+    // The board as the server sends it, with 2,000 deals loaded in the first column.
+    const size = 2000;
+    await page.route("**/api/v1/pipelines/*/board*", async (route) => {
+      const response = await route.fetch();
+      const board: BoardJson = await response.json();
+      const column = board.columns.find((c) => c.stage.name === "Новая");
+      const template = column?.deals[0];
+      if (!column || !template) throw new Error("no deal to copy in the first column");
+      column.deals = Array.from({ length: size }, (_, i) => ({
+        ...template,
+        id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, "0")}`,
+        title: `Bulk deal ${i + 1}`,
+        amountMinor: (size - i) * 100_00,
+      }));
+      column.count = size;
+      column.nextCursor = null;
+      await route.fulfill({ response, json: board });
+    });
+    await page.goto("/deals");
+    const column = page.getByTestId("board-column-Новая");
+    await column.getByTestId("deal-card-Bulk deal 1").waitFor();
+    const dom = () =>
+      column.evaluate((element) => ({
+        nodes: element.querySelectorAll("*").length,
+        cards: element.querySelectorAll('[data-testid^="deal-card-"]').length,
+      }));
+    const top = await dom();
+    expect(top.cards).toBeLessThan(20);
+    // All 2,000 cards would be some 28,000 elements; a screenful is about a hundred.
+    expect(top.nodes).toBeLessThan(400);
+    expect(await column.getByTestId("board-column-summary").textContent()).toMatch(/^2\s?000 ·/);
+
+    // Scrolled to the end: the last cards are there, and still only a screenful of them.
+    await column.getByTestId("board-column-cards-Новая").evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await column.getByTestId(`deal-card-Bulk deal ${size}`).waitFor();
+    expect((await dom()).cards).toBeLessThan(20);
+    expect(await column.getByTestId("deal-card-Bulk deal 1").count()).toBe(0);
     await context.close();
   });
 });

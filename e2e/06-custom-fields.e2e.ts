@@ -90,4 +90,68 @@ describe("custom fields and saved views", () => {
     await screenshot(page, "custom-fields-fa");
     await context.close();
   });
+
+  it("asks for a deal field when adding a deal, filters the deal list by it in the URL, and saves that view", async () => {
+    const context = await newContext(chrome.browser, server.baseUrl, "en-US");
+    const page = await context.newPage();
+    await adminSession(page, server);
+    await chooseLanguage(page, "en");
+
+    await page.goto("/settings/custom-fields");
+    await page.getByTestId("custom-fields-tab-deal").click();
+    await page.getByTestId("custom-field-add").click();
+    await page.getByTestId("custom-field-label").fill("Source");
+    await page.getByTestId("custom-field-type").click();
+    await page.getByRole("option", { name: "Choice from a list" }).click();
+    await page.getByTestId("custom-field-options").fill("Tender");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("custom-field-options").fill("Referral");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("custom-field-submit").click();
+    await page.getByTestId("custom-field-row-Source").waitFor();
+
+    // The "Add deal" dialog has the field, as the deal's page does.
+    await page.goto("/deals?view=list");
+    await page.getByTestId("deals-table").waitFor();
+    await page.getByTestId("deal-add").click();
+    await page.getByTestId("deal-client").fill("Проверка");
+    await page.getByRole("option", { name: /Проверка E2E/ }).first().click();
+    await page.getByTestId("deal-title").fill("Тендер E2E");
+    await page.getByTestId("deal-amount").fill("90000");
+    await page.getByTestId("deal-custom-source").click();
+    await page.getByRole("option", { name: "Tender" }).click();
+    await screenshot(page, "deal-add-custom-en");
+    await page.getByTestId("deal-submit").click();
+    await page.getByTestId("deal-form").waitFor({ state: "detached" });
+
+    // Filtered by it and searched: both in the URL, so a reload keeps them.
+    const rows = () => page.getByTestId("deals-table").locator("tbody tr").count();
+    await page.getByTestId("deals-filter-cf-source").click();
+    await page.getByRole("option", { name: "Tender" }).click();
+    await page.waitForURL(/cf\.source=Tender/);
+    await expect.poll(rows).toBe(1);
+    await page.getByTestId("deals-search").fill("Тендер");
+    await page.waitForURL(/q=/);
+    await page.reload();
+    await page.getByTestId("deal-row-Тендер E2E").waitFor();
+    expect(await page.getByTestId("deals-search").inputValue()).toBe("Тендер");
+    await page.getByTestId("deal-row-Тендер E2E").getByRole("link").first().click();
+    await expect.poll(() => page.getByTestId("deal-edit-custom-source").inputValue()).toBe("Tender");
+    await page.goBack();
+
+    // Saved as a view of deals, and opened again from the menu.
+    await page.getByTestId("deals-views").click();
+    await page.getByTestId("saved-view-save").click();
+    await page.getByTestId("saved-view-name").fill("Tenders");
+    await page.getByTestId("saved-view-submit").click();
+    await expect.poll(() => page.getByTestId("deals-views").textContent()).toContain("Tenders");
+    await page.goto("/deals?view=list");
+    await expect.poll(rows).toBeGreaterThan(1);
+    await page.getByTestId("deals-views").click();
+    await page.getByTestId("saved-view-Tenders").click();
+    await page.waitForURL(/cf\.source=Tender/);
+    await expect.poll(rows).toBe(1);
+    expect(await page.getByTestId("deals-search").inputValue()).toBe("Тендер");
+    await context.close();
+  });
 });

@@ -9,6 +9,7 @@ import {
   type Temperature,
 } from "@conveyor/contracts";
 import type { QueryParams } from "../api/client";
+import { customFilterParams, customFiltersFromSearch } from "../custom-fields/custom-filter-params";
 
 export type CompanySort = (typeof companySorts)[number];
 export type SortOrder = "asc" | "desc";
@@ -43,30 +44,6 @@ export type ClientFilters = {
 };
 
 export const defaultClientFilters: ClientFilters = { sort: "name", order: "asc" };
-
-const customParamPrefix = "cf.";
-const customKeyPattern = /^[a-z][a-z0-9_]{0,39}$/;
-
-/** The `cf.<key>` params of a URL, by key; malformed keys and blank values are dropped. */
-const customFromSearch = (search: URLSearchParams): Record<string, string> | undefined => {
-  const custom: Record<string, string> = {};
-  for (const [name, raw] of search) {
-    if (!name.startsWith(customParamPrefix)) continue;
-    const key = name.slice(customParamPrefix.length);
-    const value = raw.trim().slice(0, 200);
-    if (customKeyPattern.test(key) && value) custom[key] = value;
-  }
-  return Object.keys(custom).length > 0 ? custom : undefined;
-};
-
-/** Custom filters as query params, keys in a fixed order so equal views share a URL. */
-const customParams = (custom: Readonly<Record<string, string>> | undefined): Record<string, string> =>
-  Object.fromEntries(
-    Object.entries(custom ?? {})
-      .filter(([, value]) => value !== "")
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([key, value]) => [`${customParamPrefix}${key}`, value]),
-  );
 
 /** Names read A→Z; dates newest first. */
 export const defaultOrder = (sort: CompanySort): SortOrder => (sort === "name" ? "asc" : "desc");
@@ -107,7 +84,7 @@ export const filtersFromSearch = (search: URLSearchParams): ClientFilters => {
     channel: text(search.get("channel"), 200),
     tag: text(search.get("tag"), 50),
     productId: parsed(idSchema, search.get("productId")),
-    custom: customFromSearch(search),
+    custom: customFiltersFromSearch(search),
     sort,
     order,
     view: isFacetView(viewParam) ? viewParam : undefined,
@@ -150,7 +127,7 @@ export const filtersToSearch = (filters: ClientFilters): URLSearchParams => {
   for (const key of textFilterKeys) put(key, f[key]);
   put("tag", f.tag);
   put("productId", f.productId);
-  for (const [name, value] of Object.entries(customParams(f.custom))) put(name, value);
+  for (const [name, value] of Object.entries(customFilterParams(f.custom))) put(name, value);
   if (f.sort !== defaultClientFilters.sort) put("sort", f.sort);
   if (f.order !== defaultOrder(f.sort)) put("order", f.order);
   return search;
@@ -159,7 +136,7 @@ export const filtersToSearch = (filters: ClientFilters): URLSearchParams => {
 /** What GET /companies is asked: the filters without the open view. */
 export const filtersToQuery = (filters: ClientFilters): QueryParams => {
   const { view: _view, custom, ...query } = withoutEmpty(filters);
-  return { ...query, ...customParams(custom) };
+  return { ...query, ...customFilterParams(custom) };
 };
 
 /** Clicking a column header: the same column flips the order, another starts at its natural order. */

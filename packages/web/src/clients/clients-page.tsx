@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Button, Group, Menu, Stack, Text, Title } from "@mantine/core";
@@ -50,6 +50,9 @@ export const ClientsPage = () => {
 
   const items = clients.data?.pages.flatMap((page) => page.items) ?? [];
   const total = clients.data?.pages[0]?.total;
+  const { fetchNextPage } = clients;
+  // A page already on its way is not asked for again.
+  const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
 
   return (
     <Stack gap="md">
@@ -113,7 +116,13 @@ export const ClientsPage = () => {
         <LoadError error={clients.error} onRetry={() => void clients.refetch()} />
       ) : (
         <>
-          <ClientsTable clients={items} filters={filters} onSort={(sort) => setFilters(toggleSort(filters, sort))} />
+          <ClientsTable
+            clients={items}
+            filters={filters}
+            onSort={(sort) => setFilters(toggleSort(filters, sort))}
+            // After a failed page the button below takes over, so a broken connection is not hammered.
+            more={{ hasMore: clients.hasNextPage && !clients.isFetchNextPageError, loading: clients.isFetching, load: loadMore }}
+          />
           {items.length === 0 && (
             <Text c="dimmed" ta="center" py="xl" data-testid="clients-empty">
               {hasNarrowingFilters(filters) ? t("clients.empty") : t("clients.emptyStart")}
@@ -125,7 +134,7 @@ export const ClientsPage = () => {
               <Button
                 variant="default"
                 loading={clients.isFetchingNextPage}
-                onClick={() => void clients.fetchNextPage()}
+                onClick={loadMore}
                 data-testid="clients-load-more"
               >
                 {t("clients.loadMore")}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CustomField } from "@conveyor/contracts";
-import { customChanges, customDraftFrom, movedPosition, selectChoices } from "./custom-values";
+import { customChanges, customDraftFrom, customValuesForCreate, movedPosition, selectChoices } from "./custom-values";
 
 const field = (key: string, type: CustomField["type"], extra: Partial<CustomField> = {}): CustomField => ({
   id: `00000000-0000-4000-8000-0000000000${String(key.length).padStart(2, "0")}`,
@@ -28,6 +28,12 @@ describe("custom values in forms", () => {
     const draft = { segment: "Enterprise", seats: "12.5", renewal: "2026-03-31", note: "  " };
     expect(customChanges(fields, stored, draft)).toEqual({ segment: "Enterprise", seats: 12.5, renewal: "2026-03-31", note: null });
     expect(customChanges(fields, stored, { ...draft, seats: "" })).toMatchObject({ seats: null });
+  });
+
+  it("creates with the values typed, numbers as numbers, blanks left out", () => {
+    expect(customValuesForCreate(fields, {})).toEqual({});
+    expect(customValuesForCreate(fields, { segment: "SMB", seats: "12", renewal: "", note: "  " })).toEqual({ segment: "SMB", seats: 12 });
+    expect(customValuesForCreate([field("old", "text", { archived: true })], { old: "x" })).toEqual({});
   });
 
   it("never touches the values of archived fields", () => {

@@ -35,6 +35,13 @@ export const customChanges = (fields: readonly CustomField[], stored: CustomValu
   return changes;
 };
 
+/** The `custom` part of a create body: the active fields with a value; blank ones are left out. */
+export const customValuesForCreate = (fields: readonly CustomField[], draft: CustomDraft): CustomValues => {
+  const values: Record<string, CustomValue> = {};
+  for (const [key, value] of Object.entries(customChanges(fields, {}, draft))) if (value !== null) values[key] = value;
+  return values;
+};
+
 /** A select's choices: its options, plus a stored value whose option was removed (shown as it is). */
 export const selectChoices = (field: CustomField, current: string | number | undefined): string[] => {
   const value = current === undefined || current === "" ? undefined : String(current);

@@ -5,12 +5,16 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Group, Modal, NumberInput, Select, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
+import type { Deal } from "@conveyor/contracts";
 import { useCurrentSession } from "../auth/current-session";
 import { clientsKey } from "../clients/clients.api";
+import { CustomFieldInputs } from "../custom-fields/custom-field-inputs";
+import { useCustomFields } from "../custom-fields/custom-fields.api";
+import { customValuesForCreate, type CustomDraft } from "../custom-fields/custom-values";
 import { currencyDigits } from "../i18n/money";
 import { usePeople } from "../people/people.api";
 import { CompanyPicker, type PickedCompany } from "../quick-add/company-picker";
-import { fieldErrorMessage } from "../ui/errors";
+import { fieldErrorMessage, isExplainedByFields } from "../ui/errors";
 import { orderStages } from "./board-state";
 import { amountToMinor } from "./deal-draft";
 import { createDeal, dealsKey } from "./deals.api";
@@ -27,6 +31,8 @@ type AddDealModalProps = {
   pipelineId?: string;
   /** After creating: open the new deal (the board stays put, the card's list refreshes). */
   openCreated?: boolean;
+  /** Told of the new deal, e.g. for the board to show it. */
+  onCreated?: (deal: Deal) => void;
 };
 
 export const AddDealModal = ({ opened, onClose, ...rest }: AddDealModalProps) => {
@@ -38,7 +44,13 @@ export const AddDealModal = ({ opened, onClose, ...rest }: AddDealModalProps) =>
   );
 };
 
-const AddDealForm = ({ onClose, company: initialCompany = null, pipelineId: initialPipelineId, openCreated }: Omit<AddDealModalProps, "opened">) => {
+const AddDealForm = ({
+  onClose,
+  company: initialCompany = null,
+  pipelineId: initialPipelineId,
+  openCreated,
+  onCreated,
+}: Omit<AddDealModalProps, "opened">) => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -52,6 +64,8 @@ const AddDealForm = ({ onClose, company: initialCompany = null, pipelineId: init
   const [pipelineId, setPipelineId] = useState<string | null>(initialPipelineId ?? null);
   const [stageId, setStageId] = useState<string | null>(null);
   const [ownerId, setOwnerId] = useState<string | null>(null);
+  const [custom, setCustom] = useState<CustomDraft>({});
+  const customFields = useCustomFields("deal");
 
   const pipelineList = pipelines.data ?? [];
   const pipeline =
@@ -59,6 +73,8 @@ const AddDealForm = ({ onClose, company: initialCompany = null, pipelineId: init
   const openStages = orderStages(pipeline?.stages ?? []).filter((stage) => stage.kind === "open");
   const stage = openStages.find((s) => s.id === stageId) ?? openStages[0];
   const currency = organization.currency;
+
+  const customValues = customValuesForCreate(customFields.fields, custom);
 
   const mutation = useMutation({
     mutationFn: (companyId: string) =>
@@ -71,12 +87,14 @@ const AddDealForm = ({ onClose, company: initialCompany = null, pipelineId: init
         ...(pipeline ? { pipelineId: pipeline.id } : {}),
         ...(stage ? { stageId: stage.id } : {}),
         ...(ownerId && ownerId !== user.id ? { ownerId } : {}),
+        ...(Object.keys(customValues).length > 0 ? { custom: customValues } : {}),
       }),
     onSuccess: (deal) => {
       void queryClient.invalidateQueries({ queryKey: dealsKey });
       void queryClient.invalidateQueries({ queryKey: clientsKey });
       notifications.show({ color: "green", message: t("dealForm.created", { title: deal.title }) });
       onClose();
+      onCreated?.(deal);
       if (openCreated) void navigate(`/deals/${deal.id}`);
     },
   });
@@ -160,8 +178,10 @@ const AddDealForm = ({ onClose, company: initialCompany = null, pipelineId: init
             data-testid="deal-owner"
           />
         )}
+        <CustomFieldInputs fields={customFields.fields} draft={custom} onChange={setCustom} error={error} testIdPrefix="deal-" />
         <FormFooter
-          error={mutation.error}
+          // A bad custom value is said under its input, not again below.
+          error={isExplainedByFields(error, ["custom"]) ? null : error}
           fields={fields}
           pending={mutation.isPending}
           disabled={!company || title.trim() === ""}

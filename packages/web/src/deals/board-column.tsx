@@ -1,5 +1,6 @@
-import { useState, type DragEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import { Badge, Button, Group, Paper, Stack, Text } from "@mantine/core";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import type { Board, Deal, Stage } from "@conveyor/contracts";
@@ -7,7 +8,11 @@ import { formatNumber } from "../i18n/intl";
 import { useLocale } from "../i18n/locale-provider";
 import { formatMoney } from "../i18n/money";
 import { problemMessage } from "../ui/errors";
+import { shouldLoadMore } from "../ui/virtual-range";
 import { DealBoardCard, dealDragType } from "./deal-board-card";
+
+/** A deal the board should bring into view (just created or moved); a new object each time it asks. */
+export type RevealDeal = { dealId: string };
 
 type BoardColumnProps = {
   column: Board["columns"][number];
@@ -18,17 +23,43 @@ type BoardColumnProps = {
   /** Drops carry only the deal's id; the board knows the deal. */
   onDropDeal: (dealId: string, stage: Stage) => void;
   onLoadMore: (stageId: string, cursor: string) => Promise<void>;
+  reveal: RevealDeal | null;
 };
+
+/** A card's height before it is measured, and the space between cards (Mantine's xs). */
+const cardEstimate = 150;
+const cardGap = 10;
+/** How many cards before the end of the loaded ones the next page is asked for. */
+const loadAheadCards = 5;
 
 const stageColor = (stage: Stage) => (stage.kind === "won" ? "teal" : stage.kind === "lost" ? "red" : "blue");
 
-/** One stage: its numbers, the loaded deals (a page at a time) and a drop target. */
-export const BoardColumn = ({ column, stages, currency, todayKey, onMove, onDropDeal, onLoadMore }: BoardColumnProps) => {
+/**
+ * One stage: its numbers, the loaded deals and a drop target. Only the cards near the column's
+ * visible part are in the DOM; the next page loads as the reader scrolls toward the end.
+ */
+export const BoardColumn = ({ column, stages, currency, todayKey, onMove, onDropDeal, onLoadMore, reveal }: BoardColumnProps) => {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const [over, setOver] = useState(false);
   const [loading, setLoading] = useState(false);
-  const { stage } = column;
+  // A page that failed is not asked for again by scrolling; the button retries it.
+  const [failedCursor, setFailedCursor] = useState<string | null>(null);
+  const inFlight = useRef<string | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { stage, deals } = column;
+
+  const virtualizer = useVirtualizer({
+    count: deals.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => cardEstimate,
+    gap: cardGap,
+    overscan: 3,
+    getItemKey: (index) => deals[index]?.id ?? index,
+    initialRect: { width: 260, height: 600 },
+  });
+  const cards = virtualizer.getVirtualItems();
+  const lastRenderedIndex = cards.at(-1)?.index ?? -1;
 
   const dragOver = (event: DragEvent<HTMLDivElement>) => {
     if (!event.dataTransfer.types.includes(dealDragType)) return;
@@ -42,12 +73,39 @@ export const BoardColumn = ({ column, stages, currency, todayKey, onMove, onDrop
     const dealId = event.dataTransfer.getData(dealDragType);
     if (dealId) onDropDeal(dealId, stage);
   };
-  const loadMore = (cursor: string) => {
-    setLoading(true);
-    onLoadMore(stage.id, cursor)
-      .catch((error: unknown) => notifications.show({ color: "red", message: problemMessage(t, error) }))
-      .finally(() => setLoading(false));
-  };
+  const loadMore = useCallback(
+    (cursor: string) => {
+      if (inFlight.current === cursor) return;
+      inFlight.current = cursor;
+      setLoading(true);
+      onLoadMore(stage.id, cursor)
+        .then(() => setFailedCursor(null))
+        .catch((error: unknown) => {
+          setFailedCursor(cursor);
+          notifications.show({ color: "red", message: problemMessage(t, error) });
+        })
+        .finally(() => {
+          inFlight.current = null;
+          setLoading(false);
+        });
+    },
+    [onLoadMore, stage.id, t],
+  );
+
+  const cursor = column.nextCursor;
+  useEffect(() => {
+    if (!cursor || cursor === failedCursor) return;
+    if (shouldLoadMore({ lastRenderedIndex, loadedCount: deals.length, hasMore: true, loading, ahead: loadAheadCards })) loadMore(cursor);
+  }, [cursor, failedCursor, lastRenderedIndex, deals.length, loading, loadMore]);
+
+  // A deal just created or moved here is scrolled into view once, when it shows up in this column.
+  const revealIndex = reveal ? deals.findIndex((deal) => deal.id === reveal.dealId) : -1;
+  const revealed = useRef<RevealDeal | null>(null);
+  useEffect(() => {
+    if (!reveal || revealIndex < 0 || revealed.current === reveal) return;
+    revealed.current = reveal;
+    virtualizer.scrollToIndex(revealIndex, { align: "auto" });
+  }, [reveal, revealIndex, virtualizer]);
 
   return (
     <Paper
@@ -79,27 +137,42 @@ export const BoardColumn = ({ column, stages, currency, todayKey, onMove, onDrop
           })}
         </Text>
       </Stack>
-      <Stack gap="xs" style={{ overflowY: "auto", flex: 1 }}>
-        {column.deals.length === 0 && (
+      <div ref={scrollRef} style={{ overflowY: "auto", flex: 1, minHeight: 0 }} data-testid={`board-column-cards-${stage.name}`}>
+        {deals.length === 0 && (
           <Text size="xs" c="dimmed" ta="center" py="md">
             {t("deals.empty")}
           </Text>
         )}
-        {column.deals.map((deal) => (
-          <DealBoardCard key={deal.id} deal={deal} stages={stages} todayKey={todayKey} onMove={onMove} />
-        ))}
-        {column.nextCursor && (
+        <div style={{ position: "relative", height: virtualizer.getTotalSize() }}>
+          {cards.map((card) => {
+            const deal = deals[card.index];
+            if (!deal) return null;
+            return (
+              <div
+                key={card.key}
+                ref={virtualizer.measureElement}
+                data-index={card.index}
+                style={{ position: "absolute", top: 0, insetInlineStart: 0, width: "100%", transform: `translateY(${card.start}px)` }}
+              >
+                <DealBoardCard deal={deal} stages={stages} todayKey={todayKey} onMove={onMove} />
+              </div>
+            );
+          })}
+        </div>
+        {cursor && (
           <Button
             variant="subtle"
             size="xs"
+            fullWidth
+            mt="xs"
             loading={loading}
-            onClick={() => column.nextCursor && loadMore(column.nextCursor)}
+            onClick={() => loadMore(cursor)}
             data-testid={`board-load-more-${stage.name}`}
           >
             {t("deals.loadMore")}
           </Button>
         )}
-      </Stack>
+      </div>
     </Paper>
   );
 };

@@ -8,7 +8,7 @@ import { formatMoney } from "../i18n/money";
 import { LoadError, PageLoader } from "../ui/page-states";
 import { AddDealModal } from "./add-deal-modal";
 import { dealListKey, listDeals } from "./deals.api";
-import { DealStatusBadge } from "./deals-list";
+import { DealStatusBadge } from "./deal-status-badge";
 
 const shown = 20;
 

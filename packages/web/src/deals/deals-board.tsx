@@ -9,15 +9,23 @@ import { clientsKey } from "../clients/clients.api";
 import { zonedDayKey } from "../i18n/zoned-time";
 import { problemMessage } from "../ui/errors";
 import { LoadError, PageLoader } from "../ui/page-states";
-import { BoardColumn } from "./board-column";
+import { BoardColumn, type RevealDeal } from "./board-column";
 import { appendToColumn, moveDealOnBoard, orderColumns, orderStages, replaceDeal } from "./board-state";
 import { boardKey, dealPageSize, dealsKey, getBoard, listDeals, moveDeal } from "./deals.api";
 import { LostReasonModal } from "./lost-reason-modal";
 
 type Move = { deal: Deal; stage: Stage; lostReason?: string };
 
+type DealsBoardProps = {
+  pipelineId: string;
+  ownerId: string | undefined;
+  /** The deal to bring into view in its column (just created or moved). */
+  reveal: RevealDeal | null;
+  onReveal: (reveal: RevealDeal) => void;
+};
+
 /** The pipeline as columns of deals; a card moves by drag and drop or by its "Move to…" menu. */
-export const DealsBoard = ({ pipelineId, ownerId }: { pipelineId: string; ownerId: string | undefined }) => {
+export const DealsBoard = ({ pipelineId, ownerId, reveal, onReveal }: DealsBoardProps) => {
   const { t } = useTranslation();
   const { organization } = useCurrentSession();
   const queryClient = useQueryClient();
@@ -31,6 +39,8 @@ export const DealsBoard = ({ pipelineId, ownerId }: { pipelineId: string; ownerI
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<Board>(key);
       if (previous) queryClient.setQueryData<Board>(key, moveDealOnBoard(previous, deal.id, stage.id));
+      // The card lands in its place by amount, maybe far down the column: show it there.
+      onReveal({ dealId: deal.id });
       return { previous };
     },
     onError: (error, move, context) => {
@@ -116,6 +126,7 @@ export const DealsBoard = ({ pipelineId, ownerId }: { pipelineId: string; ownerI
             onMove={requestMove}
             onDropDeal={dropDeal}
             onLoadMore={loadMore}
+            reveal={reveal}
           />
         ))}
       </Group>

@@ -1,44 +1,32 @@
-import { useState } from "react";
-import { Link } from "react-router";
+import { useCallback } from "react";
+import { useSearchParams } from "react-router";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { Anchor, Badge, Button, Group, Menu, Select, Stack, Table, Text, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { Button, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { dealStatuses, type DealStatus } from "@conveyor/contracts";
-import { canExport } from "../auth/permissions";
-import { useCurrentSession } from "../auth/current-session";
-import { useLocale } from "../i18n/locale-provider";
-import { formatMoney } from "../i18n/money";
-import { zonedDayKey } from "../i18n/zoned-time";
-import { usePeople } from "../people/people.api";
 import { LoadError, PageLoader } from "../ui/page-states";
-import { isOverdue } from "./board-state";
-import { dealExportUrl } from "./deal-export";
-import { formatDay } from "./format-day";
+import { DealFilterBar } from "./deal-filter-bar";
+import { dealFiltersFromSearch, dealFiltersToQuery, withDealFilters, type DealFilters } from "./deal-filters";
 import { dealListKey, dealPageSize, listDeals } from "./deals.api";
+import { DealsTable } from "./deals-table";
 
-const statusColor = (status: DealStatus) => (status === "won" ? "teal" : status === "lost" ? "red" : "blue");
-
-export const DealStatusBadge = ({ status }: { status: DealStatus }) => {
-  const { t } = useTranslation();
-  return (
-    <Badge size="sm" variant="light" color={statusColor(status)}>
-      {t(`dealStatuses.${status}`)}
-    </Badge>
-  );
+type DealsListProps = {
+  pipelineId: string | undefined;
+  /** The viewer's id while the page's "Mine" switch is on. */
+  ownerId: string | undefined;
 };
 
-/** Deals as a table, for searching and sorting out by status and owner; a page at a time. */
-export const DealsList = ({ pipelineId, ownerId: mineOwnerId }: { pipelineId: string | undefined; ownerId: string | undefined }) => {
+/**
+ * Deals as a table, for searching and sorting out by status, owner and custom fields; the filters
+ * live in the URL (so a saved view keeps them), pages load as the reader scrolls.
+ */
+export const DealsList = ({ pipelineId, ownerId: mineOwnerId }: DealsListProps) => {
   const { t } = useTranslation();
-  const { locale } = useLocale();
-  const { organization, user } = useCurrentSession();
-  const people = usePeople();
-  const [status, setStatus] = useState<DealStatus | null>(null);
-  const [ownerId, setOwnerId] = useState<string | null>(null);
-  const [search, setSearch] = useState("");
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const query = { pipelineId, status: status ?? undefined, ownerId: mineOwnerId ?? ownerId ?? undefined, q: q || undefined };
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = dealFiltersFromSearch(searchParams);
+  const changeFilters = (change: (current: DealFilters) => DealFilters) =>
+    setSearchParams((current) => withDealFilters(current, change(dealFiltersFromSearch(current))), { replace: true });
+
+  const query = dealFiltersToQuery(filters, { pipelineId, mineOwnerId });
   const deals = useInfiniteQuery({
     queryKey: dealListKey(query),
     queryFn: ({ pageParam }) => listDeals({ ...query, limit: dealPageSize, cursor: pageParam || undefined }),
@@ -48,119 +36,24 @@ export const DealsList = ({ pipelineId, ownerId: mineOwnerId }: { pipelineId: st
   });
   const items = deals.data?.pages.flatMap((page) => page.items) ?? [];
   const total = deals.data?.pages[0]?.total;
-  const todayKey = zonedDayKey(new Date(), organization.timeZone);
+  const { fetchNextPage } = deals;
+  // A page already on its way is not asked for again.
+  const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
 
   return (
     <Stack gap="md">
-      <Group align="flex-end" gap="sm">
-        <TextInput
-          label={t("deals.search")}
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          data-testid="deals-search"
-        />
-        <Select<DealStatus>
-          label={t("deals.status")}
-          placeholder={t("deals.anyStatus")}
-          clearable
-          data={dealStatuses.map((value) => ({ value, label: t(`dealStatuses.${value}`) }))}
-          value={status}
-          onChange={setStatus}
-          data-testid="deals-filter-status"
-        />
-        {!mineOwnerId && (
-          <Select
-            label={t("deals.owner")}
-            placeholder={t("deals.anyOwner")}
-            clearable
-            searchable
-            data={(people.data ?? []).map((person) => ({ value: person.id, label: person.name }))}
-            value={ownerId}
-            onChange={setOwnerId}
-            data-testid="deals-filter-owner"
-          />
-        )}
-        {total !== undefined && (
-          <Text size="sm" c="dimmed" data-testid="deals-total">
-            {t("deals.total", { count: total })}
-          </Text>
-        )}
-        {canExport(user.role) && (
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <Button variant="default" ms="auto" data-testid="deals-export">
-                {t("deals.export")}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>{t("deals.exportHint")}</Menu.Label>
-              <Menu.Item component="a" href={dealExportUrl(query, "xlsx", locale)} download data-testid="deals-export-xlsx">
-                {t("deals.exportXlsx")}
-              </Menu.Item>
-              <Menu.Item component="a" href={dealExportUrl(query, "csv", locale)} download data-testid="deals-export-csv">
-                {t("deals.exportCsv")}
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
-        )}
-      </Group>
+      <DealFilterBar filters={filters} onChange={changeFilters} mine={mineOwnerId !== undefined} query={query} total={total} />
       {deals.isPending ? (
         <PageLoader />
       ) : deals.isError && items.length === 0 ? (
         <LoadError error={deals.error} onRetry={() => void deals.refetch()} />
       ) : (
         <>
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped highlightOnHover verticalSpacing="sm" data-testid="deals-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("deals.column.title")}</Table.Th>
-                  <Table.Th>{t("deals.column.client")}</Table.Th>
-                  <Table.Th>{t("deals.column.stage")}</Table.Th>
-                  <Table.Th>{t("deals.column.amount")}</Table.Th>
-                  <Table.Th>{t("deals.column.owner")}</Table.Th>
-                  <Table.Th>{t("deals.column.expectedClose")}</Table.Th>
-                  <Table.Th>{t("deals.column.status")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((deal) => {
-                  const overdue = isOverdue(deal, todayKey);
-                  return (
-                    <Table.Tr key={deal.id} data-testid={`deal-row-${deal.title}`}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/deals/${deal.id}`} size="sm" fw={500}>
-                          <bdi>{deal.title}</bdi>
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/clients/${deal.companyId}`} size="sm" c="inherit">
-                          <bdi>{deal.companyName}</bdi>
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{deal.stageName}</Text>
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        <Text size="sm">{formatMoney(locale, deal.amountMinor, deal.currency)}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{deal.ownerName}</Text>
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        <Text size="sm" c={overdue ? "red" : deal.expectedCloseDate ? undefined : "dimmed"}>
-                          {deal.expectedCloseDate ? formatDay(locale, deal.expectedCloseDate) : "—"}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <DealStatusBadge status={deal.status} />
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DealsTable
+            deals={items}
+            // After a failed page the button below takes over, so a broken connection is not hammered.
+            more={{ hasMore: deals.hasNextPage && !deals.isFetchNextPageError, loading: deals.isFetching, load: loadMore }}
+          />
           {items.length === 0 && (
             <Text c="dimmed" ta="center" py="xl" data-testid="deals-empty">
               {t("deals.noDeals")}
@@ -169,12 +62,7 @@ export const DealsList = ({ pipelineId, ownerId: mineOwnerId }: { pipelineId: st
           {deals.isFetchNextPageError && <LoadError error={deals.error} />}
           {deals.hasNextPage && (
             <Group justify="center">
-              <Button
-                variant="default"
-                loading={deals.isFetchingNextPage}
-                onClick={() => void deals.fetchNextPage()}
-                data-testid="deals-load-more"
-              >
+              <Button variant="default" loading={deals.isFetchingNextPage} onClick={loadMore} data-testid="deals-load-more">
                 {t("deals.loadMore")}
               </Button>
             </Group>

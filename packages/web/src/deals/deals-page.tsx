@@ -8,6 +8,7 @@ import { SavedViewsMenu } from "../saved-views/saved-views-menu";
 import { queryOfSearch } from "../saved-views/view-query";
 import { LoadError, PageLoader } from "../ui/page-states";
 import { AddDealModal } from "./add-deal-modal";
+import type { RevealDeal } from "./board-column";
 import { DealsBoard } from "./deals-board";
 import { DealsList } from "./deals-list";
 import { usePipelines } from "./use-pipelines";
@@ -24,6 +25,7 @@ export const DealsPage = () => {
   const { user } = useCurrentSession();
   const [searchParams, setSearchParams] = useSearchParams();
   const [adding, setAdding] = useState(false);
+  const [reveal, setReveal] = useState<RevealDeal | null>(null);
   const pipelines = usePipelines();
 
   const rawView = searchParams.get("view");
@@ -120,10 +122,15 @@ export const DealsPage = () => {
       ) : view === "list" ? (
         <DealsList pipelineId={pipeline?.id} ownerId={ownerId} />
       ) : pipeline ? (
-        <DealsBoard key={`${pipeline.id}:${whose}`} pipelineId={pipeline.id} ownerId={ownerId} />
+        <DealsBoard key={`${pipeline.id}:${whose}`} pipelineId={pipeline.id} ownerId={ownerId} reveal={reveal} onReveal={setReveal} />
       ) : null}
 
-      <AddDealModal opened={adding} onClose={() => setAdding(false)} pipelineId={pipeline?.id} />
+      <AddDealModal
+        opened={adding}
+        onClose={() => setAdding(false)}
+        pipelineId={pipeline?.id}
+        onCreated={(deal) => setReveal({ dealId: deal.id })}
+      />
     </Stack>
   );
 };

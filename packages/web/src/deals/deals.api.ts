@@ -13,6 +13,7 @@ import {
   type SavePipeline,
   type UpdateDeal,
 } from "@conveyor/contracts";
+import type { QueryParams } from "../api/client";
 import { api } from "../app/api";
 
 /** Everything about deals lives under this key; the board, lists and cards sit below it. */
@@ -22,7 +23,8 @@ export const boardKey = (pipelineId: string, ownerId: string | undefined) => [..
 export const dealListKey = (query: DealListQuery) => [...dealsKey, "list", query];
 export const dealDetailKey = (id: string) => [...dealsKey, "detail", id];
 
-export type DealListQuery = Partial<ListDealsQuery>;
+/** GET /deals's params, plus `cf.<key>` custom field filters. */
+export type DealListQuery = Partial<ListDealsQuery> & QueryParams;
 
 /** How many deals a board column and a list page load at once: the DOM stays small with thousands of deals. */
 export const dealPageSize = 50;

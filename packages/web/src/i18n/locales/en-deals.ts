@@ -39,6 +39,7 @@ export const enDeals = {
     owner: "Owner",
     anyOwner: "Any owner",
     anyStatus: "Any status",
+    resetFilters: "Reset filters",
     managePipelines: "Pipelines",
     export: "Export",
     exportXlsx: "Excel (XLSX)",

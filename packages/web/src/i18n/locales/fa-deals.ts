@@ -38,6 +38,7 @@ export const faDeals: typeof enDeals = {
     owner: "مسئول",
     anyOwner: "هر مسئولی",
     anyStatus: "هر وضعیتی",
+    resetFilters: "پاک کردن فیلترها",
     managePipelines: "قیف‌های فروش",
     export: "خروجی",
     exportXlsx: "اکسل (XLSX)",

@@ -41,6 +41,7 @@ export const ruDeals: RussianMessages<typeof enDeals> = {
     owner: "Ответственный",
     anyOwner: "Любой ответственный",
     anyStatus: "Любой статус",
+    resetFilters: "Сбросить фильтры",
     managePipelines: "Воронки",
     export: "Выгрузить",
     exportXlsx: "Excel (XLSX)",
