@@ -20,7 +20,9 @@ const importRows = Number(process.env["BENCH_IMPORT_ROWS"] ?? 0);
 const large = process.env["BENCH_LARGE"] ? process.env["BENCH_LARGE"] === "1" : companies > 20_000;
 const databaseUrl = process.env["DATABASE_URL"];
 
-const dir = databaseUrl ? undefined : mkdtempSync(join(tmpdir(), "cv-bench-crm-"));
+/** A data directory seeded by an earlier run to measure again (kept afterwards); else a new one. */
+const keptDir = process.env["BENCH_DATA_DIR"];
+const dir = databaseUrl ? undefined : (keptDir ?? mkdtempSync(join(tmpdir(), "cv-bench-crm-")));
 const database = databaseUrl
   ? await openDatabase({ mode: "postgres", url: databaseUrl })
   : await openDatabase({ mode: "embedded", dataDir: dir ?? "" });
@@ -31,22 +33,45 @@ const out = (line = "") => {
 };
 try {
   await migrateDatabase(database.pool);
-  const { organizationId, admin } = await buildOrganization(database, { name: "Bench CRM" });
+  const earlier = (
+    await database.pool.query<{ organization_id: string; email: string }>(
+      `select o.id as organization_id, u.email from organizations o
+       join memberships m on m.organization_id = o.id and m.role = 'admin' join users u on u.id = m.user_id
+       where o.name = 'Bench CRM' limit 1`,
+    )
+  ).rows[0];
+  const { organizationId, admin } = earlier
+    ? { organizationId: earlier.organization_id, admin: { email: earlier.email } }
+    : await buildOrganization(database, { name: "Bench CRM" });
   const t0 = performance.now();
   const steps: string[] = [];
-  const summary = large
-    ? await seedLargeDepartment(database, {
-        organizationId,
-        now: new Date(),
-        companies,
-        dealsPerCompany: Number(process.env["BENCH_DEALS_PER_CLIENT"] ?? 5),
-        activitiesPerCompany: Number(process.env["BENCH_ACTIVITIES_PER_CLIENT"] ?? 25),
-        onStep: (step, ms) => {
-          steps.push(`${step} ${fmt(ms / 1000)} s`);
-          process.stdout.write(`  seeded ${step} in ${fmt(ms / 1000)} s\n`);
-        },
-      })
-    : await seedDemoDepartment(database, { organizationId, now: new Date(), companies, sellersPerLevel: [60, 20, 20] });
+  const counted = async () => {
+    const n = async (table: string) =>
+      Number((await database.pool.query<{ n: string }>(`select count(*) as n from ${table} where organization_id = $1`, [organizationId])).rows[0]?.n ?? 0);
+    return {
+      companies: await n("companies"),
+      contacts: await n("contacts"),
+      deals: await n("deals"),
+      activities: await n("activities"),
+      tasks: await n("tasks"),
+      people: (await n("memberships")) - 1,
+    };
+  };
+  const summary = earlier
+    ? await counted()
+    : large
+      ? await seedLargeDepartment(database, {
+          organizationId,
+          now: new Date(),
+          companies,
+          dealsPerCompany: Number(process.env["BENCH_DEALS_PER_CLIENT"] ?? 5),
+          activitiesPerCompany: Number(process.env["BENCH_ACTIVITIES_PER_CLIENT"] ?? 25),
+          onStep: (step, ms) => {
+            steps.push(`${step} ${fmt(ms / 1000)} s`);
+            process.stdout.write(`  seeded ${step} in ${fmt(ms / 1000)} s\n`);
+          },
+        })
+      : await seedDemoDepartment(database, { organizationId, now: new Date(), companies, sellersPerLevel: [60, 20, 20] });
   const seedMs = performance.now() - t0;
   const app = await buildApp({ context: { database, now: () => new Date(), security: defaultSecurity, version: "bench" } });
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
@@ -97,7 +122,7 @@ try {
   out();
   out(
     `${summary.companies} clients, ${summary.contacts} contacts, ${summary.deals} deals, ${summary.activities} activities, ${summary.tasks} tasks, ` +
-      `${summary.people} people; seeded in ${fmt(seedMs / 1000)} s${steps.length > 0 ? ` (${steps.join(", ")})` : ""}. ` +
+      `${summary.people} people; ${earlier ? "seeded by an earlier run" : `seeded in ${fmt(seedMs / 1000)} s`}${steps.length > 0 ? ` (${steps.join(", ")})` : ""}. ` +
       `The head of sales sees everything (the widest scope); a seller sees about 1/60 of the L1 base. ${iterations} requests each, one at a time.`,
   );
   out();
@@ -145,7 +170,7 @@ try {
   await app.close();
 } finally {
   await database.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (dir && !keptDir) rmSync(dir, { recursive: true, force: true });
 }
 const file = resolve(import.meta.dirname, `../results/crm-${large ? "large-" : ""}${databaseUrl ? "postgres" : "embedded"}.md`);
 writeFileSync(file, `# Client base benchmark\n\n${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2 cores.\n\n${lines.join("\n")}\n`);

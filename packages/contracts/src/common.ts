@@ -25,6 +25,8 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
     items: z.array(item),
     nextCursor: z.string().nullable(),
     total: z.number().int().nonnegative(),
+    /** False when `total` is a lower bound: the list holds more than a capped count reaches. */
+    totalExact: z.boolean().optional(),
   });
 
 export const idParamsSchema = z.strictObject({ id: idSchema });

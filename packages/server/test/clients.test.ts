@@ -188,6 +188,26 @@ describe("who sees which clients", () => {
     expect(await companyFacetDrift(test.database.db, d.org.organizationId)).toEqual([]);
   });
 
+  it("counts a big list exactly from the rollup, or up to a limit when filtered otherwise", async () => {
+    const d = await department();
+    await test.database.pool.query(
+      `insert into companies (organization_id, name, region, owner_id, search_text)
+       select $1, 'Bulk ' || i, case when i % 2 = 0 then 'Казань' end, $2, 'bulk ' || i from generate_series(1, 2100) as i`,
+      [d.org.organizationId, d.users.anna.id],
+    );
+    const page = async (client: TestClient, query: string) => (await client.get<CompanyPage>(`/api/v1/companies?limit=5${query}`)).body;
+    expect(await page(d.as.head, "")).toMatchObject({ total: 2100, totalExact: true });
+    expect(await page(d.as.head, `&region=${encodeURIComponent("Казань")}`)).toMatchObject({ total: 1050, totalExact: true });
+    expect(await page(d.as.head, "&region=")).toMatchObject({ total: 1050, totalExact: true });
+    expect(await page(d.as.anna, "")).toMatchObject({ total: 2100, totalExact: true });
+    expect(await page(d.as.boris, "")).toMatchObject({ total: 0, totalExact: true });
+    const searched = await page(d.as.head, "&q=bulk");
+    expect(searched).toMatchObject({ total: 2000, totalExact: false });
+    const second = (await d.as.head.get<CompanyPage>(`/api/v1/companies?limit=5&q=bulk&cursor=${searched.nextCursor ?? ""}`)).body;
+    expect(second).toMatchObject({ total: 2000, totalExact: false });
+    expect(await page(d.as.head, "&q=bulk 7")).toMatchObject({ totalExact: true });
+  });
+
   it("a seller who hands a client over sees the result once, then no longer sees the client", async () => {
     const d = await department();
     const client = await addClient(d.as.lead, { name: "Moving", ownerId: d.users.anna.id });

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import type { Company, CompanyCard, CompanyPage, Contact, DealPage, ImportJob, ImportRowPage, Problem } from "@conveyor/contracts";
 import { describe, expect, it } from "vitest";
 import { companyFacetDrift } from "../src/repositories/company-facet.repository";
+import { dealTotalsDrift } from "../src/repositories/deal.repository";
 import { parseAmount, parseDay } from "../src/imports/import-row";
 import { detectPreset, suggestMapping } from "../src/imports/column-mapping";
 import { decodeText, parseCsv } from "../src/imports/read-table";
@@ -161,6 +162,14 @@ describe("imports", () => {
     expect(done.createdCount).toBe(1);
     const deals = (await d.as.head.get<DealPage>("/api/v1/deals")).body;
     expect(deals.items[0]).toMatchObject({ title: "Поставка", amountMinor: 15000050, expectedCloseDate: "2026-12-31", stageName: "Переговоры" });
+
+    // The rollup the board and list totals read stays exact through imports, moves and edits.
+    const wonStage = (await d.as.head.get<{ items: { stages: { id: string; kind: string }[] }[] }>("/api/v1/pipelines")).body.items[0]?.stages.find((st) => st.kind === "won");
+    await d.as.head.post(`/api/v1/deals/${deals.items[0]?.id ?? ""}/move`, { stageId: wonStage?.id });
+    await d.as.head.patch(`/api/v1/deals/${deals.items[0]?.id ?? ""}`, { ownerId: d.seller.id });
+    expect(await dealTotalsDrift(test.database.db, d.org.organizationId)).toEqual([]);
+    const won = (await d.as.head.get<DealPage>("/api/v1/deals?status=won")).body;
+    expect(won.total).toBe(1);
 
     const contactsCsv = "Компания,ИНН,Имя,Фамилия,Должность,Мобильный телефон\n,500100732259,Мария,Иванова,Директор,+7 900 111-22-33\nАльфа,,Мария,Иванова,,+79001112233\n";
     const contactsJob = await run(d.as.head, await upload(d.as.head, "contacts", contactsCsv));

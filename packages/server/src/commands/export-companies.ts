@@ -49,7 +49,7 @@ export const exportCompanies = async (
   let after: CompanyCursor | undefined;
   let written = 0;
   for (;;) {
-    const { rows } = await listCompanies(context.database.db, viewer, options.filter, options.sort, { limit: 1000, after, knownTotal: 0 });
+    const { rows } = await listCompanies(context.database.db, viewer, options.filter, options.sort, { limit: 1000, after, knownTotal: { total: 0, exact: true } });
     for (const row of rows) sheet.addRow([...values(row), ...customFields.map((f) => row.custom[f.key] ?? null)]);
     written += rows.length;
     const last = rows.at(-1);

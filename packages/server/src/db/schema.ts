@@ -220,6 +220,7 @@ export const companies = pgTable(
     index("companies_owner_idx").on(t.organizationId, t.ownerId),
     index("companies_name_idx").on(t.organizationId, sql`lower(${t.name})`, t.id),
     index("companies_created_idx").on(t.organizationId, t.createdAt, t.id),
+    index("companies_last_activity_idx").on(t.organizationId, sql`coalesce(${t.lastActivityAt}, '-infinity'::timestamptz)`, t.id),
     // Substring search in any script (pg_trgm): "%гамм%", "%کیان%", "%4951234%".
     index("companies_search_idx").using("gin", t.searchText.op("gin_trgm_ops")),
     index("companies_custom_idx").using("gin", t.custom.op("jsonb_path_ops")),
@@ -325,6 +326,8 @@ export const tasks = pgTable(
   (t) => [
     index("tasks_assignee_idx").on(t.organizationId, t.assigneeId, t.doneAt, t.dueAt),
     index("tasks_company_idx").on(t.organizationId, t.companyId, t.dueAt),
+    // The organization's open tasks by due time: "Today" and "overdue" for a head of sales.
+    index("tasks_open_due_idx").on(t.organizationId, t.dueAt).where(sql`${t.doneAt} is null`),
     index("tasks_deal_idx").on(t.organizationId, t.dealId).where(sql`${t.dealId} is not null`),
     // Due reminders of one assignee: open tasks with a reminder not yet dismissed.
     index("tasks_reminder_idx")
@@ -734,4 +737,25 @@ export const importedRowKeys = pgTable(
     entityId: uuid("entity_id").notNull(),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.entity, t.rowHash] })],
+);
+
+/**
+ * Deals per owner and stage with their amount, kept exact by statement triggers on deals
+ * (migration 0003): the board's column totals and the deal list's count and sum for those who
+ * see every deal, without reading a million rows.
+ */
+export const dealStageTotals = pgTable(
+  "deal_stage_totals",
+  {
+    organizationId: tenant(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    stageId: uuid("stage_id")
+      .notNull()
+      .references(() => pipelineStages.id),
+    count: integer("count").notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.ownerId, t.stageId] })],
 );

@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, isNull, sql, sum, type SQL } from "drizzle-orm";
 import type { Executor } from "../db/database";
-import { companies, dealStageVisits, deals, pipelineStages, users } from "../db/schema";
+import { companies, dealStageTotals, dealStageVisits, deals, pipelineStages, users } from "../db/schema";
 import type { Viewer } from "../scope";
-import { visibleDeals } from "./visibility";
+import { seesEverything, visibleDeals } from "./visibility";
 
 export type DealRow = Omit<typeof deals.$inferSelect, "searchText"> & {
   companyName: string;
@@ -84,9 +84,7 @@ export const listDeals = async (
   const conditions = filterConditions(viewer, filter);
   // Later pages carry the first page's total instead of counting again.
   const totals =
-    page.knownTotal === undefined
-      ? await ex.select({ total: count(), sumMinor: sum(deals.amountMinor).mapWith(Number) }).from(deals).where(and(...conditions))
-      : [{ total: page.knownTotal, sumMinor: 0 }];
+    page.knownTotal === undefined ? [await dealTotals(ex, viewer, filter, conditions)] : [{ total: page.knownTotal, sumMinor: 0 }];
   if (page.after) {
     conditions.push(sql`(${deals.amountMinor}, ${deals.id}) < (${page.after.amountMinor}, ${page.after.id}::uuid)`);
   }
@@ -95,6 +93,41 @@ export const listDeals = async (
     .orderBy(desc(deals.amountMinor), desc(deals.id))
     .limit(page.limit);
   return { rows, total: totals[0]?.total ?? 0, sumMinor: totals[0]?.sumMinor ?? 0 };
+};
+
+/**
+ * How many deals the list or a board column holds and their sum. Those who see every deal read
+ * the rollup deal_stage_totals when the filter is by pipeline, stage, status or owner (a count
+ * over a million deals took seconds on the embedded database); anyone else, or any other
+ * filter, is counted over the rows they may see.
+ */
+const dealTotals = async (ex: Executor, viewer: Viewer, filter: DealFilter, conditions: SQL[]): Promise<{ total: number; sumMinor: number }> => {
+  const byRollup = seesEverything(viewer) && !filter.q && !filter.companyId && Object.keys(filter.custom ?? {}).length === 0;
+  if (!byRollup) {
+    const rows = await ex.select({ total: count(), sumMinor: sum(deals.amountMinor).mapWith(Number) }).from(deals).where(and(...conditions));
+    return { total: rows[0]?.total ?? 0, sumMinor: rows[0]?.sumMinor ?? 0 };
+  }
+  const where: SQL[] = [eq(dealStageTotals.organizationId, viewer.organizationId)];
+  if (filter.pipelineId) where.push(eq(pipelineStages.pipelineId, filter.pipelineId));
+  if (filter.stageId) where.push(eq(dealStageTotals.stageId, filter.stageId));
+  if (filter.status) where.push(eq(pipelineStages.kind, filter.status));
+  if (filter.ownerId) where.push(eq(dealStageTotals.ownerId, filter.ownerId));
+  const rows = await ex
+    .select({ total: sql<number>`coalesce(sum(${dealStageTotals.count}), 0)`.mapWith(Number), sumMinor: sql<number>`coalesce(sum(${dealStageTotals.amountMinor}), 0)`.mapWith(Number) })
+    .from(dealStageTotals)
+    .innerJoin(pipelineStages, and(eq(pipelineStages.id, dealStageTotals.stageId), eq(pipelineStages.organizationId, dealStageTotals.organizationId)))
+    .where(and(...where));
+  return { total: rows[0]?.total ?? 0, sumMinor: rows[0]?.sumMinor ?? 0 };
+};
+
+/** The consistency check of deal_stage_totals: owner and stage pairs whose stored totals differ from a recount. */
+export const dealTotalsDrift = async (ex: Executor, organizationId: string): Promise<unknown[]> => {
+  const result = await ex.execute(sql`
+    with actual as (select owner_id, stage_id, count(*)::integer as count, sum(amount_minor)::bigint as amount from deals where organization_id = ${organizationId} group by 1, 2),
+         stored as (select owner_id, stage_id, count, amount_minor as amount from deal_stage_totals where organization_id = ${organizationId} and (count <> 0 or amount_minor <> 0))
+    select * from actual a full join stored s using (owner_id, stage_id)
+    where a.count is distinct from s.count or a.amount is distinct from s.amount`);
+  return result.rows;
 };
 
 export const findDeal = async (ex: Executor, viewer: Viewer, id: string): Promise<DealRow | undefined> => {

@@ -50,6 +50,7 @@ export const ClientsPage = () => {
 
   const items = clients.data?.pages.flatMap((page) => page.items) ?? [];
   const total = clients.data?.pages[0]?.total;
+  const totalExact = clients.data?.pages[0]?.totalExact !== false;
   const { fetchNextPage } = clients;
   // A page already on its way is not asked for again.
   const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
@@ -63,7 +64,7 @@ export const ClientsPage = () => {
           </Title>
           {total !== undefined && (
             <Text c="dimmed" size="sm" data-testid="clients-total">
-              {t("clients.total", { count: total })}
+              {totalExact ? t("clients.total", { count: total }) : t("clients.totalAtLeast", { count: total })}
             </Text>
           )}
         </div>

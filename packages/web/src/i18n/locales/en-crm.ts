@@ -35,6 +35,8 @@ export const enCrm = {
     title: "Clients",
     total_one: "{{count, number}} client",
     total_other: "{{count, number}} clients",
+    /** A big list is counted up to a limit: "more than 2,000 clients". */
+    totalAtLeast: "More than {{count, number}} clients",
     search: "Search clients",
     add: "Add client",
     export: "Export",

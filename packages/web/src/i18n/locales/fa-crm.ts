@@ -34,6 +34,7 @@ export const faCrm: typeof enCrm = {
     title: "مشتریان",
     total_one: "{{count, number}} مشتری",
     total_other: "{{count, number}} مشتری",
+    totalAtLeast: "بیش از {{count, number}} مشتری",
     search: "جستجوی مشتریان",
     add: "افزودن مشتری",
     export: "خروجی",

@@ -37,6 +37,7 @@ export const ruCrm: RussianMessages<typeof enCrm> = {
     total_few: "{{count, number}} клиента",
     total_many: "{{count, number}} клиентов",
     total_other: "{{count, number}} клиента",
+    totalAtLeast: "Больше {{count, number}} клиентов",
     search: "Поиск клиентов",
     add: "Добавить клиента",
     export: "Экспорт",

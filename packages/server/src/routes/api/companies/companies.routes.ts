@@ -62,11 +62,15 @@ export const companiesRoutes =
         const custom = await resolveCompanyCustomFilter(context.database.db, viewer, customFiltersOf(request.query));
         const after = decodeCursor(cursor, (value) =>
           isRecord(value) && typeof value["id"] === "string" && (typeof value["key"] === "string" || value["key"] === null)
-            ? { key: value["key"], id: value["id"], total: typeof value["total"] === "number" ? value["total"] : undefined }
+            ? {
+                key: value["key"],
+                id: value["id"],
+                total: typeof value["total"] === "number" ? { total: value["total"], exact: value["exact"] !== false } : undefined,
+              }
             : undefined,
         );
         const query = q ? searchPattern(q) : undefined;
-        const { rows, total } = await listCompanies(
+        const { rows, total, totalExact } = await listCompanies(
           context.database.db,
           viewer,
           { ...filter, q: query || undefined, custom },
@@ -77,8 +81,9 @@ export const companiesRoutes =
         const last = page.at(-1);
         return {
           items: page.map(presentCompany),
-          nextCursor: rows.length > limit && last ? encodeCursor({ key: cursorKeyOf(last, sort), id: last.id, total }) : null,
+          nextCursor: rows.length > limit && last ? encodeCursor({ key: cursorKeyOf(last, sort), id: last.id, total, exact: totalExact }) : null,
           total,
+          totalExact,
         };
       },
     );
