@@ -15,6 +15,7 @@ import {
   type NewImportRow,
 } from "../repositories/import.repository";
 import type { PipelineRow } from "../repositories/pipeline.repository";
+import { insertRows } from "../repositories/bulk-insert";
 import { companySearchText, refreshCompanySearchText } from "./company-input";
 import type { Viewer } from "../scope";
 
@@ -198,7 +199,7 @@ const importCompanies = async (ex: Executor, setting: ImportSetting, rows: Batch
             .set({ ...mergeContact(same, values.contact), ...(values.contact.position && { position: values.contact.position }), updatedAt: setting.now })
             .where(and(eq(contacts.organizationId, org), eq(contacts.id, same.id)));
         } else {
-          newContacts.push({ organizationId: org, companyId: duplicateOf, ...values.contact, createdAt: setting.now, updatedAt: setting.now });
+          newContacts.push({ id: randomUUID(), organizationId: org, companyId: duplicateOf, ...values.contact, createdAt: setting.now, updatedAt: setting.now });
         }
       }
       touched.add(duplicateOf);
@@ -225,17 +226,17 @@ const importCompanies = async (ex: Executor, setting: ImportSetting, rows: Batch
       createdAt: setting.now,
       updatedAt: setting.now,
     });
-    if (values.contact) newContacts.push({ organizationId: org, companyId: id, ...values.contact, createdAt: setting.now, updatedAt: setting.now });
-    newEvents.push({ organizationId: org, companyId: id, kind: "created", at: setting.now, actorId: setting.viewer.userId });
+    if (values.contact) newContacts.push({ id: randomUUID(), organizationId: org, companyId: id, ...values.contact, createdAt: setting.now, updatedAt: setting.now });
+    newEvents.push({ id: randomUUID(), organizationId: org, companyId: id, kind: "created", at: setting.now, actorId: setting.viewer.userId });
     if (values.legalId) setting.seen.set(`legal:${values.legalId}`, id);
     for (const key of channels) setting.seen.set(`channel:${key}`, id);
     hashes.push({ hash, id });
     record(tally, { rowNumber, outcome: "created", entityId: id });
   }
 
-  if (newCompanies.length > 0) await ex.insert(companies).values(newCompanies);
-  if (newContacts.length > 0) await ex.insert(contacts).values(newContacts);
-  if (newEvents.length > 0) await ex.insert(timelineEvents).values(newEvents);
+  if (newCompanies.length > 0) await insertRows(ex, companies, newCompanies);
+  if (newContacts.length > 0) await insertRows(ex, contacts, newContacts);
+  if (newEvents.length > 0) await insertRows(ex, timelineEvents, newEvents);
   for (const id of touched) await refreshCompanySearchText(ex, setting.viewer, id);
   await rememberRowHashes(ex, org, "companies", hashes);
   for (const h of hashes) setting.seen.set(`hash:${h.hash}`, h.id);
@@ -322,7 +323,7 @@ const importContacts = async (ex: Executor, setting: ImportSetting, rows: BatchR
     hashes.push({ hash, id });
     record(tally, { rowNumber, outcome: "created", entityId: id });
   }
-  if (newContacts.length > 0) await ex.insert(contacts).values(newContacts);
+  if (newContacts.length > 0) await insertRows(ex, contacts, newContacts);
   for (const id of touched) await refreshCompanySearchText(ex, setting.viewer, id);
   await rememberRowHashes(ex, org, "contacts", hashes);
   for (const h of hashes) setting.seen.set(`hash:${h.hash}`, h.id);
@@ -430,15 +431,15 @@ const importDeals = async (ex: Executor, setting: ImportSetting, rows: BatchRow[
       createdAt: setting.now,
       updatedAt: setting.now,
     });
-    visits.push({ organizationId: org, dealId: id, stageId: stage.id, enteredAt: setting.now, movedById: setting.viewer.userId });
-    events.push({ organizationId: org, companyId: client.id, kind: "deal_created", at: setting.now, actorId: setting.viewer.userId, dealId: id });
+    visits.push({ id: randomUUID(), organizationId: org, dealId: id, stageId: stage.id, enteredAt: setting.now, movedById: setting.viewer.userId });
+    events.push({ id: randomUUID(), organizationId: org, companyId: client.id, kind: "deal_created", at: setting.now, actorId: setting.viewer.userId, dealId: id });
     setting.seen.set(`deal:${client.id}:${values.title.toLowerCase()}`, id);
     hashes.push({ hash, id });
     record(tally, { rowNumber, outcome: "created", entityId: id });
   }
-  if (newDeals.length > 0) await ex.insert(deals).values(newDeals);
-  if (visits.length > 0) await ex.insert(dealStageVisits).values(visits);
-  if (events.length > 0) await ex.insert(timelineEvents).values(events);
+  if (newDeals.length > 0) await insertRows(ex, deals, newDeals);
+  if (visits.length > 0) await insertRows(ex, dealStageVisits, visits);
+  if (events.length > 0) await insertRows(ex, timelineEvents, events);
   await rememberRowHashes(ex, org, "deals", hashes);
   for (const h of hashes) setting.seen.set(`hash:${h.hash}`, h.id);
   return tally;

@@ -450,6 +450,8 @@ export const deals = pgTable(
     index("deals_stage_idx").on(t.organizationId, t.stageId, t.amountMinor, t.id),
     index("deals_company_idx").on(t.organizationId, t.companyId),
     index("deals_owner_idx").on(t.organizationId, t.ownerId, t.stageId),
+    // The deal list's order (largest first) over all the organization's deals.
+    index("deals_amount_idx").on(t.organizationId, t.amountMinor, t.id),
     index("deals_search_idx").using("gin", t.searchText.op("gin_trgm_ops")),
   ],
 );

@@ -69,6 +69,10 @@ export const createImportRunner = (context: AppContext, log?: FastifyBaseLogger)
   const writeBatch = async (setting: ImportSetting, rows: BatchRow[]): Promise<void> => {
     try {
       await db.transaction(async (tx) => {
+        // The lookups probe indexes with a thousand keys at once; on tables that grew within
+        // this import (the embedded database has no autovacuum to refresh statistics) the
+        // planner chose to read them whole instead, and each batch got slower than the last.
+        await tx.execute(sql`set local enable_seqscan = off`);
         const tally = await importBatch(tx, setting, rows);
         await insertImportRows(tx, setting.viewer.organizationId, setting.jobId, tally.report);
         await advanceImportJob(tx, setting.jobId, { processed: rows.length, ...tally });

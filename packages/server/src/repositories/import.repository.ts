@@ -3,6 +3,7 @@ import type { ImportRowOutcome } from "@conveyor/contracts";
 import type { Executor } from "../db/database";
 import { companies, contacts, importedRowKeys, importJobs, importRows, memberships, users } from "../db/schema";
 import type { Viewer } from "../scope";
+import { insertRows } from "./bulk-insert";
 
 /*
  * Import jobs are read by the person who started them and by admins and heads of sales (the
@@ -143,10 +144,7 @@ export type NewImportRow = { rowNumber: number; outcome: ImportRowOutcome; entit
 
 export const insertImportRows = async (ex: Executor, organizationId: string, jobId: string, rows: NewImportRow[]): Promise<void> => {
   if (rows.length === 0) return;
-  await ex
-    .insert(importRows)
-    .values(rows.map((r) => ({ organizationId, jobId, ...r })))
-    .onConflictDoNothing();
+  await insertRows(ex, importRows, rows.map((r) => ({ organizationId, jobId, ...r })), { onConflictDoNothing: true });
 };
 
 export type ImportRowRecord = typeof importRows.$inferSelect & { companyId: string | null };
@@ -200,10 +198,7 @@ export const knownRowHashes = async (ex: Executor, organizationId: string, entit
 
 export const rememberRowHashes = async (ex: Executor, organizationId: string, entity: string, rows: { hash: string; id: string }[]): Promise<void> => {
   if (rows.length === 0) return;
-  await ex
-    .insert(importedRowKeys)
-    .values(rows.map((r) => ({ organizationId, entity, rowHash: r.hash, entityId: r.id })))
-    .onConflictDoNothing();
+  await insertRows(ex, importedRowKeys, rows.map((r) => ({ organizationId, entity, rowHash: r.hash, entityId: r.id })), { onConflictDoNothing: true });
 };
 
 /** Active people of the organization, for reading an owner written as an email or a name. */

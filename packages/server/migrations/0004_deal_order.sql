@@ -1,0 +1,1 @@
+CREATE INDEX "deals_amount_idx" ON "deals" USING btree ("organization_id","amount_minor","id");
