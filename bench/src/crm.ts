@@ -105,7 +105,9 @@ try {
     ["client list, first page (50, by name)", "/api/v1/companies?limit=50", "head"],
     ["client list, filtered (status + region)", `/api/v1/companies?status=current&region=${encodeURIComponent("Москва")}&limit=50`, "head"],
     ["client list, by last activity", "/api/v1/companies?sort=lastActivityAt&order=desc&limit=50", "head"],
-    ["search by name fragment", `/api/v1/companies?q=${encodeURIComponent("сигма")}&limit=20`, "head"],
+    ["search by a common word (1 name in 18 has it)", `/api/v1/companies?q=${encodeURIComponent("сигма")}&limit=20`, "head"],
+    ["search by a client's name", `/api/v1/companies?q=${encodeURIComponent("вектор строй 12")}&limit=20`, "head"],
+    ["global search box (clients, contacts, deals)", `/api/v1/search?q=${encodeURIComponent("вектор строй 12")}`, "head"],
     ["search by phone digits", "/api/v1/companies?q=7912&limit=20", "head"],
     ["segment facets (M5.4 views)", "/api/v1/companies/facets", "head"],
     ["client card", `/api/v1/companies/${firstId}`, "head"],
@@ -140,8 +142,19 @@ try {
   if (importRows > 0) {
     // A file like a CRM's export: every row a new client with a contact; one in 50 rows invalid.
     const header = "Название;ИНН;Регион;Отрасль;Контакт;Телефон;Email";
+    // New legal ids, phones and emails on every run, so a kept database still gets new clients.
+    const run = Date.now().toString(36);
+    const operator = 900 + (Math.floor(Date.now() / 1000) % 99);
     const body = Array.from({ length: importRows }, (_, i) =>
-      [`ООО «Импорт ${i}»`, String(3000000000 + i), "Казань", "IT", `Контакт ${i}`, i % 50 === 0 ? "12" : `+7 (913) ${String(1000000 + i).slice(-7)}`, `import${i}@example.ru`].join(";"),
+      [
+        `ООО «Импорт ${run} ${i}»`,
+        String(3_000_000_000 + (operator - 900) * 1_000_000 + i),
+        "Казань",
+        "IT",
+        `Контакт ${i}`,
+        i % 50 === 0 ? "12" : `+7 (${operator}) ${String(1_000_000 + i).slice(-7)}`,
+        `import${i}.${run}@example.ru`,
+      ].join(";"),
     );
     const file = Buffer.from([header, ...body].join("\n"));
     const t1 = performance.now();

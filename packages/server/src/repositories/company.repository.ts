@@ -110,7 +110,7 @@ export const listCompanies = async (
 ): Promise<{ rows: CompanyRow[]; total: number; totalExact: boolean }> => {
   const conditions = filterConditions(viewer, filter);
   // Counting is the costly part on a large base: later pages carry the first page's total.
-  const { total, exact } = page.knownTotal ?? (await countCompanies(ex, viewer, filter, conditions));
+  const countConditions = [...conditions];
   const key = sortKey(sort.by);
   if (page.after) {
     const op = sort.order === "asc" ? sql`>` : sql`<`;
@@ -124,15 +124,19 @@ export const listCompanies = async (
     .where(and(...conditions))
     .orderBy(sql`${key} ${direction}`, sql`${companies.id} ${direction}`)
     .limit(page.limit);
+  // A first page that is not full is the whole list: nothing to count.
+  const { total, exact } =
+    page.knownTotal ??
+    (!page.after && rows.length < page.limit ? { total: rows.length, exact: true } : await countCompanies(ex, viewer, filter, countConditions));
   return { rows, total, totalExact: exact };
 };
 
 /** Past this many matching clients a list says "more than N" rather than counting them all. */
-export const maxCountedCompanies = 2000;
+export const maxCountedCompanies = 1000;
 
 /**
  * How many clients the list holds. With no filter, or one segment or owner filter, the rollup
- * answers exactly (company_facet_counts); any other filter is counted up to 2,000 (and a list
+ * answers exactly (company_facet_counts); any other filter is counted up to 1,000 (and a list
  * of more says so) — an exact count of a 200k-client base took 150–450 ms on the embedded
  * database, the capped one a few.
  */
