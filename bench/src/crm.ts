@@ -104,8 +104,10 @@ try {
   const calls: Array<[string, string, "head" | "seller"]> = [
     ["client list, first page (50, by name)", "/api/v1/companies?limit=50", "head"],
     ["client list, filtered (status + region)", `/api/v1/companies?status=current&region=${encodeURIComponent("Москва")}&limit=50`, "head"],
+    ["  its exact count (asked apart)", `/api/v1/companies/count?status=current&region=${encodeURIComponent("Москва")}`, "head"],
     ["client list, by last activity", "/api/v1/companies?sort=lastActivityAt&order=desc&limit=50", "head"],
     ["search by a common word (1 name in 18 has it)", `/api/v1/companies?q=${encodeURIComponent("сигма")}&limit=20`, "head"],
+    ["  its exact count (asked apart)", `/api/v1/companies/count?q=${encodeURIComponent("сигма")}`, "head"],
     ["search by a client's name", `/api/v1/companies?q=${encodeURIComponent("вектор строй 12")}&limit=20`, "head"],
     ["global search box (clients, contacts, deals)", `/api/v1/search?q=${encodeURIComponent("вектор строй 12")}`, "head"],
     ["search by phone digits", "/api/v1/companies?q=7912&limit=20", "head"],

@@ -25,7 +25,7 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
     items: z.array(item),
     nextCursor: z.string().nullable(),
     total: z.number().int().nonnegative(),
-    /** False when `total` is a lower bound: the list holds more than a capped count reaches. */
+    /** False when `total` is a lower bound (the list was not counted with this page; see its count route). */
     totalExact: z.boolean().optional(),
   });
 

@@ -66,6 +66,11 @@ export const listCompaniesQuerySchema = pageQuerySchema.extend({
 });
 export type ListCompaniesQuery = z.infer<typeof listCompaniesQuerySchema>;
 
+/** The exact number of clients a list's filters match (the list itself may only say "more than"). */
+export const countCompaniesQuerySchema = listCompaniesQuerySchema.omit({ limit: true, cursor: true, sort: true, order: true });
+export const companyCountSchema = z.object({ total: z.number().int().nonnegative() });
+export type CompanyCount = z.infer<typeof companyCountSchema>;
+
 export const exportCompaniesQuerySchema = listCompaniesQuerySchema.omit({ limit: true, cursor: true }).extend({
   format: z.enum(["xlsx", "csv"]).default("xlsx"),
   locale: localeSchema.default("en"),

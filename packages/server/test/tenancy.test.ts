@@ -343,6 +343,11 @@ const matrix: Record<string, () => Promise<void>> = {
     expectNotFound(await world.a.post(`/api/v1/imports/${world.bDraftImportId}/start`, { mapping: ["name"], onDuplicate: "skip" })),
   "GET /api/v1/imports/:id/rows": async () => expectNotFound(await world.a.get(`/api/v1/imports/${world.bImportId}/rows`)),
   "GET /api/v1/imports/:id/report": async () => expectNotFound(await world.a.get(`/api/v1/imports/${world.bImportId}/report`)),
+  "GET /api/v1/companies/count": async () => {
+    expect((await world.a.get<{ total: number }>(`/api/v1/companies/count?q=bravo&region=${encodeURIComponent("Bravo Region")}`)).body.total).toBe(0);
+    const own = (await world.a.get<{ total: number }>("/api/v1/companies?limit=100")).body.total;
+    expect((await world.a.get<{ total: number }>("/api/v1/companies/count")).body.total).toBe(own);
+  },
   "GET /api/v1/me": async () => {
     const reply = await world.a.get<User>("/api/v1/me");
     expect(reply.body.id).toBe(world.aAdmin.id);

@@ -110,7 +110,6 @@ export const listCompanies = async (
 ): Promise<{ rows: CompanyRow[]; total: number; totalExact: boolean }> => {
   const conditions = filterConditions(viewer, filter);
   // Counting is the costly part on a large base: later pages carry the first page's total.
-  const countConditions = [...conditions];
   const key = sortKey(sort.by);
   if (page.after) {
     const op = sort.order === "asc" ? sql`>` : sql`<`;
@@ -125,40 +124,38 @@ export const listCompanies = async (
     .orderBy(sql`${key} ${direction}`, sql`${companies.id} ${direction}`)
     .limit(page.limit);
   // A first page that is not full is the whole list: nothing to count.
+  const byRollup = page.knownTotal ? undefined : await rollupTotal(ex, viewer, filter);
   const { total, exact } =
     page.knownTotal ??
-    (!page.after && rows.length < page.limit ? { total: rows.length, exact: true } : await countCompanies(ex, viewer, filter, countConditions));
+    (byRollup !== undefined
+      ? { total: byRollup, exact: true }
+      : !page.after && rows.length < page.limit
+        ? { total: rows.length, exact: true }
+        : { total: Math.max(0, rows.length - 1), exact: false });
   return { rows, total, totalExact: exact };
 };
 
-/** Past this many matching clients a list says "more than N" rather than counting them all. */
-export const maxCountedCompanies = 1000;
-
 /**
- * How many clients the list holds. With no filter, or one segment or owner filter, the rollup
- * answers exactly (company_facet_counts); any other filter is counted up to 1,000 (and a list
- * of more says so) — an exact count of a 200k-client base took 150–450 ms on the embedded
- * database, the capped one a few.
+ * How many clients the list holds, when that is cheap: with no filter, or one segment or owner
+ * filter, the rollup answers exactly (company_facet_counts). Any other filter is not counted
+ * with the page (an exact count over a 200k-client base took 150–450 ms on the embedded
+ * database): the list answers "more than the rows shown" and the screen asks
+ * `countCompanies` for the exact number beside it.
  */
-const countCompanies = async (
-  ex: Executor,
-  viewer: Viewer,
-  filter: CompanyFilter,
-  conditions: SQL[],
-): Promise<{ total: number; exact: boolean }> => {
+const rollupTotal = async (ex: Executor, viewer: Viewer, filter: CompanyFilter): Promise<number | undefined> => {
   const segments = facetFields.filter((field) => typeof filter[field] === "string");
   const others = Boolean(filter.q) || Boolean(filter.tag) || Boolean(filter.productId) || Object.keys(filter.custom ?? {}).length > 0;
-  const byRollup = !others && segments.length + (filter.ownerId ? 1 : 0) <= 1;
-  if (byRollup) {
-    const rows = await facetCountsInScope(ex, viewer);
-    const [field, value] = filter.ownerId ? ["owner", filter.ownerId] : segments[0] ? [segments[0], filter[segments[0]] ?? ""] : ["status", undefined];
-    const total = rows.filter((r) => r.field === field && (value === undefined || r.value === value)).reduce((sum, r) => sum + r.count, 0);
-    return { total, exact: true };
-  }
-  const capped = ex.select({ one: sql`1` }).from(companies).where(and(...conditions)).limit(maxCountedCompanies + 1).as("capped");
-  const n = (await ex.select({ n: count() }).from(capped))[0]?.n ?? 0;
-  return { total: Math.min(n, maxCountedCompanies), exact: n <= maxCountedCompanies };
+  if (others || segments.length + (filter.ownerId ? 1 : 0) > 1) return undefined;
+  const rows = await facetCountsInScope(ex, viewer);
+  const [field, value] = filter.ownerId ? ["owner", filter.ownerId] : segments[0] ? [segments[0], filter[segments[0]] ?? ""] : ["status", undefined];
+  return rows.filter((r) => r.field === field && (value === undefined || r.value === value)).reduce((sum, r) => sum + r.count, 0);
 };
+
+/** The exact number of clients the filters match, within the viewer's scope. */
+export const countCompanies = async (ex: Executor, viewer: Viewer, filter: CompanyFilter): Promise<number> =>
+  (await rollupTotal(ex, viewer, filter)) ??
+  (await ex.select({ n: count() }).from(companies).where(and(...filterConditions(viewer, filter))))[0]?.n ??
+  0;
 
 export const findCompany = async (ex: Executor, viewer: Viewer, id: string): Promise<CompanyRow | undefined> => {
   const rows = await ex

@@ -1,6 +1,6 @@
 import { useCallback, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Button, Group, Menu, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { canExport, canImport, canManageCustomFields } from "../auth/permissions";
@@ -22,7 +22,7 @@ import {
 } from "./client-filters";
 import { ClientViews } from "./client-views";
 import { ClientsTable } from "./clients-table";
-import { clientListKey, listCompanies } from "./clients.api";
+import { clientCountKey, clientListKey, countCompanies, listCompanies } from "./clients.api";
 import { useCompanyFacets } from "./use-company-facets";
 
 const pageSize = 50;
@@ -49,8 +49,16 @@ export const ClientsPage = () => {
   });
 
   const items = clients.data?.pages.flatMap((page) => page.items) ?? [];
-  const total = clients.data?.pages[0]?.total;
-  const totalExact = clients.data?.pages[0]?.totalExact !== false;
+  const listed = clients.data?.pages[0];
+  // A long filtered list is not counted with its first page: the exact number follows apart.
+  const counted = useQuery({
+    queryKey: clientCountKey(query),
+    queryFn: () => countCompanies(query),
+    enabled: listed?.totalExact === false,
+    staleTime: 30_000,
+  });
+  const total = counted.data?.total ?? listed?.total;
+  const totalExact = counted.data !== undefined || listed?.totalExact !== false;
   const { fetchNextPage } = clients;
   // A page already on its way is not asked for again.
   const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);

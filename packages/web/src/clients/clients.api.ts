@@ -1,6 +1,7 @@
 import {
   activitySchema,
   companyCardSchema,
+  companyCountSchema,
   companyFacetsSchema,
   companyPageSchema,
   companySchema,
@@ -19,12 +20,16 @@ import { api } from "../app/api";
 export const clientsKey = ["clients"];
 export const clientListKey = (query: QueryParams) => [...clientsKey, "list", query];
 export const clientFacetsKey = [...clientsKey, "facets"];
+export const clientCountKey = (query: QueryParams) => [...clientsKey, "count", query];
 export const clientCardKey = (id: string) => [...clientsKey, "card", id];
 export const timelineKey = (id: string) => [...clientsKey, "timeline", id];
 
 const companyPath = (id: string) => `/api/v1/companies/${encodeURIComponent(id)}`;
 
 export const listCompanies = (query: QueryParams) => api.get("/api/v1/companies", companyPageSchema, query);
+
+/** The exact total of a filtered list, asked for when the list itself only says "more than". */
+export const countCompanies = (query: QueryParams) => api.get("/api/v1/companies/count", companyCountSchema, query);
 
 export const getCompanyFacets = () => api.get("/api/v1/companies/facets", companyFacetsSchema);
 

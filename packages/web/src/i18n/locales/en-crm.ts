@@ -35,7 +35,7 @@ export const enCrm = {
     title: "Clients",
     total_one: "{{count, number}} client",
     total_other: "{{count, number}} clients",
-    /** A big list is counted up to a limit: "more than 2,000 clients". */
+    /** A long filtered list before its exact count arrives: "more than 50 clients". */
     totalAtLeast: "More than {{count, number}} clients",
     search: "Search clients",
     add: "Add client",

@@ -1,7 +1,9 @@
 import {
   activitySchema,
   companyCardSchema,
+  companyCountSchema,
   companyFacetsSchema,
+  countCompaniesQuerySchema,
   companyPageSchema,
   companySchema,
   contactListSchema,
@@ -32,7 +34,7 @@ import { notFound } from "../../../http/app-error";
 import { authenticate } from "../../../http/authenticate";
 import { decodeCursor, encodeCursor } from "../../../http/cursor";
 import { presentActivity, presentCompany, presentContact, presentTask, presentTimelineEntry } from "../../../presenters/crm.presenter";
-import { companyFacets, cursorKeyOf, findCompany, listCompanies } from "../../../repositories/company.repository";
+import { companyFacets, countCompanies, cursorKeyOf, findCompany, listCompanies } from "../../../repositories/company.repository";
 import { productFacet } from "../../../repositories/company-product.repository";
 import { listCompanyContacts } from "../../../repositories/contact.repository";
 import { openTasksOfCompany, tasksByIds } from "../../../repositories/task.repository";
@@ -85,6 +87,25 @@ export const companiesRoutes =
           total,
           totalExact,
         };
+      },
+    );
+
+    app.get(
+      "/count",
+      {
+        schema: {
+          tags,
+          summary: "The exact number of clients the list's filters match (the list says 'more than' when counting would slow it down)",
+          querystring: withCustomFilters(countCompaniesQuerySchema),
+          response: { 200: companyCountSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const { viewer } = await authenticate(context, request);
+        const { q, ...filter } = request.query;
+        const custom = await resolveCompanyCustomFilter(context.database.db, viewer, customFiltersOf(request.query));
+        const query = q ? searchPattern(q) : undefined;
+        return { total: await countCompanies(context.database.db, viewer, { ...filter, q: query || undefined, custom }) };
       },
     );
 
