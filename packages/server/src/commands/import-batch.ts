@@ -113,6 +113,24 @@ const record = (tally: Tally, row: NewImportRow) => {
   }
 };
 
+/** The row's fingerprint was imported before (from an earlier file, or earlier in this one): skipped. */
+const importedBefore = (setting: ImportSetting, known: Map<string, string>, tally: Tally, rowNumber: number, hash: string): boolean => {
+  const knownId = known.get(hash) ?? setting.seen.get(`hash:${hash}`);
+  if (knownId) record(tally, { rowNumber, outcome: "skipped", entityId: knownId, message: "Imported before" });
+  return Boolean(knownId);
+};
+
+type ClientRef = { company: string | null; companyLegalId: string | null };
+type ResolveClient = (ref: ClientRef) => { id: string } | { code: ImportRowCode; field: ImportTarget };
+
+/** The client a contact or deal row names, or its problem recorded in the report. */
+const clientOf = (resolve: ResolveClient, tally: Tally, rowNumber: number, ref: ClientRef): { id: string } | undefined => {
+  const client = resolve(ref);
+  if ("id" in client) return client;
+  record(tally, problem(rowNumber, client.code, client.field, client.code === "company_ambiguous" ? "Several clients have this name" : "No such client"));
+  return undefined;
+};
+
 /** Reads every row of the batch; blank rows are passed over without a report line. */
 const readRows = <V>(setting: ImportSetting, rows: BatchRow[], tally: Tally) => {
   const read: { rowNumber: number; values: V; hash: string }[] = [];
@@ -152,11 +170,7 @@ const importCompanies = async (ex: Executor, setting: ImportSetting, rows: Batch
   const touched = new Set<string>();
 
   for (const { rowNumber, values, hash } of read) {
-    const knownId = known.get(hash) ?? setting.seen.get(`hash:${hash}`);
-    if (knownId) {
-      record(tally, { rowNumber, outcome: "skipped", entityId: knownId, message: "Imported before" });
-      continue;
-    }
+    if (importedBefore(setting, known, tally, rowNumber, hash)) continue;
     const ownerId = ownerOf(setting, values.owner);
     if (!ownerId) {
       record(tally, problem(rowNumber, "owner_unknown", "owner", `No active person with this email or name: ${values.owner ?? ""}`));
@@ -244,7 +258,7 @@ const importCompanies = async (ex: Executor, setting: ImportSetting, rows: Batch
 };
 
 /** The client a contact or deal row names: by legal id first, else by its exact name. */
-const clientResolver = async (ex: Executor, setting: ImportSetting, refs: { company: string | null; companyLegalId: string | null }[]) => {
+const clientResolver = async (ex: Executor, setting: ImportSetting, refs: ClientRef[]): Promise<ResolveClient> => {
   const org = setting.viewer.organizationId;
   const byLegalId = new Map(
     (await companiesByLegalIds(ex, org, [...new Set(refs.flatMap((r) => (r.companyLegalId ? [r.companyLegalId] : [])))])).map((c) => [c.legalId ?? "", c.id]),
@@ -252,7 +266,7 @@ const clientResolver = async (ex: Executor, setting: ImportSetting, refs: { comp
   const named = await companiesByNames(ex, org, [...new Set(refs.flatMap((r) => (r.company && !r.companyLegalId ? [r.company] : [])))]);
   const byName = new Map<string, string[]>();
   for (const c of named) byName.set(c.name.toLowerCase(), [...(byName.get(c.name.toLowerCase()) ?? []), c.id]);
-  return (ref: { company: string | null; companyLegalId: string | null }): { id: string } | { code: ImportRowCode; field: ImportTarget } => {
+  return (ref) => {
     if (ref.companyLegalId) {
       const id = byLegalId.get(ref.companyLegalId);
       return id ? { id } : { code: "company_not_found", field: "companyLegalId" };
@@ -280,16 +294,9 @@ const importContacts = async (ex: Executor, setting: ImportSetting, rows: BatchR
   const hashes: { hash: string; id: string }[] = [];
   const touched = new Set<string>();
   for (const { rowNumber, values, hash } of read) {
-    const knownId = known.get(hash) ?? setting.seen.get(`hash:${hash}`);
-    if (knownId) {
-      record(tally, { rowNumber, outcome: "skipped", entityId: knownId, message: "Imported before" });
-      continue;
-    }
-    const client = resolve(values);
-    if (!("id" in client)) {
-      record(tally, problem(rowNumber, client.code, client.field, client.code === "company_ambiguous" ? "Several clients have this name" : "No such client"));
-      continue;
-    }
+    if (importedBefore(setting, known, tally, rowNumber, hash)) continue;
+    const client = clientOf(resolve, tally, rowNumber, values);
+    if (!client) continue;
     const channels = [...values.contact.phones, ...values.contact.emails];
     const same =
       matches.find((c) => c.companyId === client.id && [...c.phones, ...c.emails].some((k) => channels.includes(k))) ??
@@ -358,16 +365,9 @@ const importDeals = async (ex: Executor, setting: ImportSetting, rows: BatchRow[
           .from(deals)
           .where(and(eq(deals.organizationId, org), inArray(sql`lower(${deals.title})`, read.map((r) => r.values.title.toLowerCase()))));
   for (const { rowNumber, values, hash } of read) {
-    const knownId = known.get(hash) ?? setting.seen.get(`hash:${hash}`);
-    if (knownId) {
-      record(tally, { rowNumber, outcome: "skipped", entityId: knownId, message: "Imported before" });
-      continue;
-    }
-    const client = resolve(values);
-    if (!("id" in client)) {
-      record(tally, problem(rowNumber, client.code, client.field, client.code === "company_ambiguous" ? "Several clients have this name" : "No such client"));
-      continue;
-    }
+    if (importedBefore(setting, known, tally, rowNumber, hash)) continue;
+    const client = clientOf(resolve, tally, rowNumber, values);
+    if (!client) continue;
     const ownerId = ownerOf(setting, values.owner);
     if (!ownerId) {
       record(tally, problem(rowNumber, "owner_unknown", "owner", `No active person with this email or name: ${values.owner ?? ""}`));
