@@ -1,7 +1,7 @@
 import { Suspense } from "react";
 import { Link, Outlet } from "react-router";
-import { Anchor, AppShell, Burger, Group } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { Anchor, AppShell, Box, Burger, Group, em } from "@mantine/core";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "../i18n/language-switch";
 import { QuickAddButton } from "../quick-add/quick-add-button";
@@ -15,6 +15,9 @@ import { UserMenu } from "./user-menu";
 export const AppLayout = () => {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  // On a phone the header has no room for the language switch: it moves into the navigation
+  // drawer. One switch at a time, so it is never in the page twice.
+  const wide = useMediaQuery(`(min-width: ${em(768)})`, true);
   return (
     <AppShell
       header={{ height: 60 }}
@@ -40,13 +43,18 @@ export const AppLayout = () => {
           <Group gap="sm" wrap="nowrap">
             <QuickAddButton />
             <RemindersBell />
-            <LanguageSwitch />
+            {wide && <LanguageSwitch />}
             <UserMenu />
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" component="nav" aria-label={t("shell.navigation")}>
         <NavLinks onNavigate={close} />
+        {!wide && (
+          <Box mt="md">
+            <LanguageSwitch />
+          </Box>
+        )}
       </AppShell.Navbar>
       <AppShell.Main>
         <Suspense fallback={<PageLoader />}>

@@ -140,7 +140,7 @@ export const GlobalSearch = () => {
           leftSection={<SearchIcon />}
           rightSection={waiting ? <Loader size="xs" /> : <Kbd size="xs" visibleFrom="md">/</Kbd>}
           rightSectionPointerEvents="none"
-          w={{ base: 150, xs: 220, md: 340 }}
+          w={{ base: 110, xs: 220, md: 340 }}
           data-testid="global-search"
         />
       </Combobox.Target>
