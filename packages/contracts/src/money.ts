@@ -2,6 +2,18 @@ import { z } from "zod";
 import { idSchema, isoDateTimeSchema } from "./common";
 
 const isoDateSchema = z.iso.date();
+
+/**
+ * How many digits the currency's minor unit has, as CLDR (and so every browser and Node) counts
+ * them: RUB and USD 2, IRR 0. Amounts travel as integers in this unit.
+ */
+export const currencyDigits = (currency: string): number => {
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+};
 const currencySchema = z.string().regex(/^[A-Z]{3}$/, "Expected an ISO 4217 code");
 
 export const productGroupSchema = z.object({ id: idSchema, name: z.string(), productCount: z.number().int() });

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { Locale } from "@conveyor/contracts";
+import { currencyDigits, type Locale } from "@conveyor/contracts";
 import type { AppContext } from "../context";
 import { itemsOfDeals, type DealItemRow } from "../repositories/deal-item.repository";
 import { listDeals, type DealCursor, type DealFilter, type DealRow } from "../repositories/deal.repository";
@@ -14,15 +14,6 @@ const headers: Record<Locale, readonly string[]> = {
   fa: ["معامله", "مشتری", "قیف", "مرحله", "مبلغ", "ارز", "مسئول", "تاریخ بسته‌شدن پیش‌بینی‌شده", "تاریخ ایجاد", "تاریخ بسته‌شدن", "دلیل از دست رفتن", "محصولات"],
 };
 
-/** Digits of the currency's minor unit as CLDR counts them (RUB 2, IRR 0), so the file shows 1500.50, not 150050. */
-const minorDigits = (currency: string): number => {
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-};
-
 const productsCell = (items: DealItemRow[] | undefined): string =>
   (items ?? []).map((item) => `${item.productName} × ${item.quantity}`).join("; ");
 
@@ -31,7 +22,7 @@ const values = (row: DealRow, pipelineName: string, items: DealItemRow[] | undef
   row.companyName,
   pipelineName,
   row.stageName,
-  row.amountMinor / 10 ** minorDigits(row.currency),
+  row.amountMinor / 10 ** currencyDigits(row.currency),
   row.currency,
   row.ownerName,
   row.expectedCloseDate,

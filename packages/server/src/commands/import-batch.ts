@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Country, ImportEntity, ImportRowCode, ImportTarget, OnDuplicate } from "@conveyor/contracts";
+import { currencyDigits, type Country, type ImportEntity, type ImportRowCode, type ImportTarget, type OnDuplicate } from "@conveyor/contracts";
 import { normalizeSearchText } from "@conveyor/domain";
 import type { Executor } from "../db/database";
 import { companies, contacts, deals, dealStageVisits, timelineEvents } from "../db/schema";
@@ -335,14 +335,6 @@ const importContacts = async (ex: Executor, setting: ImportSetting, rows: BatchR
   await rememberRowHashes(ex, org, "contacts", hashes);
   for (const h of hashes) setting.seen.set(`hash:${h.hash}`, h.id);
   return tally;
-};
-
-const currencyDigits = (currency: string): number => {
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
 };
 
 const importDeals = async (ex: Executor, setting: ImportSetting, rows: BatchRow[]): Promise<Tally> => {

@@ -1,4 +1,4 @@
-import { foldDropped, foldFrom, foldSeparators, foldTo } from "../db/fold-sql";
+import { foldSql } from "../db/fold-sql";
 import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../db/database";
@@ -20,14 +20,8 @@ const containsAny = (expression: SQL | AnyPgColumn, patterns: readonly string[])
 const startsWithAny = (expression: SQL | AnyPgColumn, patterns: readonly string[]): SQL =>
   or(...patterns.map((p) => sql`${expression} like ${`${escapeLike(p)}%`}`)) ?? sql`false`;
 
-/*
- * normalizeSearchText (domain/search-text.ts) in SQL, for text that has no stored normalized
- * column (contact names and emails, deal titles): lower case, ё → е, Arabic letter variants
- * folded to Persian, harakat, ZWNJ and tatweel dropped, Persian and Arabic digits as ASCII,
- * runs of punctuation and spaces as one space. search.test.ts holds it to the domain's cases.
- */
-export const normalizedSql = (expression: SQL | AnyPgColumn): SQL =>
-  sql`regexp_replace(translate(lower(${expression}), ${foldFrom + foldDropped}, ${foldTo}), ${foldSeparators}, ' ', 'g')`;
+/** normalizeSearchText (domain/search-text.ts) in SQL, for text without a stored folded column. */
+export const normalizedSql = foldSql;
 
 export type CompanyHitRow = { id: string; name: string; legalId: string | null };
 

@@ -1,17 +1,7 @@
-import type { Locale } from "@conveyor/contracts";
+import { currencyDigits, type Locale } from "@conveyor/contracts";
 import { intlLocale } from "./intl";
 
-/**
- * How many digits the currency's minor unit has, as CLDR (and so every browser) counts them:
- * RUB and USD 2, IRR 0. Amounts travel as integers in this unit.
- */
-export const currencyDigits = (currency: string): number => {
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-};
+export { currencyDigits };
 
 /** A typed amount ("1500.5 RUB") as an integer in minor units (150050). */
 export const toMinorUnits = (major: number, currency: string): number =>
