@@ -23,7 +23,9 @@ const ownersInScope = (viewer: Viewer): SQL | null => {
   return viewer.role === "team_lead" ? overseenUserIds(viewer) : sql`(select ${viewer.userId}::uuid)`;
 };
 
-export const facetCountsInScope = async (ex: Executor, viewer: Viewer): Promise<FacetCountRow[]> => {
+/** Every field's counts, or only one field's (a list's total needs one, on every first page). */
+export const facetCountsInScope = async (ex: Executor, viewer: Viewer, onlyField?: string): Promise<FacetCountRow[]> => {
+  const only = onlyField === undefined ? sql`true` : sql`field = ${onlyField}`;
   const owners = ownersInScope(viewer);
   const fromRollup = owners
     ? sql`f.owner_id in ${owners}`
@@ -48,9 +50,9 @@ export const facetCountsInScope = async (ex: Executor, viewer: Viewer): Promise<
       from company_facet_counts f
       where f.organization_id = ${viewer.organizationId} and ${fromRollup} and f.field = 'status' and f.count > 0
       ${shared}
-    )
+    ), wanted as (select * from counted where ${only})
     select t.field, t.value, u.name as label, t.count::integer as count
-    from (select field, value, sum(count) as count from counted group by field, value having sum(count) > 0) t
+    from (select field, value, sum(count) as count from wanted group by field, value having sum(count) > 0) t
     left join users u on t.field = 'owner' and u.id::text = t.value`);
   return result.rows.map((r) => ({ field: r.field, value: r.value, label: r.label ?? r.value, count: Number(r.count) }));
 };

@@ -146,8 +146,8 @@ const rollupTotal = async (ex: Executor, viewer: Viewer, filter: CompanyFilter):
   const segments = facetFields.filter((field) => typeof filter[field] === "string");
   const others = Boolean(filter.q) || Boolean(filter.tag) || Boolean(filter.productId) || Object.keys(filter.custom ?? {}).length > 0;
   if (others || segments.length + (filter.ownerId ? 1 : 0) > 1) return undefined;
-  const rows = await facetCountsInScope(ex, viewer);
   const [field, value] = filter.ownerId ? ["owner", filter.ownerId] : segments[0] ? [segments[0], filter[segments[0]] ?? ""] : ["status", undefined];
+  const rows = await facetCountsInScope(ex, viewer, field);
   return rows.filter((r) => r.field === field && (value === undefined || r.value === value)).reduce((sum, r) => sum + r.count, 0);
 };
 
