@@ -40,6 +40,10 @@ export const companySchema = z.object({
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
   lastActivityAt: isoDateTimeSchema.nullable(),
+  /** When the client reached its level (M1.4); with the permanent status's date and service level (M4.2). */
+  levelEnteredAt: isoDateTimeSchema.nullable(),
+  permanentSince: isoDateTimeSchema.nullable(),
+  serviceLevel: z.string().nullable(),
 });
 export type Company = z.infer<typeof companySchema>;
 
@@ -252,6 +256,7 @@ export const timelineEntryKinds = [
   "deal_stage_changed",
   "order_created",
   "payment_received",
+  "handover",
 ] as const;
 
 /** One line of a client's history, newest first (M5.4: a newcomer learns the client without asking). */
@@ -275,6 +280,21 @@ export const timelineEntrySchema = z.object({
       to: z.string().nullable(),
       fromLabel: z.string().nullable(),
       toLabel: z.string().nullable(),
+    })
+    .nullable(),
+  /** For a handover (M1.4, M4.1): the levels, the people, the rule that fired and the figures it saw. */
+  handover: z
+    .object({
+      id: idSchema,
+      fromLevel: levelSchema,
+      toLevel: levelSchema,
+      fromName: z.string(),
+      toName: z.string(),
+      reason: z.string(),
+      trigger: z.string(),
+      ruleName: z.string().nullable(),
+      figures: z.record(z.string(), z.union([z.string(), z.number()])),
+      comment: z.string().nullable(),
     })
     .nullable(),
 });

@@ -33,6 +33,9 @@ export const errorCodes = [
   "import_not_draft",
   "custom_field_unknown",
   "custom_field_invalid",
+  "handover_not_possible",
+  "no_receiver",
+  "department_in_use",
   "rate_limited",
   "internal",
 ] as const;

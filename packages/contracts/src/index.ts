@@ -12,3 +12,4 @@ export * from "./search";
 export * from "./reminders";
 export * from "./custom-fields";
 export * from "./saved-views";
+export * from "./conveyor";

@@ -14,7 +14,7 @@ export const currencyDigits = (currency: string): number => {
     return 2;
   }
 };
-const currencySchema = z.string().regex(/^[A-Z]{3}$/, "Expected an ISO 4217 code");
+export const currencySchema = z.string().regex(/^[A-Z]{3}$/, "Expected an ISO 4217 code");
 
 export const productGroupSchema = z.object({ id: idSchema, name: z.string(), productCount: z.number().int() });
 export type ProductGroup = z.infer<typeof productGroupSchema>;

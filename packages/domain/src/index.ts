@@ -5,3 +5,4 @@ export * from "./search-text";
 export * from "./tasks";
 export * from "./pipelines";
 export * from "./custom-fields";
+export * from "./conveyor";

@@ -35,3 +35,17 @@ export const dayBounds = (now: Date, timeZone: string): { start: Date; end: Date
   const end = new Date(nextLocalMidnight - offsetMinutes(new Date(nextLocalMidnight - offset * 60_000), timeZone) * 60_000);
   return { start, end };
 };
+
+/** The organization's calendar date of `now`, "YYYY-MM-DD": the `today` the method's rules take. */
+export const localDateOf = (now: Date, timeZone: string): string => {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}`;
+};
+
+/** The organization's local time of day of `now`, "HH:MM". */
+export const localTimeOf = (now: Date, timeZone: string): string => {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", hour: "2-digit", minute: "2-digit" }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("hour")}:${get("minute")}`;
+};

@@ -64,6 +64,7 @@ const main = async (): Promise<void> => {
     logger,
     ...(config.serveWeb && { webDistDir }),
     trustProxy: config.trustProxy,
+    scheduleSweep: true,
   });
 
   let closing = false;

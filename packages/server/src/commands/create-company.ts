@@ -25,6 +25,7 @@ export const createCompany = async (context: AppContext, viewer: Viewer, input: 
       channel: input.channel ?? null,
       temperature: input.temperature ?? "cold",
       level: input.level ?? null,
+      levelEnteredAt: input.level ? now : null,
       ownerId,
       tags: [...new Set(input.tags ?? [])],
       custom,

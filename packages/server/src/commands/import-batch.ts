@@ -234,6 +234,7 @@ const importCompanies = async (ex: Executor, setting: ImportSetting, rows: Batch
       status: values.status ?? "new",
       temperature: values.temperature ?? "cold",
       level: values.level,
+      levelEnteredAt: values.level ? setting.now : null,
       ownerId,
       tags: values.tags,
       searchText: companySearchText(values.name, values.legalId, values.contact ? [values.contact] : []),

@@ -2,6 +2,7 @@ import type { CreateDeal, FieldError, MoveDeal, UpdateDeal } from "@conveyor/con
 import { lostReasonMissing, type StageKind } from "@conveyor/domain";
 import { stageKindSchema } from "@conveyor/contracts";
 import type { AppContext } from "../context";
+import { applyConveyorRules } from "./apply-conveyor-rules";
 import type { Tx } from "../db/database";
 import { AppError, notFound } from "../http/app-error";
 import { findCompany } from "../repositories/company.repository";
@@ -109,6 +110,10 @@ export const updateDeal = async (context: AppContext, viewer: Viewer, id: string
     if (input.acceptanceSignedOn !== undefined) patch.acceptanceSignedOn = input.acceptanceSignedOn;
     if (input.custom !== undefined) patch.custom = await resolveCustomValues(tx, viewer, "deal", before.custom, input.custom);
     await updateDealRow(tx, viewer, id, patch);
+    // M1.4: the signed acceptance act of the first deal hands the client to L3.
+    if (input.acceptanceSignedOn && input.acceptanceSignedOn !== before.acceptanceSignedOn) {
+      await applyConveyorRules(tx, { organizationId: viewer.organizationId, companyId: before.companyId, trigger: "acceptance_act", now, actorId: viewer.userId });
+    }
     return readBack(tx, viewer, id);
   });
 };
@@ -148,6 +153,7 @@ export const moveDeal = async (context: AppContext, viewer: Viewer, id: string, 
       fromLabel: before.stageName,
       toLabel: stage.name,
     });
+    await applyConveyorRules(tx, { organizationId: viewer.organizationId, companyId: before.companyId, trigger: "stage_changed", now, actorId: viewer.userId });
     return readBack(tx, viewer, id);
   });
 };

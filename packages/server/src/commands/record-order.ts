@@ -1,5 +1,6 @@
 import type { CreateOrder } from "@conveyor/contracts";
 import type { AppContext } from "../context";
+import { applyConveyorRules } from "./apply-conveyor-rules";
 import { isUniqueViolation } from "../db/errors";
 import { AppError, notFound } from "../http/app-error";
 import { refreshCompanyProducts } from "../repositories/company-product.repository";
@@ -56,6 +57,8 @@ export const recordOrder = async (context: AppContext, viewer: Viewer, dealId: s
     });
     const [order] = await listOrders(tx, viewer, { orderId: id });
     if (!order) throw notFound("The order");
+    // Read before the rules run: a hunter → farmer handover may take the client out of the seller's sight.
+    await applyConveyorRules(tx, { organizationId: viewer.organizationId, companyId: deal.companyId, trigger: "order", now, actorId: viewer.userId });
     return order;
   });
 };

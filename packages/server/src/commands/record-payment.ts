@@ -1,5 +1,6 @@
 import type { CreatePayment } from "@conveyor/contracts";
 import type { AppContext } from "../context";
+import { applyConveyorRules } from "./apply-conveyor-rules";
 import { AppError, notFound } from "../http/app-error";
 import { findCompanyJustWritten, updateCompanyRow } from "../repositories/company.repository";
 import { insertPayment, listOrders, lockOrder, paidOnOrder, type PaymentRow } from "../repositories/order.repository";
@@ -59,6 +60,8 @@ export const recordPayment = async (context: AppContext, viewer: Viewer, orderId
     const [after] = await listOrders(tx, viewer, { orderId });
     const payment = after?.payments.find((p) => p.id === id);
     if (!payment) throw notFound("The payment");
+    // Read before the rules run: a hunter → farmer handover may take the client out of the seller's sight.
+    await applyConveyorRules(tx, { organizationId: viewer.organizationId, companyId: order.companyId, trigger: "payment", now, actorId: viewer.userId });
     return payment;
   });
 };

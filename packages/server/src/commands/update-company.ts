@@ -1,5 +1,6 @@
 import type { UpdateCompany } from "@conveyor/contracts";
 import type { AppContext } from "../context";
+import { applyConveyorRules } from "./apply-conveyor-rules";
 import { notFound } from "../http/app-error";
 import { findCompanyForUpdate, findCompanyJustWritten, updateCompanyRow, type CompanyPatch, type CompanyRow } from "../repositories/company.repository";
 import { recordTimelineEvent } from "../repositories/timeline.repository";
@@ -44,6 +45,7 @@ export const updateCompany = async (
     if (input.custom !== undefined) patch.custom = custom;
     if (input.ownerId !== undefined) patch.ownerId = input.ownerId;
     if (input.tags !== undefined) patch.tags = [...new Set(input.tags)];
+    if (next.level !== before.level) patch.levelEnteredAt = next.level === null ? null : now;
     await updateCompanyRow(tx, viewer, id, patch);
     const after = await findCompanyJustWritten(tx, viewer, id);
     if (!after) throw notFound("The client");
@@ -83,6 +85,10 @@ export const updateCompany = async (
         fromLabel: before.ownerName,
         toLabel: after.ownerName,
       });
+    }
+    // M1.4: a client that turned hot may be due for L2 now.
+    if (next.temperature !== before.temperature) {
+      await applyConveyorRules(tx, { organizationId: viewer.organizationId, companyId: id, trigger: "temperature_changed", now, actorId: viewer.userId });
     }
     return (await findCompanyJustWritten(tx, viewer, id)) ?? after;
   });

@@ -39,10 +39,19 @@ export const organizations = pgTable(
     defaultLocale: text("default_locale"),
     workStart: text("work_start").notNull().default("09:00"),
     workEnd: text("work_end").notNull().default("18:00"),
+    /** M1.1: one level (everyone does everything) or the three-level conveyor. */
+    departmentMode: text("department_mode").notNull().default("three_level"),
+    /** M5.8: shapes reporting lines and which matrix assignments grant visibility. */
+    structureVariant: text("structure_variant").notNull().default("linear_functional"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    check("organizations_department_mode_check", sql`${t.departmentMode} in ('one_level', 'three_level')`),
+    check(
+      "organizations_structure_variant_check",
+      sql`${t.structureVariant} in ('linear_functional', 'matrix_geography', 'matrix_product', 'matrix_customer_type')`,
+    ),
     check("organizations_country_check", sql`${t.country} in ('RU', 'IR', 'OTHER')`),
     check("organizations_locale_check", sql`${t.defaultLocale} is null or ${t.defaultLocale} in ('ru', 'en', 'fa')`),
   ],
@@ -85,12 +94,24 @@ export const memberships = pgTable(
     role: text("role").notNull(),
     status: text("status").notNull().default("active"),
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    /** The conveyor level the person works (M1.1); null = not on the conveyor (admins, heads). */
+    level: text("level"),
+    /** The method's job (M4.3): tele-sales, account manager, product manager... */
+    salesRole: text("sales_role"),
+    /** At most this many clients handed to them (null = the organization's default cap). */
+    clientCap: integer("client_cap"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.userId] }),
     index("memberships_user_idx").on(t.userId),
+    index("memberships_level_idx").on(t.organizationId, t.level).where(sql`${t.level} is not null`),
+    check("memberships_level_check", sql`${t.level} is null or ${t.level} in ('L1', 'L2', 'L3')`),
+    check(
+      "memberships_sales_role_check",
+      sql`${t.salesRole} is null or ${t.salesRole} in ('tele_sales', 'sales_manager', 'field_rep', 'account_manager', 'key_account_manager', 'partner_account_manager', 'technical_support', 'product_manager', 'territory_manager', 'regional_manager')`,
+    ),
     check("memberships_role_check", sql`${t.role} in ('admin', 'head_of_sales', 'team_lead', 'seller')`),
     check("memberships_status_check", sql`${t.status} in ('active', 'deactivated')`),
   ],
@@ -162,7 +183,27 @@ export const signInAttempts = pgTable(
   ],
 );
 
-/** A team with its lead ([conveyor] adds departments and levels around it). Team leads see their team. */
+/**
+ * A department (M3.1): the new-business department and the client department may be separate,
+ * each holding the teams of its levels; its head is the functional boss of those teams' leads.
+ */
+export const departments = pgTable(
+  "departments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    name: text("name").notNull(),
+    kind: text("kind").notNull().default("general"),
+    headUserId: uuid("head_user_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("departments_organization_idx").on(t.organizationId),
+    check("departments_kind_check", sql`${t.kind} in ('general', 'new_business', 'client', 'development')`),
+  ],
+);
+
+/** A team with its lead, in a department, working one level of the conveyor (or all of them). Team leads see their team. */
 export const teams = pgTable(
   "teams",
   {
@@ -170,9 +211,38 @@ export const teams = pgTable(
     organizationId: tenant(),
     name: text("name").notNull(),
     leadUserId: uuid("lead_user_id").references(() => users.id),
+    departmentId: uuid("department_id").references(() => departments.id),
+    level: text("level"),
     createdAt: createdAt(),
   },
-  (t) => [index("teams_organization_idx").on(t.organizationId), index("teams_lead_idx").on(t.organizationId, t.leadUserId)],
+  (t) => [
+    index("teams_organization_idx").on(t.organizationId),
+    index("teams_lead_idx").on(t.organizationId, t.leadUserId),
+    check("teams_level_check", sql`${t.level} is null or ${t.level} in ('L1', 'L2', 'L3')`),
+  ],
+);
+
+/**
+ * The matrix (M4.4, M5.8): a product manager attached to products or product groups, a regional
+ * manager to regions, a customer-type manager to audiences, and any of them to teams they also
+ * direct. The organization's structure variant decides which kinds grant visibility.
+ */
+export const matrixAssignments = pgTable(
+  "matrix_assignments",
+  {
+    organizationId: tenant(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind").notNull(),
+    value: text("value").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.userId, t.kind, t.value] }),
+    index("matrix_assignments_value_idx").on(t.organizationId, t.kind, t.value),
+    check("matrix_assignments_kind_check", sql`${t.kind} in ('product', 'product_group', 'region', 'audience', 'team')`),
+  ],
 );
 
 export const teamMembers = pgTable(
@@ -211,6 +281,11 @@ export const companies = pgTable(
     /** Values of the organization's custom fields (custom_fields.key → value). */
     custom: jsonb("custom").$type<Record<string, string | number>>().notNull().default(sql`'{}'::jsonb`),
     searchText: text("search_text").notNull(),
+    /** When the client reached its current level: time at a level and "stuck" clients. */
+    levelEnteredAt: timestamp("level_entered_at", { withTimezone: true }),
+    /** M4.2: when the client became permanent, and the service level it carries. */
+    permanentSince: timestamp("permanent_since", { withTimezone: true }),
+    serviceLevel: text("service_level"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }),
@@ -224,13 +299,17 @@ export const companies = pgTable(
     // Substring search in any script (pg_trgm): "%гамм%", "%کیان%", "%4951234%".
     index("companies_search_idx").using("gin", t.searchText.op("gin_trgm_ops")),
     index("companies_custom_idx").using("gin", t.custom.op("jsonb_path_ops")),
+    // The matrix (M4.4): a regional manager's clients by region, a customer-type manager's by audience.
+    index("companies_region_idx").on(t.organizationId, t.region).where(sql`${t.region} is not null`),
+    index("companies_audience_idx").on(t.organizationId, t.audience).where(sql`${t.audience} is not null`),
+    index("companies_level_idx").on(t.organizationId, t.level, t.levelEnteredAt).where(sql`${t.level} is not null`),
     check("companies_status_check", sql`${t.status} in ('new', 'current', 'permanent')`),
     check("companies_temperature_check", sql`${t.temperature} in ('cold', 'warm', 'hot')`),
     check("companies_level_check", sql`${t.level} is null or ${t.level} in ('L1', 'L2', 'L3')`),
   ],
 );
 
-/** Clients shared with a seller besides their owner. */
+/** Clients shared with a seller besides their owner; a handover's giver keeps read access until `expires_at`. */
 export const companyShares = pgTable(
   "company_shares",
   {
@@ -241,6 +320,7 @@ export const companyShares = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.companyId, t.userId] }), index("company_shares_user_idx").on(t.organizationId, t.userId)],
@@ -363,6 +443,7 @@ export const timelineEvents = pgTable(
     /** What a person reads for the values (an owner's name as it was then). */
     fromLabel: text("from_label"),
     toLabel: text("to_label"),
+    handoverId: uuid("handover_id"),
     /** Orders and payments: the amount (a refund is negative) and its currency. */
     amountMinor: bigint("amount_minor", { mode: "number" }),
     currency: text("currency"),
@@ -371,7 +452,7 @@ export const timelineEvents = pgTable(
     index("timeline_events_company_idx").on(t.organizationId, t.companyId, t.at, t.seq),
     check(
       "timeline_events_kind_check",
-      sql`${t.kind} in ('created', 'activity', 'task_created', 'task_done', 'owner_changed', 'field_changed', 'deal_created', 'deal_stage_changed', 'order_created', 'payment_received')`,
+      sql`${t.kind} in ('created', 'activity', 'task_created', 'task_done', 'owner_changed', 'field_changed', 'deal_created', 'deal_stage_changed', 'order_created', 'payment_received', 'handover')`,
     ),
   ],
 );
@@ -760,4 +841,129 @@ export const dealStageTotals = pgTable(
     amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.ownerId, t.stageId] })],
+);
+
+/** The organization's conveyor settings (M1.4, M4.1, M4.2); one row, created on first save. */
+export const conveyorSettings = pgTable("conveyor_settings", {
+  organizationId: tenant().primaryKey(),
+  /** Days the giver of a handover keeps read access to the client. */
+  giverAccessDays: integer("giver_access_days").notNull().default(14),
+  /** Default cap of clients a receiving seller holds at their level (null = no cap). */
+  receiverCap: integer("receiver_cap"),
+  /** A client at a level longer than this is "stuck" in the handover report. */
+  stuckAfterDays: integer("stuck_after_days").notNull().default(30),
+  permanentTotalMinor: bigint("permanent_total_minor", { mode: "number" }),
+  permanentMonthlyMinor: bigint("permanent_monthly_minor", { mode: "number" }),
+  permanentMonths: integer("permanent_months").notNull().default(3),
+  permanentServiceLevel: text("permanent_service_level").notNull().default("priority"),
+  /** Local time of the nightly sweep, "HH:MM". */
+  sweepAt: text("sweep_at").notNull().default("02:00"),
+  lastSweepOn: date("last_sweep_on", { mode: "string" }),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * A handover rule (M1.4, M4.1): L1 → L2 on temperature or stage, L2 → L3 on the signed
+ * acceptance act, hunter → farmer by orders, volume, product or monthly minimum.
+ */
+export const handoverRules = pgTable(
+  "handover_rules",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    fromLevel: text("from_level").notNull(),
+    toLevel: text("to_level").notNull(),
+    params: jsonb("params").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    enabled: boolean("enabled").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("handover_rules_organization_idx").on(t.organizationId),
+    check(
+      "handover_rules_kind_check",
+      sql`${t.kind} in ('hot', 'stage', 'acceptance_act', 'orders', 'volume', 'product', 'monthly_minimum')`,
+    ),
+  ],
+);
+
+/** Who handed which client to whom, when and why: the rule that fired and the figures it saw. */
+export const handovers = pgTable(
+  "handovers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id),
+    fromLevel: text("from_level").notNull(),
+    toLevel: text("to_level").notNull(),
+    fromUserId: uuid("from_user_id")
+      .notNull()
+      .references(() => users.id),
+    toUserId: uuid("to_user_id")
+      .notNull()
+      .references(() => users.id),
+    ruleId: uuid("rule_id").references(() => handoverRules.id),
+    /** 'manual' or the rule's kind. */
+    reason: text("reason").notNull(),
+    /** What set it off: the seller, a stage change, an order, a payment, the act, or the nightly sweep. */
+    trigger: text("trigger").notNull(),
+    figures: jsonb("figures").$type<Record<string, string | number>>().notNull().default(sql`'{}'::jsonb`),
+    comment: text("comment"),
+    actorId: uuid("actor_id").references(() => users.id),
+    movedTasks: integer("moved_tasks").notNull().default(0),
+    giverAccessUntil: timestamp("giver_access_until", { withTimezone: true }),
+    /** How long the client spent at the level it left. */
+    secondsAtLevel: bigint("seconds_at_level", { mode: "number" }),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("handovers_at_idx").on(t.organizationId, t.at),
+    index("handovers_company_idx").on(t.organizationId, t.companyId, t.at),
+    index("handovers_from_idx").on(t.organizationId, t.fromUserId, t.at),
+    index("handovers_to_idx").on(t.organizationId, t.toUserId, t.at),
+    check("handovers_trigger_check", sql`${t.trigger} in ('manual', 'stage_changed', 'temperature_changed', 'order', 'payment', 'acceptance_act', 'sweep')`),
+  ],
+);
+
+/** In-app notices (a handover received or given); the bell reads the unread ones. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind").notNull(),
+    companyId: uuid("company_id").references(() => companies.id),
+    handoverId: uuid("handover_id").references(() => handovers.id),
+    createdAt: createdAt(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("notifications_user_idx").on(t.organizationId, t.userId, t.createdAt),
+    check("notifications_kind_check", sql`${t.kind} in ('handover_received', 'handover_given', 'permanent_client')`),
+  ],
+);
+
+/** Every export of a list (who, what, how many rows): the leak-risk trigger of M1.5 counts these. */
+export const exportLog = pgTable(
+  "export_log",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    entity: text("entity").notNull(),
+    format: text("format").notNull(),
+    rows: integer("rows").notNull(),
+    filter: jsonb("filter").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("export_log_at_idx").on(t.organizationId, t.at)],
 );

@@ -34,6 +34,12 @@ import { customFieldsRoutes } from "../routes/api/custom-fields/custom-fields.ro
 import { savedViewsRoutes } from "../routes/api/saved-views/saved-views.routes";
 import { remindersRoutes } from "../routes/api/reminders/reminders.routes";
 import { searchRoutes } from "../routes/api/search/search.routes";
+import { conveyorRoutes } from "../routes/api/conveyor/conveyor.routes";
+import { departmentsRoutes } from "../routes/api/departments/departments.routes";
+import { teamsRoutes } from "../routes/api/teams/teams.routes";
+import { notificationsRoutes } from "../routes/api/notifications/notifications.routes";
+import { companyHandoverRoutes } from "../routes/api/companies/company-handover.routes";
+import { createConveyorSweeper } from "../jobs/conveyor-sweeper";
 import { handleError, problemFor, sendProblem } from "./problem";
 
 export type BuildAppOptions = {
@@ -43,6 +49,8 @@ export type BuildAppOptions = {
   /** The built web app (packages/web/dist); omitted or missing means API only. */
   webDistDir?: string;
   trustProxy?: FastifyServerOptions["trustProxy"];
+  /** Run the nightly conveyor sweep on its schedule (the server does; tests call the sweep themselves). */
+  scheduleSweep?: boolean;
 };
 
 export type RouteEntry = { method: string; url: string };
@@ -164,6 +172,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(apiTokensRoutes(context), { prefix: "/api/v1/api-tokens" });
   await app.register(peopleRoutes(context), { prefix: "/api/v1/people" });
   await app.register(companiesRoutes(context), { prefix: "/api/v1/companies" });
+  await app.register(companyHandoverRoutes(context), { prefix: "/api/v1/companies" });
   await app.register(contactsRoutes(context), { prefix: "/api/v1/contacts" });
   await app.register(tasksRoutes(context), { prefix: "/api/v1/tasks" });
   await app.register(pipelinesRoutes(context), { prefix: "/api/v1/pipelines" });
@@ -178,6 +187,15 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(customFieldsRoutes(context), { prefix: "/api/v1/custom-fields" });
   await app.register(savedViewsRoutes(context), { prefix: "/api/v1/saved-views" });
   await app.register(searchRoutes(context), { prefix: "/api/v1/search" });
+  await app.register(conveyorRoutes(context), { prefix: "/api/v1/conveyor" });
+  if (options.scheduleSweep) {
+    const sweeper = createConveyorSweeper(context, options.logger);
+    app.addHook("onReady", async () => sweeper.start());
+    app.addHook("preClose", sweeper.stop);
+  }
+  await app.register(departmentsRoutes(context), { prefix: "/api/v1/departments" });
+  await app.register(teamsRoutes(context), { prefix: "/api/v1/teams" });
+  await app.register(notificationsRoutes(context), { prefix: "/api/v1/me/notifications" });
   await app.register(remindersRoutes(context), { prefix: "/api/v1" });
 
   const webDistDir = options.webDistDir;

@@ -4,6 +4,7 @@ import type { FastifyRequest } from "fastify";
 import type { AppContext } from "../context";
 import { findApiTokenByHash, findSessionByTokenHash, type Credential } from "../repositories/authentication.repository";
 import { touchApiToken } from "../repositories/api-token.repository";
+import { loadMatrixScope } from "../repositories/matrix.repository";
 import { touchSession } from "../repositories/session.repository";
 import type { Viewer } from "../scope";
 import { apiTokenPrefix, sha256 } from "../security/tokens";
@@ -71,12 +72,16 @@ export const authenticate = async (
     }
   }
 
+  const role = roleSchema.parse(credential.role);
+  // Heads and admins see everything already; only sellers and team leads widen by the matrix (M4.4).
+  const matrix = role === "seller" || role === "team_lead" ? await loadMatrixScope(db, credential.organizationId, credential.userId) : undefined;
   const viewer: Viewer = {
     organizationId: credential.organizationId,
     userId: credential.userId,
-    role: roleSchema.parse(credential.role),
+    role,
     via,
     sessionId: via === "session" ? credential.id : null,
+    ...(matrix ? { matrix } : {}),
   };
 
   if (!credential.lastSeenAt || now.getTime() - credential.lastSeenAt.getTime() > touchIntervalMs) {

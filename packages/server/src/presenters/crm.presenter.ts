@@ -38,6 +38,9 @@ export const presentCompany = (row: CompanyRow): Company => ({
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
   lastActivityAt: iso(row.lastActivityAt),
+  levelEnteredAt: iso(row.levelEnteredAt),
+  permanentSince: iso(row.permanentSince),
+  serviceLevel: row.serviceLevel,
 });
 
 export const presentContact = (row: ContactRow): Contact => ({
@@ -109,5 +112,6 @@ export const presentTimelineEntry = (
     change: row.field
       ? { field: row.field, from: row.fromValue, to: row.toValue, fromLabel: row.fromLabel, toLabel: row.toLabel }
       : null,
+    handover: row.handover,
   });
 };

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../db/database";
 import type { Viewer } from "../scope";
-import { overseenUserIds, seesEverything } from "./visibility";
+import { overseenUserIds, seesEverything, visibleCompanies } from "./visibility";
 
 /*
  * The M5.4 views' counts read the rollup company_facet_counts (kept by statement triggers on
@@ -30,14 +30,14 @@ export const facetCountsInScope = async (ex: Executor, viewer: Viewer, onlyField
   const fromRollup = owners
     ? sql`f.owner_id in ${owners}`
     : sql`true`;
-  // Owners' counts come from the rollup's status rows: every client has exactly one status.
+  // Owners' counts come from the rollup's status rows: every client has exactly one status. The
+  // clients visible from outside those owners (shared, a giver's grace period, the matrix) are counted live.
   const shared = owners
     ? sql`union all
         select v.field, coalesce(v.value, '') as value, count(*)::integer as count
-        from companies c
-        join company_shares s on s.organization_id = c.organization_id and s.company_id = c.id and s.user_id = ${viewer.userId}
-        cross join lateral ${segmentValues(sql.raw("c"))}
-        where c.organization_id = ${viewer.organizationId} and c.owner_id not in ${owners}
+        from companies
+        cross join lateral ${segmentValues(sql.raw("companies"))}
+        where ${visibleCompanies(viewer)} and companies.owner_id not in ${owners}
         group by 1, 2`
     : sql``;
   const result = await ex.execute<{ field: string; value: string; label: string | null; count: number }>(sql`

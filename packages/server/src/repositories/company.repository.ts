@@ -29,6 +29,9 @@ const companyColumns = {
   createdAt: companies.createdAt,
   updatedAt: companies.updatedAt,
   lastActivityAt: companies.lastActivityAt,
+  levelEnteredAt: companies.levelEnteredAt,
+  permanentSince: companies.permanentSince,
+  serviceLevel: companies.serviceLevel,
   ownerName: users.name,
 };
 

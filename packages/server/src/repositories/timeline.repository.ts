@@ -1,7 +1,8 @@
 import type { timelineEntryKinds } from "@conveyor/contracts";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../db/database";
-import { activities, deals, timelineEvents, users } from "../db/schema";
+import { alias } from "drizzle-orm/pg-core";
+import { activities, deals, handoverRules, handovers, timelineEvents, users } from "../db/schema";
 import type { Viewer } from "../scope";
 
 export type TimelineKind = (typeof timelineEntryKinds)[number];
@@ -21,6 +22,7 @@ export type NewTimelineEvent = {
   toLabel?: string | null;
   amountMinor?: number | null;
   currency?: string | null;
+  handoverId?: string | null;
 };
 
 export const recordTimelineEvent = async (ex: Executor, viewer: Viewer, event: NewTimelineEvent): Promise<void> => {
@@ -45,12 +47,30 @@ export type TimelineRow = {
   toLabel: string | null;
   amountMinor: number | null;
   currency: string | null;
+  handover: TimelineHandover | null;
 };
+
+/** A handover as the client's history shows it. */
+export type TimelineHandover = {
+  id: string;
+  fromLevel: string;
+  toLevel: string;
+  fromName: string;
+  toName: string;
+  reason: string;
+  trigger: string;
+  ruleName: string | null;
+  figures: Record<string, string | number>;
+  comment: string | null;
+};
+
+const giver = alias(users, "giver");
+const receiver = alias(users, "receiver");
 
 export type TimelineCursor = { at: string; seq: number };
 
 /** The caller has checked that the client is visible to the viewer. Newest first. */
-export const listTimeline = (
+export const listTimeline = async (
   ex: Executor,
   viewer: Viewer,
   companyId: string,
@@ -60,7 +80,7 @@ export const listTimeline = (
   if (page.after) {
     conditions.push(sql`(${timelineEvents.at}, ${timelineEvents.seq}) < (${page.after.at}::timestamptz, ${page.after.seq})`);
   }
-  return ex
+  const rows = await ex
     .select({
       id: timelineEvents.id,
       kind: timelineEvents.kind,
@@ -79,13 +99,59 @@ export const listTimeline = (
       toLabel: timelineEvents.toLabel,
       amountMinor: timelineEvents.amountMinor,
       currency: timelineEvents.currency,
+      handoverId: handovers.id,
+      handoverFromLevel: handovers.fromLevel,
+      handoverToLevel: handovers.toLevel,
+      handoverFromName: giver.name,
+      handoverToName: receiver.name,
+      handoverReason: handovers.reason,
+      handoverTrigger: handovers.trigger,
+      handoverRuleName: handoverRules.name,
+      handoverFigures: handovers.figures,
+      handoverComment: handovers.comment,
     })
     .from(timelineEvents)
     .leftJoin(users, eq(users.id, timelineEvents.actorId))
     .leftJoin(deals, and(eq(deals.id, timelineEvents.dealId), eq(deals.organizationId, timelineEvents.organizationId)))
+    .leftJoin(handovers, and(eq(handovers.id, timelineEvents.handoverId), eq(handovers.organizationId, timelineEvents.organizationId)))
+    .leftJoin(giver, eq(giver.id, handovers.fromUserId))
+    .leftJoin(receiver, eq(receiver.id, handovers.toUserId))
+    .leftJoin(handoverRules, eq(handoverRules.id, handovers.ruleId))
     .where(and(...conditions))
     .orderBy(desc(timelineEvents.at), desc(timelineEvents.seq))
     .limit(page.limit);
+  return rows.map(
+    ({
+      handoverId,
+      handoverFromLevel,
+      handoverToLevel,
+      handoverFromName,
+      handoverToName,
+      handoverReason,
+      handoverTrigger,
+      handoverRuleName,
+      handoverFigures,
+      handoverComment,
+      ...row
+    }) => ({
+      ...row,
+      handover:
+        handoverId && handoverFromLevel && handoverToLevel && handoverReason && handoverTrigger
+          ? {
+              id: handoverId,
+              fromLevel: handoverFromLevel,
+              toLevel: handoverToLevel,
+              fromName: handoverFromName ?? "",
+              toName: handoverToName ?? "",
+              reason: handoverReason,
+              trigger: handoverTrigger,
+              ruleName: handoverRuleName,
+              figures: handoverFigures ?? {},
+              comment: handoverComment,
+            }
+          : null,
+    }),
+  );
 };
 
 export type ActivityWithAuthor = typeof activities.$inferSelect & { authorName: string };

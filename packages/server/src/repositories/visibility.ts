@@ -1,6 +1,6 @@
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
-import { companies, companyShares, deals, memberships, tasks, teamMembers, teams } from "../db/schema";
-import type { Viewer } from "../scope";
+import { companies, companyProducts, companyShares, deals, memberships, products, tasks, teamMembers, teams } from "../db/schema";
+import { hasMatrixScope, type Viewer } from "../scope";
 
 /*
  * Who sees what (crm-core): sellers their own clients and those shared with them; team leads
@@ -31,9 +31,31 @@ export const overseenUserIds = (viewer: Viewer): SQL =>
  * so the planner can OR the owner index with the primary key (a bitmap of the few thousand rows
  * in a seller's scope) instead of walking a 200k-client index and testing each row.
  */
+// A handover's giver keeps read access until the share expires (M1.4); the sweep deletes it later.
 const sharedWithViewer = (viewer: Viewer): SQL =>
   sql`${companies.id} = any(array(select ${companyShares.companyId} from ${companyShares}
-        where ${companyShares.organizationId} = ${viewer.organizationId} and ${companyShares.userId} = ${viewer.userId}))`;
+        where ${companyShares.organizationId} = ${viewer.organizationId} and ${companyShares.userId} = ${viewer.userId}
+          and (${companyShares.expiresAt} is null or ${companyShares.expiresAt} > now())))`;
+
+const textArray = (values: readonly string[]): SQL => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+const uuidArray = (values: readonly string[]): SQL => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::uuid[]`;
+
+/** M4.4: the clients a matrix manager sees through their regions, customer types and products. */
+const matrixClients = (viewer: Viewer): SQL[] => {
+  const m = viewer.matrix;
+  if (!m) return [];
+  const conditions: SQL[] = [];
+  if (m.regions.length > 0) conditions.push(sql`${companies.region} = any(${textArray(m.regions)})`);
+  if (m.audiences.length > 0) conditions.push(sql`${companies.audience} = any(${textArray(m.audiences)})`);
+  if (m.productIds.length > 0 || m.productGroupIds.length > 0) {
+    const byProduct = m.productIds.length > 0 ? sql`${products.id} = any(${uuidArray(m.productIds)})` : sql`false`;
+    const byGroup = m.productGroupIds.length > 0 ? sql`${products.groupId} = any(${uuidArray(m.productGroupIds)})` : sql`false`;
+    conditions.push(sql`${companies.id} = any(array(select ${companyProducts.companyId} from ${companyProducts}
+        join ${products} on ${products.id} = ${companyProducts.productId} and ${products.organizationId} = ${companyProducts.organizationId}
+        where ${companyProducts.organizationId} = ${viewer.organizationId} and (${byProduct} or ${byGroup})))`);
+  }
+  return conditions;
+};
 
 export const visibleCompanies = (viewer: Viewer): SQL => {
   const inOrganization = eq(companies.organizationId, viewer.organizationId);
@@ -42,7 +64,7 @@ export const visibleCompanies = (viewer: Viewer): SQL => {
     viewer.role === "team_lead"
       ? sql`${companies.ownerId} = any(array${overseenUserIds(viewer)})`
       : eq(companies.ownerId, viewer.userId);
-  return and(inOrganization, or(owned, sharedWithViewer(viewer))) ?? inOrganization;
+  return and(inOrganization, or(owned, sharedWithViewer(viewer), ...matrixClients(viewer))) ?? inOrganization;
 };
 
 /** A company id the viewer may see, as a subquery for child tables (contacts, activities, timeline). */
@@ -62,8 +84,13 @@ export const visibleTasks = (viewer: Viewer): SQL => {
 export const assignablePeople = (viewer: Viewer): SQL => {
   const active = and(eq(memberships.organizationId, viewer.organizationId), eq(memberships.status, "active"));
   if (seesEverything(viewer)) return active ?? sql`false`;
-  if (viewer.role === "team_lead") return and(active, sql`${memberships.userId} in ${overseenUserIds(viewer)}`) ?? sql`false`;
-  return and(active, eq(memberships.userId, viewer.userId)) ?? sql`false`;
+  // M4.4: a matrix manager may set tasks to the members of the teams they also direct.
+  const directed = hasMatrixScope(viewer) && viewer.matrix && viewer.matrix.teamIds.length > 0
+    ? sql`${memberships.userId} in (select ${teamMembers.userId} from ${teamMembers}
+        where ${teamMembers.organizationId} = ${viewer.organizationId} and ${teamMembers.teamId} = any(${uuidArray(viewer.matrix.teamIds)}))`
+    : undefined;
+  if (viewer.role === "team_lead") return and(active, or(sql`${memberships.userId} in ${overseenUserIds(viewer)}`, directed)) ?? sql`false`;
+  return and(active, or(eq(memberships.userId, viewer.userId), directed)) ?? sql`false`;
 };
 
 

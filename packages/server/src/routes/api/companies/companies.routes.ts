@@ -26,6 +26,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { createCompany } from "../../../commands/create-company";
 import { resolveCompanyCustomFilter } from "../../../commands/custom-values";
 import { exportCompanies } from "../../../commands/export-companies";
+import { logExport } from "../../../repositories/export-log.repository";
 import { logActivity } from "../../../commands/log-activity";
 import { addContact } from "../../../commands/manage-contacts";
 import { updateCompany } from "../../../commands/update-company";
@@ -149,6 +150,7 @@ export const companiesRoutes =
           locale,
         });
         request.log.info({ export: "companies", rows, format }, "export");
+        await logExport(context.database.db, viewer, { entity: "companies", format, rows, filter: { ...filter, q, sort, order }, at: context.now() });
         const stamp = context.now().toISOString().slice(0, 10);
         return reply
           .header("content-type", format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8")

@@ -17,6 +17,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { resolveDealCustomFilter } from "../../../commands/custom-values";
 import { exportDeals } from "../../../commands/export-deals";
+import { logExport } from "../../../repositories/export-log.repository";
 import { createDeal, moveDeal, updateDeal } from "../../../commands/manage-deals";
 import { replaceDealItems } from "../../../commands/replace-deal-items";
 import type { AppContext } from "../../../context";
@@ -106,6 +107,7 @@ export const dealsRoutes =
         const filter = { pipelineId, stageId, companyId, ownerId, status, q, custom };
         const { body, rows } = await exportDeals(context, viewer, { filter, format, locale });
         request.log.info({ export: "deals", rows, format }, "export");
+        await logExport(context.database.db, viewer, { entity: "deals", format, rows, filter: { pipelineId, stageId, companyId, ownerId, status, q }, at: context.now() });
         const stamp = context.now().toISOString().slice(0, 10);
         return reply
           .header("content-type", format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8")

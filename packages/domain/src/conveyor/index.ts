@@ -1,0 +1,4 @@
+export * from "./staffing";
+export * from "./purchases";
+export * from "./receiver";
+export * from "./restructure";
