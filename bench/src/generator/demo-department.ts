@@ -1,7 +1,25 @@
 import { activityBase } from "@conveyor/domain";
 import { companySearchText, type Database } from "@conveyor/server";
-import { activities, companies, contacts, dealStageVisits, deals, orders, payments, pipelineStages, pipelines, tasks, timelineEvents } from "@conveyor/server/schema";
-import { and, asc, eq } from "drizzle-orm";
+import {
+  activities,
+  companies,
+  contacts,
+  conveyorSettings,
+  dealStageVisits,
+  deals,
+  departments,
+  handoverRules,
+  handovers,
+  memberships,
+  orders,
+  payments,
+  pipelineStages,
+  pipelines,
+  tasks,
+  teams,
+  timelineEvents,
+} from "@conveyor/server/schema";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { buildTeam, buildUser } from "@conveyor/server/testing";
 import { innFor, seededRandom, type Random } from "./random";
 
@@ -69,8 +87,55 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
   const hunters = await level(l1);
   const closers = await level(l2);
   const farmers = await level(l3);
-  await buildTeam(database, organizationId, { leadId: lead.id, memberIds: hunters.map((u) => u.id), name: "L1 · Привлечение" });
-  await buildTeam(database, organizationId, { leadId: head.id, memberIds: [...closers, ...farmers].map((u) => u.id), name: "L2–L3 · Сделки и развитие" });
+  // M3.1: new business (L1 + L2) and the client department (L3) apart, one team per level.
+  const [newBusiness, clientDepartment] = await database.db
+    .insert(departments)
+    .values([
+      { organizationId, name: "Отдел продаж новым клиентам", kind: "new_business", headUserId: head.id, createdAt: now },
+      { organizationId, name: "Клиентский отдел", kind: "client", headUserId: head.id, createdAt: now },
+    ])
+    .returning({ id: departments.id });
+  const teamOf = async (name: string, leadId: string, members: { id: string }[], levelName: "L1" | "L2" | "L3", departmentId: string | undefined) => {
+    const teamId = await buildTeam(database, organizationId, { leadId, memberIds: members.map((u) => u.id), name });
+    await database.db.update(teams).set({ level: levelName, departmentId: departmentId ?? null }).where(eq(teams.id, teamId));
+  };
+  await teamOf("L1 · Привлечение", lead.id, hunters, "L1", newBusiness?.id);
+  await teamOf("L2 · Первая сделка", head.id, closers, "L2", newBusiness?.id);
+  await teamOf("L3 · Развитие клиентов", head.id, farmers, "L3", clientDepartment?.id);
+  const setLevel = async (people: { id: string }[], levelName: "L1" | "L2" | "L3", salesRole: string) => {
+    if (people.length === 0) return;
+    await database.db
+      .update(memberships)
+      .set({ level: levelName, salesRole })
+      .where(and(eq(memberships.organizationId, organizationId), inArray(memberships.userId, people.map((u) => u.id))));
+  };
+  await setLevel(hunters, "L1", "tele_sales");
+  await setLevel(closers, "L2", "sales_manager");
+  await setLevel(farmers, "L3", "account_manager");
+  // A department with a history: people joined over the past years, the two newest on L1 (M1.3).
+  for (const [index, person] of [head, lead, ...farmers, ...closers, ...hunters].entries()) {
+    const newcomer = index >= 2 + l3 + l2 + Math.max(0, l1 - 2);
+    const joined = new Date(now.getTime() - (newcomer ? random.int(10, 60) : random.int(200, 1500)) * dayMs);
+    await database.db
+      .update(memberships)
+      .set({ createdAt: joined })
+      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, person.id)));
+  }
+  // The organization's rules (M1.4, M4.1, M4.2); the demo's first nightly sweep is tomorrow's.
+  const ruleId = { hot: crypto.randomUUID(), act: crypto.randomUUID(), orders: crypto.randomUUID() };
+  await database.db.insert(handoverRules).values([
+    { id: ruleId.hot, organizationId, name: "Горячий клиент → L2", kind: "hot", fromLevel: "L1", toLevel: "L2", params: {}, enabled: true, createdAt: now, updatedAt: now },
+    { id: ruleId.act, organizationId, name: "Подписан акт приёма-передачи → L3", kind: "acceptance_act", fromLevel: "L2", toLevel: "L3", params: {}, enabled: true, createdAt: now, updatedAt: now },
+    { id: ruleId.orders, organizationId, name: "Второй заказ → фермер", kind: "orders", fromLevel: "L2", toLevel: "L3", params: { count: 2 }, enabled: false, createdAt: now, updatedAt: now },
+  ]);
+  await database.db.insert(conveyorSettings).values({
+    organizationId,
+    permanentTotalMinor: 3_000_000_00,
+    permanentServiceLevel: "Персональный менеджер, ответ в течение часа",
+    lastSweepOn: now.toISOString().slice(0, 10),
+    updatedAt: now,
+  });
+  const handoverRows: Array<typeof handovers.$inferInsert> = [];
 
   const pipeline = (
     await database.db.select().from(pipelines).where(and(eq(pipelines.organizationId, organizationId), eq(pipelines.isDefault, true)))
@@ -99,7 +164,8 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
     const levelOf = random.weighted([["L1", 6], ["L2", 2], ["L3", 2]] as const);
     const owner = random.pick(levelOf === "L1" ? hunters : levelOf === "L2" ? closers : farmers);
     const status = levelOf === "L3" ? random.weighted([["current", 8], ["permanent", 2]] as const) : levelOf === "L2" ? random.weighted([["new", 3], ["current", 1]] as const) : "new";
-    const temperature = levelOf === "L1" ? random.weighted([["cold", 6], ["warm", 3], ["hot", 1]] as const) : random.weighted([["warm", 2], ["hot", 3]] as const);
+    // Hot L1 clients went to L2 already (the "hot" rule); L2 and L3 keep their temperature.
+    const temperature = levelOf === "L1" ? random.weighted([["cold", 6], ["warm", 3]] as const) : random.weighted([["warm", 2], ["hot", 3]] as const);
     const name = `${random.pick(forms)} «${random.pick(companyWords)}${random.chance(0.6) ? `-${random.pick(companySuffixes)}` : ""}${random.chance(0.3) ? ` ${random.int(2, 99)}` : ""}»`;
     const legalId = random.chance(0.85) ? innFor(random) : null;
     const createdAt = new Date(now.getTime() - random.int(5, 365) * dayMs - random.int(0, 86_399) * 1000);
@@ -130,6 +196,33 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
       eventRows.push({ organizationId, companyId: id, kind: "activity", at: occurredAt, actorId: owner.id, activityId });
       lastActivityAt = occurredAt;
     }
+    // The way here (M1.4): L2 clients came from a hunter when they turned hot; L3 clients also
+    // passed L2 until the acceptance act of their first deal was signed.
+    const handedAt: Date[] = [];
+    if (levelOf !== "L1") {
+      const toL2 = new Date(createdAt.getTime() + (0.05 + random.next() * 0.25) * spanMs);
+      const hunter = random.pick(hunters);
+      const closer = levelOf === "L2" ? owner : random.pick(closers);
+      handedAt.push(toL2);
+      const l2Id = crypto.randomUUID();
+      handoverRows.push({
+        id: l2Id, organizationId, companyId: id, fromLevel: "L1", toLevel: "L2", fromUserId: hunter.id, toUserId: closer.id, ruleId: ruleId.hot,
+        reason: "hot", trigger: "temperature_changed", figures: { temperature: "hot" }, movedTasks: 0,
+        secondsAtLevel: Math.round((toL2.getTime() - createdAt.getTime()) / 1000), at: toL2,
+      });
+      eventRows.push({ organizationId, companyId: id, kind: "handover", at: toL2, actorId: hunter.id, fromValue: "L1", toValue: "L2", handoverId: l2Id });
+      if (levelOf === "L3") {
+        const toL3 = new Date(toL2.getTime() + (0.1 + random.next() * 0.3) * (now.getTime() - toL2.getTime()));
+        handedAt.push(toL3);
+        const l3Id = crypto.randomUUID();
+        handoverRows.push({
+          id: l3Id, organizationId, companyId: id, fromLevel: "L2", toLevel: "L3", fromUserId: closer.id, toUserId: owner.id, ruleId: ruleId.act,
+          reason: "acceptance_act", trigger: "acceptance_act", figures: { acceptanceSignedOn: toL3.toISOString().slice(0, 10) }, movedTasks: 0,
+          secondsAtLevel: Math.round((toL3.getTime() - toL2.getTime()) / 1000), at: toL3,
+        });
+        eventRows.push({ organizationId, companyId: id, kind: "handover", at: toL3, actorId: null, fromValue: "L2", toValue: "L3", handoverId: l3Id });
+      }
+    }
     companyRows.push({
       id,
       organizationId,
@@ -142,6 +235,9 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
       status,
       temperature,
       level: levelOf,
+      levelEnteredAt: handedAt.at(-1) ?? createdAt,
+      permanentSince: status === "permanent" ? (handedAt.at(-1) ?? createdAt) : null,
+      serviceLevel: status === "permanent" ? "Персональный менеджер, ответ в течение часа" : null,
       ownerId: owner.id,
       tags: random.chance(0.15) ? ["VIP"] : [],
       searchText: "",
@@ -277,6 +373,7 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
     await insertInChunks(visitRows, (chunk) => tx.insert(dealStageVisits).values(chunk));
     await insertInChunks(orderRows, (chunk) => tx.insert(orders).values(chunk));
     await insertInChunks(paymentRows, (chunk) => tx.insert(payments).values(chunk));
+    await insertInChunks(handoverRows, (chunk) => tx.insert(handovers).values(chunk));
     eventRows.sort((a, b) => a.at.getTime() - b.at.getTime());
     await insertInChunks(eventRows, (chunk) => tx.insert(timelineEvents).values(chunk));
   });
