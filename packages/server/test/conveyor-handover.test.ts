@@ -179,6 +179,28 @@ describe("handover rules (M1.4, M4.1)", () => {
     expect(report.body.items[0]).toMatchObject({ reason: "hot", ruleName: "Hot goes to L2", trigger: "temperature_changed", figures: { temperature: "hot" } });
   });
 
+  it("a rule on a stage moves an L1 client to L2 when one of its deals reaches that stage or a later one", async () => {
+    const { as, pipeline } = await department();
+    const open = pipeline.stages.filter((st) => st.kind === "open");
+    const target = open[2];
+    if (!target || !open[1] || !open[3]) throw new Error("the default pipeline has fewer than four open stages");
+    await rule(as.admin, { name: "Proposal stage", enabled: true, rule: { kind: "stage", stageId: target.id } });
+    const client = await newClient(as.lena, "Stage climber");
+    const deal = (await as.lena.post<Deal>("/api/v1/deals", { companyId: client.id, title: "Pilot", amountMinor: 100_00 })).body;
+    await as.lena.post(`/api/v1/deals/${deal.id}/move`, { stageId: open[1].id });
+    expect((await cardOf(as.admin, client.id)).level).toBe("L1");
+    await as.lena.post(`/api/v1/deals/${deal.id}/move`, { stageId: open[3].id });
+    expect((await cardOf(as.admin, client.id)).level).toBe("L2");
+    const handover = (await as.admin.get<HandoverPage>(`/api/v1/conveyor/handovers?companyId=${client.id}`)).body.items[0];
+    expect(handover).toMatchObject({ reason: "stage", trigger: "stage_changed", figures: { deal: "Pilot", stage: open[3].name } });
+    // The deal went with the client to its new owner.
+    expect((await as.admin.get<{ deal: Deal }>(`/api/v1/deals/${deal.id}`)).body.deal.ownerId).toBe(handover?.to.id);
+
+    const direct = await newClient(as.lena, "Straight to the proposal");
+    await as.lena.post("/api/v1/deals", { companyId: direct.id, title: "Late start", amountMinor: 100_00, stageId: target.id });
+    expect((await cardOf(as.admin, direct.id)).level).toBe("L2");
+  });
+
   it("the signed acceptance act of the first deal moves an L2 client to L3", async () => {
     const { as, people, won } = await department();
     await rule(as.admin, { name: "Act signed", enabled: true, rule: { kind: "acceptance_act" } });

@@ -89,6 +89,10 @@ export const createDeal = async (context: AppContext, viewer: Viewer, input: Cre
     });
     await openStageVisit(tx, viewer, { dealId: id, stageId: stage.id, enteredAt: now, movedById: viewer.userId });
     await recordTimelineEvent(tx, viewer, { companyId: company.id, kind: "deal_created", at: now, actorId: viewer.userId, dealId: id });
+    // A deal opened straight in a late stage may meet the L1 → L2 "stage" rule.
+    if (stage.position > (pipeline.stages[0]?.position ?? 0)) {
+      await applyConveyorRules(tx, { organizationId: viewer.organizationId, companyId: company.id, trigger: "stage_changed", now, actorId: viewer.userId });
+    }
     return readBack(tx, viewer, id);
   });
 };
