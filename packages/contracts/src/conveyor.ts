@@ -412,3 +412,10 @@ export const notificationSchema = z.object({
 export type Notification = z.infer<typeof notificationSchema>;
 export const notificationListSchema = z.object({ items: z.array(notificationSchema), unread: z.number().int().nonnegative() });
 export type NotificationList = z.infer<typeof notificationListSchema>;
+
+// ---------------------------------------------------------------- lists
+
+export const departmentListSchema = z.object({ items: z.array(departmentSchema) });
+export const teamListSchema = z.object({ items: z.array(teamSchema) });
+export const conveyorProfileListSchema = z.object({ items: z.array(conveyorProfileSchema) });
+export const handoverRuleListSchema = z.object({ items: z.array(handoverRuleSchema) });

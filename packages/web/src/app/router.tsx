@@ -4,6 +4,7 @@ import { RequireRole, RequireSession } from "../auth/require-session";
 import { SignInPage } from "../auth/sign-in-page";
 import { canImport, canListUsers, canManageCustomFields, canManagePipelines, canManageProducts, isAdmin } from "../auth/permissions";
 import { NotFoundPage } from "../not-found/not-found-page";
+import { sectionAllowed } from "../department/department-access";
 
 // Screens load on first visit; the sign-in page and the shell stay in the main bundle.
 const HomePage = lazy(() => import("../home/home-page").then((m) => ({ default: m.HomePage })));
@@ -27,6 +28,18 @@ const ImportPage = lazy(() => import("../imports/import-page").then((m) => ({ de
 const ImportsHistoryPage = lazy(() =>
   import("../imports/imports-history-page").then((m) => ({ default: m.ImportsHistoryPage })),
 );
+const DepartmentLayout = lazy(() =>
+  import("../department/department-layout").then((m) => ({ default: m.DepartmentLayout })),
+);
+const OrgChartPage = lazy(() => import("../department/org-chart-page").then((m) => ({ default: m.OrgChartPage })));
+const DepartmentPeoplePage = lazy(() => import("../department/people-page").then((m) => ({ default: m.PeoplePage })));
+const TeamsPage = lazy(() => import("../department/teams-page").then((m) => ({ default: m.TeamsPage })));
+const AdvisorsPage = lazy(() => import("../department/advisors-page").then((m) => ({ default: m.AdvisorsPage })));
+const ConveyorSettingsPage = lazy(() =>
+  import("../department/conveyor-settings-page").then((m) => ({ default: m.ConveyorSettingsPage })),
+);
+const RulesPage = lazy(() => import("../conveyor/rules-page").then((m) => ({ default: m.RulesPage })));
+const HandoversPage = lazy(() => import("../conveyor/handovers-page").then((m) => ({ default: m.HandoversPage })));
 const ChangePasswordPage = lazy(() =>
   import("../auth/change-password-page").then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -43,6 +56,55 @@ export const createRouter = () =>
         { path: "clients/:id", element: <ClientCardPage /> },
         { path: "deals", element: <DealsPage /> },
         { path: "deals/:id", element: <DealPage /> },
+        {
+          // The department area (M1, M4, M5.8): one frame with a sub-navigation, each section behind its role.
+          path: "department",
+          element: <DepartmentLayout />,
+          children: [
+            { index: true, element: <OrgChartPage /> },
+            {
+              path: "people",
+              element: (
+                <RequireRole allowed={sectionAllowed("people")}>
+                  <DepartmentPeoplePage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: "teams",
+              element: (
+                <RequireRole allowed={sectionAllowed("teams")}>
+                  <TeamsPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: "rules",
+              element: (
+                <RequireRole allowed={sectionAllowed("rules")}>
+                  <RulesPage />
+                </RequireRole>
+              ),
+            },
+            { path: "handovers", element: <HandoversPage /> },
+            {
+              path: "advisors",
+              element: (
+                <RequireRole allowed={sectionAllowed("advisors")}>
+                  <AdvisorsPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: "settings",
+              element: (
+                <RequireRole allowed={sectionAllowed("settings")}>
+                  <ConveyorSettingsPage />
+                </RequireRole>
+              ),
+            },
+          ],
+        },
         {
           path: "settings/pipelines",
           element: (

@@ -7,19 +7,20 @@ import { idSchema, type Company } from "@conveyor/contracts";
 import { isApiError } from "../api/client";
 import { useCurrentSession } from "../auth/current-session";
 import { LogActivityForm } from "../activities/log-activity-form";
-import { LevelBadge, StatusBadge, TemperatureBadge } from "../clients/client-badges";
+import { LevelBadge, PermanentBadge, StatusBadge, TemperatureBadge } from "../clients/client-badges";
 import { clientCardKey, getCompanyCard } from "../clients/clients.api";
 import { legalIdLabelKey } from "../clients/legal-id-label";
 import { CustomFieldFacts } from "../custom-fields/custom-field-facts";
 import { useCustomFields } from "../custom-fields/custom-fields.api";
 import { ClientDealsSection } from "../deals/client-deals-section";
-import { formatDateTime } from "../i18n/intl";
+import { formatDateTime, formatShortDate } from "../i18n/intl";
 import { useLocale } from "../i18n/locale-provider";
 import { ClientOrdersSection } from "../orders/client-orders-section";
 import { LoadError, PageLoader } from "../ui/page-states";
 import { ClientTimeline } from "./client-timeline";
 import { ContactsSection } from "./contacts-section";
 import { EditClientModal } from "./edit-client-modal";
+import { HandOverButton } from "./hand-over-button";
 import { OpenTasksSection } from "./open-tasks-section";
 
 /** Shown for an unknown id and for a client outside the viewer's scope: the API answers 404 to both. */
@@ -93,6 +94,9 @@ const Details = ({ company }: { company: Company }) => {
 
 const Header = ({ company, onEdit }: { company: Company; onEdit: () => void }) => {
   const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { organization } = useCurrentSession();
+  const date = (value: string) => formatShortDate(locale, value, organization.timeZone);
   return (
     <Stack gap={6}>
       <Anchor component={Link} to="/clients" size="sm">
@@ -105,17 +109,40 @@ const Header = ({ company, onEdit }: { company: Company; onEdit: () => void }) =
             <bdi>{company.name}</bdi>
           </Title>
           <Group gap="xs">
-            <StatusBadge status={company.status} />
+            {company.status === "permanent" ? (
+              <PermanentBadge
+                serviceLevel={company.serviceLevel}
+                title={
+                  company.permanentSince
+                    ? t("handover.permanentSince", { date: date(company.permanentSince), service: company.serviceLevel ?? "—" })
+                    : undefined
+                }
+              />
+            ) : (
+              <StatusBadge status={company.status} />
+            )}
             <TemperatureBadge temperature={company.temperature} />
-            {company.level && <LevelBadge level={company.level} />}
+            {company.level && (
+              <LevelBadge
+                level={company.level}
+                title={
+                  company.levelEnteredAt
+                    ? t("handover.levelSince", { level: t(`levels.${company.level}`), date: date(company.levelEnteredAt) })
+                    : undefined
+                }
+              />
+            )}
             <Text size="sm" c="dimmed" data-testid="client-owner">
               {t("clientForm.owner")}: {company.ownerName}
             </Text>
           </Group>
         </Stack>
-        <Button variant="default" onClick={onEdit} data-testid="client-edit">
-          {t("card.edit")}
-        </Button>
+        <Group gap="xs">
+          <HandOverButton company={company} />
+          <Button variant="default" onClick={onEdit} data-testid="client-edit">
+            {t("card.edit")}
+          </Button>
+        </Group>
       </Group>
     </Stack>
   );

@@ -23,9 +23,19 @@ import { useCompanyFacets } from "../clients/use-company-facets";
 import { useCustomFields } from "../custom-fields/custom-fields.api";
 import { usePeople } from "../people/people.api";
 import { LoadError, PageLoader } from "../ui/page-states";
-import { changeFieldLabel, changeValueLabel } from "./timeline-change";
+import { figureLines } from "../conveyor/figures";
+import { isolate, levelPair } from "../conveyor/level-words";
+import { changeFieldLabel, changeValueLabel, handoverTriggerLabel, handoverWhy } from "./timeline-change";
 
 const pageSize = 30;
+
+/** A step up to the next level (M1.4). */
+const HandoverIcon = () => (
+  <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <path d="M4 20h5v-5h5v-5h6" />
+    <path d="m16 6 4 4-4 4" />
+  </svg>
+);
 
 /** Names for the user ids an owner change carries: the pickable people and the owners in the facets. */
 const usePersonNames = (): ReadonlyMap<string, string> => {
@@ -58,6 +68,8 @@ const EntryIcon = ({ entry }: { entry: TimelineEntry }) => {
       return <OrderIcon />;
     case "payment_received":
       return <PaymentIcon />;
+    case "handover":
+      return <HandoverIcon />;
   }
 };
 
@@ -81,6 +93,8 @@ const entryColor = (entry: TimelineEntry): string => {
       return "cyan";
     case "payment_received":
       return (entry.money?.amountMinor ?? 0) < 0 ? "red" : "teal";
+    case "handover":
+      return "violet";
   }
 };
 
@@ -106,6 +120,18 @@ const EntryTitle = ({ entry }: { entry: TimelineEntry }) => {
     case "order_created":
     case "payment_received":
       return <MoneyTitle entry={entry} />;
+    case "handover":
+      return entry.handover ? (
+        <>
+          {t("handover.timeline.title", {
+            levels: levelPair(t, entry.handover.fromLevel, entry.handover.toLevel),
+            from: isolate(entry.handover.fromName),
+            to: isolate(entry.handover.toName),
+          })}
+        </>
+      ) : (
+        <>{t("handover.reasons.manual")}</>
+      );
   }
 };
 
@@ -196,6 +222,7 @@ const EntryBody = ({ entry, people }: { entry: TimelineEntry; people: ReadonlyMa
       </Text>
     );
   }
+  if (entry.kind === "handover" && entry.handover) return <HandoverBody handover={entry.handover} />;
   if (entry.kind === "task_created" && task) {
     return (
       <Text size="xs" c="dimmed">
@@ -205,6 +232,36 @@ const EntryBody = ({ entry, people }: { entry: TimelineEntry; people: ReadonlyMa
     );
   }
   return null;
+};
+
+/** Why the client moved, what set the rule off, the figures it saw (M4.1), and the giver's comment. */
+const HandoverBody = ({ handover }: { handover: NonNullable<TimelineEntry["handover"]> }) => {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const lines = figureLines(t, locale, handover.figures);
+  return (
+    <Stack gap={2} data-testid="timeline-handover" data-reason={handover.reason}>
+      <Text size="sm">
+        {handoverWhy(t, handover)}
+        {handover.trigger !== "manual" && (
+          <Text span size="xs" c="dimmed">
+            {" · "}
+            {t("handover.timeline.trigger", { trigger: handoverTriggerLabel(t, handover.trigger) })}
+          </Text>
+        )}
+      </Text>
+      {lines.length > 0 && (
+        <Text size="xs" c="dimmed" data-testid="timeline-handover-figures">
+          {lines.map((line) => t("handover.figures.line", { label: line.label, value: line.value })).join(" · ")}
+        </Text>
+      )}
+      {handover.comment && (
+        <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+          {t("handover.timeline.comment", { comment: isolate(handover.comment) })}
+        </Text>
+      )}
+    </Stack>
+  );
 };
 
 /** The client's history, newest first (M5.4: a newcomer learns the client without asking anyone). */

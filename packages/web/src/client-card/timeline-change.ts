@@ -1,5 +1,14 @@
 import type { TFunction } from "i18next";
-import { companyStatusSchema, idSchema, levelSchema, temperatureSchema } from "@conveyor/contracts";
+import {
+  companyStatusSchema,
+  handoverRuleKindSchema,
+  handoverTriggerSchema,
+  idSchema,
+  levelSchema,
+  temperatureSchema,
+  type TimelineEntry,
+} from "@conveyor/contracts";
+import { isolate } from "../conveyor/level-words";
 
 /**
  * The changed field's name in the reader's language; a custom field (`custom.<key>`) by its label
@@ -55,4 +64,26 @@ export const changeValueLabel = (
     if (level.success) return t(`levels.${level.data}`);
   }
   return value;
+};
+
+type TimelineHandover = NonNullable<TimelineEntry["handover"]>;
+
+/** The reason as the reader knows it: a rule kind's name ("Purchase volume"), "By hand"; a newer kind shows as sent. */
+export const handoverReasonLabel = (t: TFunction, reason: string): string => {
+  if (reason === "manual") return t("handover.reasons.manual");
+  const kind = handoverRuleKindSchema.safeParse(reason);
+  return kind.success ? t(`handover.reasons.${kind.data}`) : reason;
+};
+
+/** Why a client moved (M4.1: the rule that fired, or a person's hand). */
+export const handoverWhy = (t: TFunction, handover: Pick<TimelineHandover, "reason" | "ruleName">): string => {
+  if (handover.reason === "manual") return t("handover.timeline.byHand");
+  const reason = handoverReasonLabel(t, handover.reason);
+  return handover.ruleName ? t("handover.timeline.byRule", { name: isolate(handover.ruleName), reason }) : reason;
+};
+
+/** What set the rule off: "deal stage changed", "nightly check". */
+export const handoverTriggerLabel = (t: TFunction, trigger: string): string => {
+  const known = handoverTriggerSchema.safeParse(trigger);
+  return known.success ? t(`handover.triggers.${known.data}`) : trigger;
 };

@@ -20,6 +20,9 @@ const company: Company = {
   createdAt: "2025-03-01T00:00:00Z",
   updatedAt: "2025-03-01T00:00:00Z",
   lastActivityAt: null,
+  levelEnteredAt: null,
+  permanentSince: null,
+  serviceLevel: null,
 };
 
 describe("client drafts", () => {

@@ -104,7 +104,7 @@ export const ClientsTable = ({ clients, filters, onSort, more }: ClientsTablePro
                   </Anchor>
                 </Table.Td>
                 <Table.Td>
-                  <StatusBadge status={client.status} />
+                  <StatusBadge status={client.status} serviceLevel={client.serviceLevel} />
                 </Table.Td>
                 <Table.Td>
                   <TemperatureBadge temperature={client.temperature} />

@@ -8,6 +8,7 @@ import { QuickAddButton } from "../quick-add/quick-add-button";
 import { PageLoader } from "../ui/page-states";
 import { GlobalSearch } from "./global-search";
 import { NavLinks } from "./nav-links";
+import { NotificationsBell } from "./notifications-bell";
 import { RemindersBell } from "./reminders-bell";
 import { UserMenu } from "./user-menu";
 
@@ -42,6 +43,7 @@ export const AppLayout = () => {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <QuickAddButton />
+            <NotificationsBell />
             <RemindersBell />
             {wide && <LanguageSwitch />}
             <UserMenu />

@@ -17,6 +17,7 @@ export const NavLinks = ({ onNavigate }: { onNavigate: () => void }) => {
     { to: "/today", label: t("shell.today"), testId: "nav-today" },
     { to: "/clients", label: t("shell.clients"), testId: "nav-clients" },
     { to: "/deals", label: t("shell.deals"), testId: "nav-deals" },
+    { to: "/department", label: t("department.nav"), testId: "nav-department" },
     ...(canListUsers(user.role) ? [{ to: "/users", label: t("shell.users"), testId: "nav-users" }] : []),
     ...(isAdmin(user.role) ? [{ to: "/settings", label: t("shell.settings"), testId: "nav-settings" }] : []),
   ];

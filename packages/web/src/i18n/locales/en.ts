@@ -6,6 +6,8 @@ import { enMoney } from "./en-money";
 import { enSearch } from "./en-search";
 import { enCustom } from "./en-custom";
 import { enImport } from "./en-import";
+import { enHandover } from "./en-handover";
+import { enDepartment } from "./en-department";
 
 /** The source of truth for keys: Russian and Persian are type-checked against this shape. */
 export const en = {
@@ -81,6 +83,9 @@ export const en = {
     import_file_unreadable: "This file cannot be read as a table. Save it as CSV or Excel (.xlsx) with a header row and try again.",
     import_mapping_invalid: "Some columns need another field. See the marked rows.",
     import_not_draft: "This import has already started.",
+    handover_not_possible: "This client cannot be handed over now: the department works on one level, the client has no level, or it is already on the last level.",
+    no_receiver: "No seller of the next level has room for another client.",
+    department_in_use: "This department still has teams. Move or delete them first.",
     rate_limited: "Too many requests. Please wait a little and try again.",
     internal: "Something went wrong on the server. Please try again.",
     network_error: "The server cannot be reached. Check your connection.",
@@ -262,4 +267,6 @@ export const en = {
   ...enSearch,
   ...enCustom,
   ...enImport,
+  ...enHandover,
+  ...enDepartment,
 };

@@ -5,6 +5,8 @@ import { faMoney } from "./fa-money";
 import { faSearch } from "./fa-search";
 import { faCustom } from "./fa-custom";
 import { faImport } from "./fa-import";
+import { faHandover } from "./fa-handover";
+import { faDepartment } from "./fa-department";
 
 export const fa: Messages = {
   product: {
@@ -79,6 +81,9 @@ export const fa: Messages = {
     import_file_unreadable: "این فایل به‌صورت جدول خوانده نمی‌شود. آن را با سطر سرستون به CSV یا Excel (.xlsx) ذخیره کنید و دوباره تلاش کنید.",
     import_mapping_invalid: "برخی ستون‌ها به فیلد دیگری نیاز دارند. سطرهای علامت‌خورده را ببینید.",
     import_not_draft: "این درون‌ریزی قبلاً شروع شده است.",
+    handover_not_possible: "این مشتری اکنون قابل واگذاری نیست: واحد فروش یک‌سطحی است، مشتری سطح ندارد یا در سطح آخر است.",
+    no_receiver: "هیچ کارشناس فروشی در سطح بعد ظرفیت مشتری دیگری را ندارد.",
+    department_in_use: "این واحد هنوز تیم دارد. ابتدا تیم‌ها را جابه‌جا یا حذف کنید.",
     rate_limited: "تعداد درخواست‌ها بیش از حد است. کمی صبر کنید و دوباره تلاش کنید.",
     internal: "خطایی در سرور رخ داد. لطفاً دوباره تلاش کنید.",
     network_error: "دسترسی به سرور ممکن نیست. اتصال خود را بررسی کنید.",
@@ -260,4 +265,6 @@ export const fa: Messages = {
   ...faSearch,
   ...faCustom,
   ...faImport,
+  ...faHandover,
+  ...faDepartment,
 };

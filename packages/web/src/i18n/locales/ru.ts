@@ -5,6 +5,8 @@ import { ruMoney } from "./ru-money";
 import { ruSearch } from "./ru-search";
 import { ruCustom } from "./ru-custom";
 import { ruImport } from "./ru-import";
+import { ruHandover } from "./ru-handover";
+import { ruDepartment } from "./ru-department";
 
 export const ru: RussianMessages = {
   product: {
@@ -79,6 +81,9 @@ export const ru: RussianMessages = {
     import_file_unreadable: "Файл не читается как таблица. Сохраните его в CSV или Excel (.xlsx) со строкой заголовков и попробуйте снова.",
     import_mapping_invalid: "Некоторым столбцам нужно другое поле. Смотрите отмеченные строки.",
     import_not_draft: "Этот импорт уже запущен.",
+    handover_not_possible: "Этого клиента сейчас нельзя передать: отдел работает в один уровень, у клиента нет уровня или он уже на последнем уровне.",
+    no_receiver: "Ни у одного менеджера следующего уровня нет места для ещё одного клиента.",
+    department_in_use: "В этом отделе ещё есть команды. Сначала перенесите или удалите их.",
     rate_limited: "Слишком много запросов. Немного подождите и повторите.",
     internal: "Ошибка на сервере. Попробуйте ещё раз.",
     network_error: "Сервер недоступен. Проверьте подключение.",
@@ -264,4 +269,6 @@ export const ru: RussianMessages = {
   ...ruSearch,
   ...ruCustom,
   ...ruImport,
+  ...ruHandover,
+  ...ruDepartment,
 };

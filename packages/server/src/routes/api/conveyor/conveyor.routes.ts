@@ -1,4 +1,6 @@
 import {
+  handoverRuleListSchema,
+  conveyorProfileListSchema,
   conveyorProfileSchema,
   conveyorSettingsSchema,
   handoverPageSchema,
@@ -108,7 +110,7 @@ export const conveyorRoutes =
 
     app.get(
       "/people",
-      { schema: { tags, summary: "Active people with their level, job, cap and matrix attachments", response: { 200: z.object({ items: z.array(conveyorProfileSchema) }), ...errors } } },
+      { schema: { tags, summary: "Active people with their level, job, cap and matrix attachments", response: { 200: conveyorProfileListSchema, ...errors } } },
       async (request) => {
         const { viewer } = await authenticate(context, request, { roles: leads });
         return { items: await conveyorProfiles(context, viewer) };
@@ -134,7 +136,7 @@ export const conveyorRoutes =
 
     app.get(
       "/rules",
-      { schema: { tags, summary: "The handover rules (M1.4, M4.1)", response: { 200: z.object({ items: z.array(handoverRuleSchema) }), ...errors } } },
+      { schema: { tags, summary: "The handover rules (M1.4, M4.1)", response: { 200: handoverRuleListSchema, ...errors } } },
       async (request) => {
         const { viewer } = await authenticate(context, request, { roles: leads });
         return { items: await listRules(context, viewer) };

@@ -1,4 +1,4 @@
-import { departmentSchema, idParamsSchema, problemSchema, saveDepartmentSchema, updateDepartmentSchema, type Role } from "@conveyor/contracts";
+import { departmentListSchema, departmentSchema, idParamsSchema, problemSchema, saveDepartmentSchema, updateDepartmentSchema, type Role } from "@conveyor/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createDepartment, deleteDepartment, presentDepartment, updateDepartment } from "../../../commands/manage-structure";
@@ -16,7 +16,7 @@ export const departmentsRoutes =
   async (app) => {
     app.get(
       "",
-      { schema: { tags, summary: "The organization's departments", response: { 200: z.object({ items: z.array(departmentSchema) }), ...errors } } },
+      { schema: { tags, summary: "The organization's departments", response: { 200: departmentListSchema, ...errors } } },
       async (request) => {
         const { viewer } = await authenticate(context, request);
         return { items: (await listDepartments(context.database.db, viewer.organizationId)).map(presentDepartment) };

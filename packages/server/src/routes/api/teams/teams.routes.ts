@@ -1,4 +1,4 @@
-import { idParamsSchema, problemSchema, saveTeamSchema, teamSchema, updateTeamSchema, type Role } from "@conveyor/contracts";
+import { teamListSchema, idParamsSchema, problemSchema, saveTeamSchema, teamSchema, updateTeamSchema, type Role } from "@conveyor/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createTeam, deleteTeam, presentTeam, updateTeam } from "../../../commands/manage-structure";
@@ -16,7 +16,7 @@ export const teamsRoutes =
   async (app) => {
     app.get(
       "",
-      { schema: { tags, summary: "The organization's teams and their members", response: { 200: z.object({ items: z.array(teamSchema) }), ...errors } } },
+      { schema: { tags, summary: "The organization's teams and their members", response: { 200: teamListSchema, ...errors } } },
       async (request) => {
         const { viewer } = await authenticate(context, request);
         return { items: (await listTeams(context.database.db, viewer.organizationId)).map(presentTeam) };

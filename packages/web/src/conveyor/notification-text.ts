@@ -1,0 +1,24 @@
+import type { TFunction } from "i18next";
+import type { Notification } from "@conveyor/contracts";
+import { isolate, levelPair } from "./level-words";
+
+/**
+ * One notification as a sentence: "Client X was handed to you by A (L1 → L2)", "You handed client X
+ * to B (L2 → L3)", "Client X became a permanent client" (M1.4, M4.2).
+ */
+export const notificationText = (t: TFunction, notification: Notification): string => {
+  const client = notification.company ? isolate(notification.company.name) : t("inbox.someClient");
+  const { handover } = notification;
+  switch (notification.kind) {
+    case "handover_received":
+      return handover
+        ? t("inbox.kinds.handover_received", { client, from: isolate(handover.from.name), levels: levelPair(t, handover.fromLevel, handover.toLevel) })
+        : t("inbox.handedOver", { client });
+    case "handover_given":
+      return handover
+        ? t("inbox.kinds.handover_given", { client, to: isolate(handover.to.name), levels: levelPair(t, handover.fromLevel, handover.toLevel) })
+        : t("inbox.handedOver", { client });
+    case "permanent_client":
+      return t("inbox.kinds.permanent_client", { client });
+  }
+};
