@@ -15,6 +15,21 @@ export const canListUsers = (role: Role): boolean => {
 /** Adding people, changing roles, passwords, organization settings and API tokens. */
 export const isAdmin = (role: Role): boolean => role === "admin";
 
+/** Heads shape the department (rules, structure, settings): the administrator and the head of sales. */
+export const isHead = (role: Role): boolean => {
+  switch (role) {
+    case "admin":
+    case "head_of_sales":
+      return true;
+    case "team_lead":
+    case "seller":
+      return false;
+  }
+};
+
+/** Whoever leads someone: heads and team leads (the level report, people, the staffing advisor). */
+export const leadsPeople = (role: Role): boolean => isHead(role) || role === "team_lead";
+
 /** Who edits pipelines and their stages (M5.15): the administrator and the head of sales. */
 export const canManagePipelines = (role: Role): boolean => {
   switch (role) {

@@ -1,4 +1,5 @@
 import type { Role } from "@conveyor/contracts";
+import { isHead, leadsPeople } from "../auth/permissions";
 
 /** The screens of the department area, in the order of its sub-navigation. */
 export const departmentSections = ["orgChart", "people", "teams", "rules", "handovers", "advisors", "settings"] as const;
@@ -14,19 +15,7 @@ export const sectionPaths: Record<DepartmentSection, string> = {
   settings: "/department/settings",
 };
 
-/** Heads shape the department: the administrator and the head of sales (the server checks the same). */
-export const isHead = (role: Role): boolean => {
-  switch (role) {
-    case "admin":
-    case "head_of_sales":
-      return true;
-    case "team_lead":
-    case "seller":
-      return false;
-  }
-};
-
-const leadsSomeone = (role: Role): boolean => isHead(role) || role === "team_lead";
+export { isHead };
 
 /**
  * Who may open each screen; mirrors the API so no one lands on a page that fails to load.
@@ -41,7 +30,7 @@ export const canOpenSection = (role: Role, section: DepartmentSection): boolean 
     case "people":
     case "teams":
     case "advisors":
-      return leadsSomeone(role);
+      return leadsPeople(role);
     case "rules":
     case "settings":
       return isHead(role);
