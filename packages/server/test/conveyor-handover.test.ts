@@ -245,6 +245,25 @@ describe("handover rules (M1.4, M4.1)", () => {
     expect(removed.body.outcome).toBe("disabled");
   });
 
+  it("hunter → farmer after buying a product group: an order of a deal with that product among its lines counts", async () => {
+    const { as, people, won } = await department();
+    const group = (await as.admin.post<{ id: string }>("/api/v1/product-groups", { name: "Сервис" })).body;
+    const service = (await as.admin.post<{ id: string }>("/api/v1/products", { name: "Годовой сервис", groupId: group.id, priceMinor: 300_00 })).body;
+    const unknown = await rule(as.admin, { name: "Ghost", rule: { kind: "product", productIds: ["00000000-0000-4000-8000-000000000000"] } });
+    expect((unknown.body as unknown as Problem).errors?.[0]?.field).toBe("rule.productIds.0");
+    await rule(as.admin, { name: "Service buyers", enabled: true, rule: { kind: "product", productGroupIds: [group.id] } });
+    const client = await newClient(as.admin, "Service buyer", "L2");
+    await as.admin.patch(`/api/v1/companies/${client.id}`, { ownerId: people.lev.id });
+    const deal = (await as.lev.post<Deal>("/api/v1/deals", { companyId: client.id, title: "Service" })).body;
+    expect((await as.lev.request("PUT", `/api/v1/deals/${deal.id}/items`, { items: [{ productId: service.id, quantity: 2 }] })).status).toBe(200);
+    await as.lev.post(`/api/v1/deals/${deal.id}/move`, { stageId: won.id });
+    expect((await cardOf(as.admin, client.id)).level).toBe("L2");
+    await as.lev.post(`/api/v1/deals/${deal.id}/orders`, { amountMinor: 600_00, orderedOn: "2026-11-02" });
+    expect((await cardOf(as.admin, client.id)).level).toBe("L3");
+    const handover = (await as.admin.get<HandoverPage>(`/api/v1/conveyor/handovers?companyId=${client.id}`)).body.items[0];
+    expect(handover).toMatchObject({ reason: "product", trigger: "order", figures: { matchingOrders: 1 } });
+  });
+
   it("two events for one client at the same moment hand it over exactly once", async () => {
     const { as, people, won } = await department();
     await rule(as.admin, { name: "Volume", enabled: true, rule: { kind: "volume", amountMinor: 1000_00, currency: "RUB" } });

@@ -1,5 +1,27 @@
-import type { ApiToken, Organization, Problem, User, UserPage } from "@conveyor/contracts";
+import type {
+  ApiToken,
+  ConveyorProfile,
+  ConveyorSettings,
+  Department,
+  Handover,
+  HandoverPage,
+  HandoverPreview,
+  HandoverRule,
+  LevelReport,
+  NotificationList,
+  OrgChart,
+  Organization,
+  Problem,
+  RestructureAdvice,
+  StaffingAdvice,
+  SweepResult,
+  Team,
+  User,
+  UserPage,
+} from "@conveyor/contracts";
+import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { exportLog } from "../src/db/schema";
 import { buildOrganization, buildUser, signedIn, TestClient, testPassword, type BuiltUser, useTestApp } from "./harness";
 
 const test = useTestApp();
@@ -29,6 +51,14 @@ type World = {
   bSavedViewId: string;
   bImportId: string;
   bDraftImportId: string;
+  aOrganizationId: string;
+  bDepartmentId: string;
+  bTeamId: string;
+  bRuleId: string;
+  bHandedCompanyId: string;
+  bWaitingCompanyId: string;
+  bHandoverId: string;
+  bNotificationId: string;
 };
 
 const world = {} as World;
@@ -60,6 +90,37 @@ beforeAll(async () => {
   await test.app.imports.idle();
   const bDraft = await bClient.upload<{ id: string }>("/api/v1/imports?entity=companies&fileName=b2.csv", "Name\nBravo Draft\n");
   Object.assign(world, { bImportId: bImport.body.id, bDraftImportId: bDraft.body.id });
+  // [conveyor] B's structure, a handover (with its notices), a rule with a client waiting for the sweep, and exports.
+  await bClient.patch("/api/v1/conveyor/settings", { structureVariant: "matrix_product", giverAccessDays: 9, stuckAfterDays: 13 });
+  await bClient.patch(`/api/v1/conveyor/people/${bSeller.id}`, { level: "L2", salesRole: "sales_manager", matrix: [{ kind: "product", value: product.body.id }] });
+  const bDepartment = await bClient.post<Department>("/api/v1/departments", { name: "B new business", kind: "new_business", headUserId: orgB.admin.id });
+  const bTeam = await bClient.post<Team>("/api/v1/teams", {
+    name: "B hunters",
+    level: "L2",
+    departmentId: bDepartment.body.id,
+    leadUserId: orgB.admin.id,
+    memberIds: [bSeller.id],
+  });
+  const handed = await bClient.post<{ id: string }>("/api/v1/companies", { name: "Handed Co", level: "L1" });
+  const bHandover = await bClient.post<Handover>(`/api/v1/companies/${handed.body.id}/handover`, { toUserId: bSeller.id, comment: "B only" });
+  // Hot on L1 before the rule exists: only B's own sweep may move it to B's L2 seller.
+  const waiting = await bClient.post<{ id: string }>("/api/v1/companies", { name: "Waiting Co", level: "L1", temperature: "hot" });
+  const bRule = await bClient.post<HandoverRule>("/api/v1/conveyor/rules", { name: "B hot to L2", enabled: true, rule: { kind: "hot" } });
+  for (let i = 0; i < 3; i += 1) await bClient.get("/api/v1/companies/export?format=csv");
+  const bNotes = await bClient.get<NotificationList>("/api/v1/me/notifications");
+  if ([bDepartment.status, bTeam.status, bHandover.status, bRule.status].some((s) => s !== 201) || bNotes.body.unread !== 1) {
+    throw new Error(`B's conveyor setup failed: ${bDepartment.raw} ${bTeam.raw} ${bHandover.raw} ${bRule.raw} ${bNotes.raw}`);
+  }
+  Object.assign(world, {
+    aOrganizationId: orgA.organizationId,
+    bDepartmentId: bDepartment.body.id,
+    bTeamId: bTeam.body.id,
+    bRuleId: bRule.body.id,
+    bHandedCompanyId: handed.body.id,
+    bWaitingCompanyId: waiting.body.id,
+    bHandoverId: bHandover.body.id,
+    bNotificationId: bNotes.body.items[0]?.id,
+  });
   Object.assign(world, {
     bOrderId: order.body.id,
     bProductId: product.body.id,
@@ -82,6 +143,29 @@ const expectNotFound = (reply: { status: number; body: unknown }) => {
   expect(reply.status).toBe(404);
   expect((reply.body as Problem).code).toBe("not_found");
 };
+
+/** Nothing of B (its people, structure, rule, clients, handover, notice) appears anywhere in `body`. */
+const expectNothingOfB = (body: unknown) => {
+  const text = JSON.stringify(body);
+  for (const id of [
+    world.bAdmin.id,
+    world.bSeller.id,
+    world.bDepartmentId,
+    world.bTeamId,
+    world.bRuleId,
+    world.bCompanyId,
+    world.bHandedCompanyId,
+    world.bWaitingCompanyId,
+    world.bHandoverId,
+    world.bNotificationId,
+    world.bProductId,
+  ]) {
+    expect(text).not.toContain(id);
+  }
+  expect(text).not.toContain("Bravo");
+};
+
+const unreadOfB = async () => (await world.bClient.get<NotificationList>("/api/v1/me/notifications")).body.unread;
 
 const matrix: Record<string, () => Promise<void>> = {
   "GET /api/v1/users/:id": async () => expectNotFound(await world.a.get(`/api/v1/users/${world.bSeller.id}`)),
@@ -347,6 +431,197 @@ const matrix: Record<string, () => Promise<void>> = {
     expect((await world.a.get<{ total: number }>(`/api/v1/companies/count?q=bravo&region=${encodeURIComponent("Bravo Region")}`)).body.total).toBe(0);
     const own = (await world.a.get<{ total: number }>("/api/v1/companies?limit=100")).body.total;
     expect((await world.a.get<{ total: number }>("/api/v1/companies/count")).body.total).toBe(own);
+  },
+  // ---------------------------------------------------------------- [conveyor]
+  "GET /api/v1/conveyor/settings": async () => {
+    const a = await world.a.get<ConveyorSettings>("/api/v1/conveyor/settings");
+    expect(a.status).toBe(200);
+    expect(a.body).toMatchObject({ structureVariant: "linear_functional", giverAccessDays: 14 });
+    expect((await world.bClient.get<ConveyorSettings>("/api/v1/conveyor/settings")).body).toMatchObject({ structureVariant: "matrix_product", giverAccessDays: 9 });
+  },
+  "PATCH /api/v1/conveyor/settings": async () => {
+    const a = await world.a.patch<ConveyorSettings>("/api/v1/conveyor/settings", { stuckAfterDays: 21, structureVariant: "matrix_geography" });
+    expect(a.body).toMatchObject({ stuckAfterDays: 21, structureVariant: "matrix_geography" });
+    expect((await world.bClient.get<ConveyorSettings>("/api/v1/conveyor/settings")).body).toMatchObject({ stuckAfterDays: 13, structureVariant: "matrix_product" });
+  },
+  "GET /api/v1/conveyor/org-chart": async () => {
+    const chart = await world.a.get<OrgChart>("/api/v1/conveyor/org-chart");
+    expect(chart.status).toBe(200);
+    expectNothingOfB(chart.body);
+    expect(chart.body.matrixManagers).toEqual([]);
+    expect((await world.bClient.get<OrgChart>("/api/v1/conveyor/org-chart")).body.departments.map((d) => d.id)).toContain(world.bDepartmentId);
+  },
+  "GET /api/v1/conveyor/staffing": async () => {
+    const advice = await world.a.get<StaffingAdvice>("/api/v1/conveyor/staffing");
+    expect(advice.status).toBe(200);
+    expect(advice.body).toMatchObject({ sellers: 0, actual: { L1: 0, L2: 0, L3: 0 }, withoutLevel: 0, newcomersOutsideL1: [] });
+    expect((await world.bClient.get<StaffingAdvice>("/api/v1/conveyor/staffing")).body.actual.L2).toBe(1);
+  },
+  "GET /api/v1/conveyor/restructure": async () => {
+    const advice = await world.a.get<RestructureAdvice>("/api/v1/conveyor/restructure");
+    expect(advice.status).toBe(200);
+    expect(advice.body.activeSellers).toBe(0);
+    const [own] = await test.database.db.select({ n: count() }).from(exportLog).where(eq(exportLog.organizationId, world.aOrganizationId));
+    const figures = (key: string) => advice.body.triggers.find((t) => t.key === key)?.figures;
+    expect(figures("leak_risk")?.exports).toBe(own?.n);
+    expect(figures("sales_growth")?.recent).toBe(0);
+    expect(figures("newcomers")?.newcomers).toBe(0);
+    const b = await world.bClient.get<RestructureAdvice>("/api/v1/conveyor/restructure");
+    expect(b.body.triggers.find((t) => t.key === "leak_risk")?.figures.exports).toBe(3);
+  },
+  "GET /api/v1/conveyor/people": async () => {
+    const people = await world.a.get<{ items: ConveyorProfile[] }>("/api/v1/conveyor/people");
+    expect(people.body.items.map((p) => p.userId)).toEqual([world.aAdmin.id]);
+    expectNothingOfB(people.body);
+  },
+  "PATCH /api/v1/conveyor/people/:userId": async () => {
+    expectNotFound(await world.a.patch(`/api/v1/conveyor/people/${world.bSeller.id}`, { level: "L1", clientCap: 1 }));
+    // B's team and product cannot become A's matrix attachments.
+    for (const assignment of [{ kind: "team", value: world.bTeamId }, { kind: "product", value: world.bProductId }]) {
+      const reply = await world.a.patch<Problem>(`/api/v1/conveyor/people/${world.aAdmin.id}`, { matrix: [assignment] });
+      expect(reply.status).toBe(400);
+      expect(reply.body.errors?.[0]?.field).toBe("matrix.0.value");
+    }
+    const b = await world.bClient.get<{ items: ConveyorProfile[] }>("/api/v1/conveyor/people");
+    expect(b.body.items.find((p) => p.userId === world.bSeller.id)).toMatchObject({ level: "L2", clientCap: null });
+  },
+  "GET /api/v1/conveyor/rules": async () => {
+    const rules = await world.a.get<{ items: HandoverRule[] }>("/api/v1/conveyor/rules");
+    expect(rules.status).toBe(200);
+    expect(rules.body.items.map((r) => r.id)).not.toContain(world.bRuleId);
+  },
+  "POST /api/v1/conveyor/rules": async () => {
+    const onBStage = await world.a.post<Problem>("/api/v1/conveyor/rules", { name: "On B's stage", rule: { kind: "stage", stageId: world.bPipeline.stages[1]?.id } });
+    expect(onBStage.status).toBe(400);
+    expect(onBStage.body.errors?.[0]?.field).toBe("rule.stageId");
+    const created = await world.a.post<HandoverRule>("/api/v1/conveyor/rules", { name: "Alpha hot", rule: { kind: "hot" } });
+    expect(created.status).toBe(201);
+    const bRules = await world.bClient.get<{ items: HandoverRule[] }>("/api/v1/conveyor/rules");
+    expect(bRules.body.items.map((r) => r.id)).toEqual([world.bRuleId]);
+  },
+  "POST /api/v1/conveyor/rules/preview": async () => {
+    // B's hot L1 client is exactly what this rule moves, in B.
+    const preview = await world.a.post<HandoverPreview>("/api/v1/conveyor/rules/preview", { rule: { kind: "hot" } });
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ total: 0, clients: [] });
+    expectNothingOfB(preview.body);
+    const b = await world.bClient.post<HandoverPreview>("/api/v1/conveyor/rules/preview", { rule: { kind: "hot" } });
+    expect(b.body.clients.map((c) => c.companyId)).toEqual([world.bWaitingCompanyId]);
+  },
+  "PATCH /api/v1/conveyor/rules/:id": async () => {
+    expectNotFound(await world.a.patch(`/api/v1/conveyor/rules/${world.bRuleId}`, { enabled: false, name: "Stolen" }));
+    const bRules = await world.bClient.get<{ items: HandoverRule[] }>("/api/v1/conveyor/rules");
+    expect(bRules.body.items[0]).toMatchObject({ name: "B hot to L2", enabled: true });
+  },
+  "DELETE /api/v1/conveyor/rules/:id": async () => {
+    expectNotFound(await world.a.delete(`/api/v1/conveyor/rules/${world.bRuleId}`));
+    expect((await world.bClient.get<{ items: HandoverRule[] }>("/api/v1/conveyor/rules")).body.items.map((r) => r.id)).toEqual([world.bRuleId]);
+  },
+  "POST /api/v1/conveyor/sweep": async () => {
+    const swept = await world.a.post<SweepResult>("/api/v1/conveyor/sweep");
+    expect(swept.status).toBe(200);
+    expect(swept.body).toEqual({ handedOver: 0, permanentMarked: 0, accessExpired: 0, waitingForReceiver: 0 });
+    const waiting = await world.bClient.get<{ company: { level: string; ownerId: string } }>(`/api/v1/companies/${world.bWaitingCompanyId}`);
+    expect(waiting.body.company).toMatchObject({ level: "L1", ownerId: world.bAdmin.id });
+    expect((await world.bClient.get<ConveyorSettings>("/api/v1/conveyor/settings")).body.lastSweepOn).toBeNull();
+  },
+  "GET /api/v1/conveyor/handovers": async () => {
+    for (const query of ["", `?companyId=${world.bHandedCompanyId}`, `?userId=${world.bSeller.id}`, "?toLevel=L2"]) {
+      const page = await world.a.get<HandoverPage>(`/api/v1/conveyor/handovers${query}`);
+      expect(page.status).toBe(200);
+      expect(page.body).toMatchObject({ items: [], total: 0 });
+    }
+    expect((await world.bClient.get<HandoverPage>("/api/v1/conveyor/handovers")).body.total).toBe(1);
+  },
+  "GET /api/v1/conveyor/levels": async () => {
+    const report = await world.a.get<LevelReport>("/api/v1/conveyor/levels");
+    expect(report.status).toBe(200);
+    expect(report.body.atLevel).toMatchObject({ L2: 0, L3: 0 });
+    expect(report.body.timeAtLevel.map((t) => t.handedOver)).toEqual([0, 0]);
+    expect(report.body.byPerson).toEqual([]);
+    expectNothingOfB(report.body);
+    expect((await world.bClient.get<LevelReport>("/api/v1/conveyor/levels")).body.atLevel).toEqual({ L1: 1, L2: 1, L3: 0 });
+  },
+  "GET /api/v1/departments": async () => {
+    const list = await world.a.get<{ items: Department[] }>("/api/v1/departments");
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((d) => d.id)).not.toContain(world.bDepartmentId);
+    expectNothingOfB(list.body);
+  },
+  "POST /api/v1/departments": async () => {
+    const bHead = await world.a.post<Problem>("/api/v1/departments", { name: "Headed by B", headUserId: world.bAdmin.id });
+    expect(bHead.status).toBe(400);
+    expect(bHead.body.errors?.[0]?.field).toBe("headUserId");
+    const created = await world.a.post<Department>("/api/v1/departments", { name: "Alpha department" });
+    expect(created.status).toBe(201);
+    const bList = await world.bClient.get<{ items: Department[] }>("/api/v1/departments");
+    expect(bList.body.items.map((d) => d.id)).toEqual([world.bDepartmentId]);
+  },
+  "PATCH /api/v1/departments/:id": async () => {
+    expectNotFound(await world.a.patch(`/api/v1/departments/${world.bDepartmentId}`, { name: "Stolen", headUserId: null }));
+    const bList = await world.bClient.get<{ items: Department[] }>("/api/v1/departments");
+    expect(bList.body.items[0]).toMatchObject({ name: "B new business", head: { id: world.bAdmin.id } });
+  },
+  "DELETE /api/v1/departments/:id": async () => {
+    // B's department still has a team; A gets the same answer as for a missing one, not department_in_use.
+    expectNotFound(await world.a.delete(`/api/v1/departments/${world.bDepartmentId}`));
+    expect((await world.bClient.get<{ items: Department[] }>("/api/v1/departments")).body.items).toHaveLength(1);
+  },
+  "GET /api/v1/teams": async () => {
+    const list = await world.a.get<{ items: Team[] }>("/api/v1/teams");
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((t) => t.id)).not.toContain(world.bTeamId);
+    expectNothingOfB(list.body);
+  },
+  "POST /api/v1/teams": async () => {
+    for (const [body, field] of [
+      [{ name: "With B's seller", memberIds: [world.bSeller.id] }, "memberIds"],
+      [{ name: "Led by B", leadUserId: world.bAdmin.id }, "leadUserId"],
+      [{ name: "In B's department", departmentId: world.bDepartmentId }, "departmentId"],
+    ] as const) {
+      const reply = await world.a.post<Problem>("/api/v1/teams", body);
+      expect(reply.status).toBe(400);
+      expect(reply.body.errors?.[0]?.field).toBe(field);
+    }
+    const created = await world.a.post<Team>("/api/v1/teams", { name: "Alpha team", memberIds: [world.aAdmin.id] });
+    expect(created.status).toBe(201);
+    expect((await world.bClient.get<{ items: Team[] }>("/api/v1/teams")).body.items.map((t) => t.id)).toEqual([world.bTeamId]);
+  },
+  "PATCH /api/v1/teams/:id": async () => {
+    expectNotFound(await world.a.patch(`/api/v1/teams/${world.bTeamId}`, { name: "Stolen", memberIds: [] }));
+    const bTeams = await world.bClient.get<{ items: Team[] }>("/api/v1/teams");
+    expect(bTeams.body.items[0]).toMatchObject({ name: "B hunters", members: [{ id: world.bSeller.id }] });
+  },
+  "DELETE /api/v1/teams/:id": async () => {
+    expectNotFound(await world.a.delete(`/api/v1/teams/${world.bTeamId}`));
+    expect((await world.bClient.get<{ items: Team[] }>("/api/v1/teams")).body.items.map((t) => t.id)).toEqual([world.bTeamId]);
+  },
+  "GET /api/v1/companies/:id/handover": async () => {
+    expectNotFound(await world.a.get(`/api/v1/companies/${world.bWaitingCompanyId}/handover`));
+    expectNotFound(await world.a.get(`/api/v1/companies/${world.bHandedCompanyId}/handover`));
+  },
+  "POST /api/v1/companies/:id/handover": async () => {
+    expectNotFound(await world.a.post(`/api/v1/companies/${world.bWaitingCompanyId}/handover`, {}));
+    // A's own client cannot be handed to B's seller.
+    const own = await world.a.post<{ id: string }>("/api/v1/companies", { name: "Alpha to hand", level: "L1" });
+    const toB = await world.a.post<Problem>(`/api/v1/companies/${own.body.id}/handover`, { toUserId: world.bSeller.id });
+    expect(toB.status).toBe(400);
+    expect(toB.body.errors?.[0]?.field).toBe("toUserId");
+    const waiting = await world.bClient.get<{ company: { level: string } }>(`/api/v1/companies/${world.bWaitingCompanyId}`);
+    expect(waiting.body.company.level).toBe("L1");
+  },
+  "GET /api/v1/me/notifications": async () => {
+    const notes = await world.a.get<NotificationList>("/api/v1/me/notifications");
+    expect(notes.status).toBe(200);
+    expect(notes.body).toEqual({ items: [], unread: 0 });
+  },
+  "POST /api/v1/me/notifications/read-all": async () => {
+    expect((await world.a.post("/api/v1/me/notifications/read-all")).status).toBe(204);
+    expect(await unreadOfB()).toBe(1);
+  },
+  "POST /api/v1/me/notifications/:id/read": async () => {
+    expectNotFound(await world.a.post(`/api/v1/me/notifications/${world.bNotificationId}/read`));
+    expect(await unreadOfB()).toBe(1);
   },
   "GET /api/v1/me": async () => {
     const reply = await world.a.get<User>("/api/v1/me");

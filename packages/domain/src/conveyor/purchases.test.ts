@@ -129,6 +129,9 @@ describe("hunter → farmer by product (M4.1)", () => {
     ["both, twice", [order("a", "2026-01-01", { productId: "p1" }), order("b", "2026-01-02", { productGroupId: "g1" })], 2],
     ["another product", [order("a", "2026-01-01", { productId: "p2", productGroupId: "g2" })], 0],
     ["the product, ordered tomorrow", [order("a", "2026-02-11", { productId: "p1" })], 0],
+    ["a deal whose lines include the product", [order("a", "2026-01-01", { lineProducts: [{ productId: "p7", productGroupId: null }, { productId: "p1", productGroupId: null }] })], 1],
+    ["a deal whose lines are in the group", [order("a", "2026-01-01", { lineProducts: [{ productId: "p8", productGroupId: "g1" }] })], 1],
+    ["a deal whose lines are other products", [order("a", "2026-01-01", { lineProducts: [{ productId: "p8", productGroupId: "g8" }] })], 0],
   ])("an order for %s", (_, orders, matchingOrders) => {
     expect(evaluateHunterToFarmer(criterion, history(orders, []), today)).toEqual({
       met: matchingOrders > 0,

@@ -6,6 +6,8 @@ export type OrderFact = {
   currency: string;
   productId: string | null;
   productGroupId: string | null;
+  /** An order without a product of its own stands for its deal's product lines. */
+  lineProducts?: readonly { productId: string; productGroupId: string | null }[];
 };
 
 /** Money received against an order; a negative amount is a refund. */
@@ -187,8 +189,9 @@ export const evaluateHunterToFarmer = (
       const groupIds = new Set(criterion.productGroupIds);
       const matchingOrders = countingOrders(history, today).filter(
         (order) =>
-          (order.productId !== null && productIds.has(order.productId)) ||
-          (order.productGroupId !== null && groupIds.has(order.productGroupId)),
+          [{ productId: order.productId, productGroupId: order.productGroupId }, ...(order.lineProducts ?? [])].some(
+            (line) => (line.productId !== null && productIds.has(line.productId)) || (line.productGroupId !== null && groupIds.has(line.productGroupId)),
+          ),
       ).length;
       return { met: matchingOrders > 0, figures: { matchingOrders } };
     }

@@ -13,6 +13,7 @@ import {
   type HandoverRuleRow,
 } from "../repositories/handover.repository";
 import { findStage } from "../repositories/pipeline.repository";
+import { productOrGroupExists } from "../repositories/structure.repository";
 import type { Viewer } from "../scope";
 import { ruleLevels, ruleParams } from "./hand-over-client";
 
@@ -71,10 +72,25 @@ const assertRuleTargets = async (ex: Executor, viewer: Viewer, rule: SaveHandove
   if (rule.kind === "stage" && !(await findStage(ex, viewer, rule.stageId))) {
     throw new AppError("validation_failed", "No such stage", { errors: [{ field: "rule.stageId", code: "unknown_stage", message: "No such stage" }] });
   }
-  if (rule.kind === "product" && (rule.productIds ?? []).length + (rule.productGroupIds ?? []).length === 0) {
+  if (rule.kind !== "product") return;
+  const productIds = rule.productIds ?? [];
+  const groupIds = rule.productGroupIds ?? [];
+  if (productIds.length + groupIds.length === 0) {
     throw new AppError("validation_failed", "Name at least one product or product group", {
       errors: [{ field: "rule.productIds", code: "too_small", message: "Name at least one product or product group" }],
     });
+  }
+  for (const [list, kind, field] of [
+    [productIds, "product", "rule.productIds"],
+    [groupIds, "product_group", "rule.productGroupIds"],
+  ] as const) {
+    for (const [index, id] of list.entries()) {
+      if (!(await productOrGroupExists(ex, viewer.organizationId, kind, id))) {
+        throw new AppError("validation_failed", "No such product or product group", {
+          errors: [{ field: `${field}.${index}`, code: "unknown_product", message: "No such product or product group" }],
+        });
+      }
+    }
   }
 };
 

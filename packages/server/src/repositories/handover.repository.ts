@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { HandoverRuleParams } from "@conveyor/contracts";
 import type { OrderFact, PaymentFact, PurchaseHistory } from "@conveyor/domain";
 import type { Executor } from "../db/database";
-import { companies, companyShares, deals, handoverRules, handovers, memberships, notifications, orders, payments, pipelineStages, products, tasks, users } from "../db/schema";
+import { companies, companyShares, dealItems, deals, handoverRules, handovers, memberships, notifications, orders, payments, pipelineStages, products, tasks, users } from "../db/schema";
 import type { Viewer } from "../scope";
 import { overseenUserIds, seesEverything } from "./visibility";
 
@@ -114,6 +114,7 @@ export const purchaseHistories = async (ex: Executor, organizationId: string, co
     .select({
       id: orders.id,
       companyId: orders.companyId,
+      dealId: orders.dealId,
       orderedOn: orders.orderedOn,
       amountMinor: orders.amountMinor,
       currency: orders.currency,
@@ -123,7 +124,25 @@ export const purchaseHistories = async (ex: Executor, organizationId: string, co
     .from(orders)
     .leftJoin(products, eq(products.id, orders.productId))
     .where(and(eq(orders.organizationId, organizationId), inArray(orders.companyId, [...companyIds])));
-  for (const { companyId, ...order } of orderRows) result.get(companyId)?.orders.push({ ...order, productGroupId: order.productGroupId ?? null });
+  // An order without a product of its own stands for its deal's lines (M4.1 "bought a given product"):
+  // one fact per line, so the product criterion sees each product; the count criteria see the order once.
+  const dealsWithoutProduct = [...new Set(orderRows.filter((o) => o.productId === null).map((o) => o.dealId))];
+  const lines =
+    dealsWithoutProduct.length === 0
+      ? []
+      : await ex
+          .select({ dealId: dealItems.dealId, productId: dealItems.productId, productGroupId: products.groupId })
+          .from(dealItems)
+          .innerJoin(products, eq(products.id, dealItems.productId))
+          .where(and(eq(dealItems.organizationId, organizationId), inArray(dealItems.dealId, dealsWithoutProduct)));
+  for (const { companyId, dealId, ...order } of orderRows) {
+    const ofDeal = order.productId === null ? lines.filter((l) => l.dealId === dealId) : [];
+    result.get(companyId)?.orders.push({
+      ...order,
+      productGroupId: order.productGroupId ?? null,
+      ...(ofDeal.length > 0 ? { lineProducts: ofDeal.map((l) => ({ productId: l.productId, productGroupId: l.productGroupId })) } : {}),
+    });
+  }
   const paymentRows = await ex
     .select({ orderId: payments.orderId, companyId: payments.companyId, paidOn: payments.paidOn, amountMinor: payments.amountMinor, currency: payments.currency })
     .from(payments)
@@ -429,11 +448,15 @@ export const ruleCandidates = async (ex: Executor, organizationId: string, rule:
         group by p.company_id having sum(p.amount_minor) >= ${rule.amountMinor})`;
       break;
     case "product": {
-      const ids = rule.productIds.length > 0 ? sql`o.product_id = any(${uuidList(rule.productIds)})` : sql`false`;
+      const ids = rule.productIds.length > 0 ? sql`pr.id = any(${uuidList(rule.productIds)})` : sql`false`;
       const groups = rule.productGroupIds.length > 0 ? sql`pr.group_id = any(${uuidList(rule.productGroupIds)})` : sql`false`;
+      // An order of the product, or an order of a deal that has the product among its lines.
       query = sql`select c.id from companies c where ${atLevel("L2")} and c.id in (
-        select o.company_id from orders o left join products pr on pr.id = o.product_id
-        where o.organization_id = ${organizationId} and o.ordered_on <= ${today}::date and (${ids} or ${groups}))`;
+        select o.company_id from orders o
+        left join deal_items di on di.organization_id = o.organization_id and di.deal_id = o.deal_id and o.product_id is null
+        left join products pr on pr.id = coalesce(o.product_id, di.product_id)
+        where o.organization_id = ${organizationId} and o.ordered_on <= ${today}::date
+          and (${ids} or ${groups}))`;
       break;
     }
     case "monthly_minimum":

@@ -26,7 +26,7 @@ export const listDepartments = async (ex: Executor, organizationId: string): Pro
     .from(departments)
     .leftJoin(users, eq(users.id, departments.headUserId))
     .where(eq(departments.organizationId, organizationId))
-    .orderBy(asc(departments.createdAt));
+    .orderBy(asc(departments.createdAt), asc(departments.id));
   return rows;
 };
 
@@ -79,7 +79,7 @@ export const listTeams = async (ex: Executor, organizationId: string, ids?: read
     .from(teams)
     .leftJoin(users, eq(users.id, teams.leadUserId))
     .where(and(eq(teams.organizationId, organizationId), ids ? inArray(teams.id, [...ids]) : undefined))
-    .orderBy(asc(teams.createdAt));
+    .orderBy(asc(teams.createdAt), asc(teams.id));
   if (rows.length === 0) return [];
   const members = await ex
     .select({ teamId: teamMembers.teamId, id: users.id, name: users.name })
