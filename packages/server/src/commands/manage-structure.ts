@@ -258,7 +258,8 @@ export const orgChart = async (context: AppContext, viewer: Viewer): Promise<Org
     name: t.name,
     level: t.level === null ? null : levelSchema.parse(t.level),
     lead: t.leadUserId && t.leadName ? { id: t.leadUserId, name: t.leadName } : null,
-    members: t.members.filter((m) => byId.has(m.id)).map((m) => member(m.id, m.name)),
+    // The lead is drawn above the team, not again among its members.
+    members: t.members.filter((m) => byId.has(m.id) && m.id !== t.leadUserId).map((m) => member(m.id, m.name)),
   });
   const inTeams = new Set(teams.flatMap((t) => [...t.members.map((m) => m.id), ...(t.leadUserId ? [t.leadUserId] : [])]));
   const unattached = teams.filter((t) => t.departmentId === null);
