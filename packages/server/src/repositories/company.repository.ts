@@ -189,7 +189,8 @@ export const findCompanyForUpdate = async (ex: Executor, viewer: Viewer, id: str
     .from(companies)
     .innerJoin(users, eq(users.id, companies.ownerId))
     .where(and(visibleCompanies(viewer), eq(companies.id, id)))
-    .for("update", { of: companies });
+    // NO KEY UPDATE: the id never changes, and a concurrent payment's foreign-key KEY SHARE must not deadlock us.
+    .for("no key update", { of: companies });
   return rows[0];
 };
 

@@ -93,7 +93,9 @@ export const lockConveyorClient = async (ex: Executor, organizationId: string, c
     .select(clientColumns)
     .from(companies)
     .where(and(eq(companies.organizationId, organizationId), eq(companies.id, companyId)))
-    .for("update");
+    // Not FOR UPDATE: the event's own inserts (a payment, an order) hold KEY SHARE on this row through
+    // their foreign keys, and FOR UPDATE against another event's KEY SHARE deadlocks the two.
+    .for("no key update");
   return rows[0];
 };
 
