@@ -211,12 +211,14 @@ export type ReceiverRow = { id: string; name: string; load: number; cap: number 
 /**
  * The active sellers of a level with how many clients they own at that level now: the
  * balance of M1.4's handover reads this. Caps: the person's own, else the organization's.
+ * The load comes from the segment rollup (exact, kept by the triggers on companies, even
+ * within this transaction), not from counting thousands of clients per seller.
  */
 export const receiversAtLevel = async (ex: Executor, organizationId: string, level: string, defaultCap: number | null): Promise<ReceiverRow[]> => {
   const result = await ex.execute<{ id: string; name: string; load: number; cap: number | null }>(sql`
     select u.id, u.name, coalesce(m.client_cap, ${defaultCap}::integer) as cap,
-      (select count(*)::integer from companies c
-        where c.organization_id = m.organization_id and c.owner_id = m.user_id and c.level = ${level}) as load
+      coalesce((select f.count from company_facet_counts f
+        where f.organization_id = m.organization_id and f.owner_id = m.user_id and f.field = 'level' and f.value = ${level}), 0) as load
     from memberships m join users u on u.id = m.user_id
     where m.organization_id = ${organizationId} and m.status = 'active' and m.level = ${level}
     order by u.id`);

@@ -161,8 +161,8 @@ export const listProfiles = async (ex: Executor, organizationId: string, onlyAct
     clients: number;
   }>(sql`
     select m.user_id, u.name, m.role, m.status, m.level, m.sales_role, m.client_cap, m.created_at,
-      case when m.level is null then 0 else (select count(*)::integer from companies c
-        where c.organization_id = m.organization_id and c.owner_id = m.user_id and c.level = m.level) end as clients
+      coalesce((select f.count from company_facet_counts f
+        where f.organization_id = m.organization_id and f.owner_id = m.user_id and f.field = 'level' and f.value = m.level), 0) as clients
     from memberships m join users u on u.id = m.user_id
     where m.organization_id = ${organizationId} ${onlyActive ? sql`and m.status = 'active'` : sql``}
     order by lower(u.name), u.id`);
