@@ -70,21 +70,27 @@ export const previewHandoverRule = async (
   const candidates = await ruleCandidates(db, organizationId, rule, today);
   const moved: { companyId: string; figures: Record<string, string | number> }[] = [];
   let total = 0;
-  for (let start = 0; start < candidates.length; start += batchSize) {
-    const ids = candidates.slice(start, start + batchSize);
-    const [clients, histories] = await Promise.all([conveyorClients(db, organizationId, ids), purchaseHistories(db, organizationId, ids)]);
-    for (const client of clients) {
-      // The SQL is exact for temperature, stage and act; the figures of those need one query each.
-      const exact = rule.kind === "hot" || rule.kind === "stage" || rule.kind === "acceptance_act";
-      if (exact && moved.length >= previewLimit) {
+  // The SQL is exact for temperature, stage and act: every candidate moves, and only the listed
+  // ones need their figures. The purchase criteria are decided on each candidate's history.
+  const exact = rule.kind === "hot" || rule.kind === "stage" || rule.kind === "acceptance_act";
+  if (exact) {
+    total = candidates.length;
+    const noHistory = () => Promise.resolve({ orders: [], payments: [] });
+    for (const client of await conveyorClients(db, organizationId, candidates.slice(0, previewLimit))) {
+      const result = await evaluateRule(db, organizationId, client, rule, today, noHistory);
+      moved.push({ companyId: client.id, figures: result.figures });
+    }
+  } else {
+    for (let start = 0; start < candidates.length; start += batchSize) {
+      const ids = candidates.slice(start, start + batchSize);
+      const [clients, histories] = await Promise.all([conveyorClients(db, organizationId, ids), purchaseHistories(db, organizationId, ids)]);
+      for (const client of clients) {
+        const history = histories.get(client.id) ?? { orders: [], payments: [] };
+        const result = await evaluateRule(db, organizationId, client, rule, today, () => Promise.resolve(history));
+        if (!result.met) continue;
         total += 1;
-        continue;
+        if (moved.length < previewLimit) moved.push({ companyId: client.id, figures: result.figures });
       }
-      const history = histories.get(client.id) ?? { orders: [], payments: [] };
-      const result = await evaluateRule(db, organizationId, client, rule, today, () => Promise.resolve(history));
-      if (!result.met) continue;
-      total += 1;
-      if (moved.length < previewLimit) moved.push({ companyId: client.id, figures: result.figures });
     }
   }
   const named = await namesOf(db, organizationId, moved.map((m) => m.companyId));
