@@ -135,6 +135,7 @@ CREATE INDEX "companies_region_idx" ON "companies" USING btree ("organization_id
 CREATE INDEX "companies_audience_idx" ON "companies" USING btree ("organization_id","audience") WHERE "companies"."audience" is not null;--> statement-breakpoint
 CREATE INDEX "companies_level_idx" ON "companies" USING btree ("organization_id","level","level_entered_at") WHERE "companies"."level" is not null;--> statement-breakpoint
 CREATE INDEX "memberships_level_idx" ON "memberships" USING btree ("organization_id","level") WHERE "memberships"."level" is not null;--> statement-breakpoint
+CREATE INDEX "timeline_events_owner_changed_idx" ON "timeline_events" USING btree ("organization_id","at") WHERE "timeline_events"."kind" = 'owner_changed';--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_level_check" CHECK ("memberships"."level" is null or "memberships"."level" in ('L1', 'L2', 'L3'));--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_sales_role_check" CHECK ("memberships"."sales_role" is null or "memberships"."sales_role" in ('tele_sales', 'sales_manager', 'field_rep', 'account_manager', 'key_account_manager', 'partner_account_manager', 'technical_support', 'product_manager', 'territory_manager', 'regional_manager'));--> statement-breakpoint
 ALTER TABLE "organizations" ADD CONSTRAINT "organizations_department_mode_check" CHECK ("organizations"."department_mode" in ('one_level', 'three_level'));--> statement-breakpoint

@@ -3,7 +3,6 @@ import { evaluateRestructure, localDateOf, recommendedStaffing, staffingGap, typ
 import { sql } from "drizzle-orm";
 import type { AppContext } from "../context";
 import { readConveyorSettings } from "../repositories/conveyor-settings.repository";
-import { countAtLevel } from "../repositories/handover.repository";
 import { listProfiles } from "../repositories/structure.repository";
 import { overseenUserIds, seesEverything } from "../repositories/visibility";
 import type { Viewer } from "../scope";
@@ -80,16 +79,22 @@ export const restructureAdvice = async (context: AppContext, viewer: Viewer): Pr
              (${today}::date - interval '12 months')::date as m12
     ),
     paid as (
-      select p.amount_minor, p.paid_on, p.company_id, d.owner_id
-      from payments p join deals d on d.id = p.deal_id
+      select p.amount_minor, p.paid_on, p.company_id, p.deal_id
+      from payments p
       where p.organization_id = ${org} and p.currency = ${settings.currency}
         and p.paid_on > (select m12 from bounds) and p.paid_on <= (select today from bounds)
     ),
-    by_seller as (
-      select owner_id,
+    by_deal as (
+      select deal_id,
         coalesce(sum(amount_minor) filter (where paid_on > (select m3 from bounds)), 0) as recent,
-        coalesce(sum(amount_minor) filter (where paid_on > (select m6 from bounds) and paid_on <= (select m3 from bounds)), 0) as previous
-      from paid group by owner_id
+        coalesce(sum(amount_minor) filter (where paid_on <= (select m3 from bounds)), 0) as previous
+      from paid where paid_on > (select m6 from bounds) group by deal_id
+    ),
+    -- Each deal's seller by its primary key: joined as a whole, the planner read all 1M deals.
+    by_seller as (
+      select d.owner_id, sum(b.recent) as recent, sum(b.previous) as previous
+      from by_deal b cross join lateral (select owner_id from deals where deals.id = b.deal_id) d
+      group by d.owner_id
     ),
     sellers as (select count(*) as n from memberships where organization_id = ${org} and status = 'active' and (role = 'seller' or level is not null)),
     bench as (select coalesce((select sum(previous) from by_seller), 0) / greatest((select n from sellers), 1) as benchmark),
@@ -164,14 +169,16 @@ export const levelReport = async (context: AppContext, viewer: Viewer, period: {
   const from = period.from ?? new Date(now.getTime() - 90 * dayMs);
   const to = period.to ?? new Date(now.getTime() + 1);
   const stuckBefore = new Date(now.getTime() - settings.stuckAfterDays * dayMs);
-  const atLevel = seesEverything(viewer)
-    ? await countAtLevel(db, org)
-    : Object.fromEntries(
-        (
-          await db.execute<{ level: string; n: number }>(sql`
-            select c.level, count(*)::integer as n from companies c where c.organization_id = ${org} and c.level is not null and ${owners} group by c.level`)
-        ).rows.map((r) => [r.level, Number(r.n)]),
-      );
+  // Clients per level from the segment rollup (exact, kept by the triggers on companies).
+  const rollupOwners = seesEverything(viewer) ? sql`true` : sql`f.owner_id in ${overseenUserIds(viewer)}`;
+  const atLevel = Object.fromEntries(
+    (
+      await db.execute<{ level: string; n: number }>(sql`
+        select f.value as level, sum(f.count)::integer as n from company_facet_counts f
+        where f.organization_id = ${org} and f.field = 'level' and f.value in ('L1', 'L2', 'L3') and ${rollupOwners}
+        group by f.value`)
+    ).rows.map((r) => [r.level, Number(r.n)]),
+  );
   const timeAt = await db.execute<{ level: string; n: number; average: number | null; median: number | null }>(sql`
     select h.from_level as level, count(*)::integer as n,
       avg(h.seconds_at_level) / 86400.0 as average,
@@ -179,15 +186,22 @@ export const levelReport = async (context: AppContext, viewer: Viewer, period: {
     from handovers h
     where h.organization_id = ${org} and h.at >= ${from} and h.at < ${to} and ${people}
     group by h.from_level`);
-  const stuck = await db.execute<{ id: string; name: string; level: string; owner_id: string; owner_name: string; entered: Date | string }>(sql`
-    select c.id, c.name, c.level, c.owner_id, u.name as owner_name, c.level_entered_at as entered
-    from companies c join users u on u.id = c.owner_id
-    where c.organization_id = ${org} and c.level in ('L1', 'L2') and c.level_entered_at < ${stuckBefore} and ${owners}
-    order by c.level_entered_at, c.id
-    limit ${stuckListLimit}`);
-  const stuckTotal = await db.execute<{ n: number }>(sql`
-    select count(*)::integer as n from companies c
-    where c.organization_id = ${org} and c.level in ('L1', 'L2') and c.level_entered_at < ${stuckBefore} and ${owners}`);
+  // Per level, each read in the order of the (level, level_entered_at) index: the longest-waiting first.
+  const stuckAt = (level: string) =>
+    db.execute<{ id: string; name: string; level: string; owner_id: string; owner_name: string; entered: Date | string }>(sql`
+      select c.id, c.name, c.level, c.owner_id, u.name as owner_name, c.level_entered_at as entered
+      from companies c join users u on u.id = c.owner_id
+      where c.organization_id = ${org} and c.level = ${level} and c.level_entered_at < ${stuckBefore} and ${owners}
+      order by c.level_entered_at, c.id
+      limit ${stuckListLimit}`);
+  const stuckCount = (level: string) =>
+    db.execute<{ n: number }>(sql`
+      select count(*)::integer as n from companies c
+      where c.organization_id = ${org} and c.level = ${level} and c.level_entered_at < ${stuckBefore} and ${owners}`);
+  const stuckRows = [...(await stuckAt("L1")).rows, ...(await stuckAt("L2")).rows]
+    .sort((a, b) => new Date(a.entered).getTime() - new Date(b.entered).getTime())
+    .slice(0, stuckListLimit);
+  const stuckTotal = Number((await stuckCount("L1")).rows[0]?.n ?? 0) + Number((await stuckCount("L2")).rows[0]?.n ?? 0);
   const byPerson = await db.execute<{ id: string; name: string; given: number; received: number }>(sql`
     with moves as (
       select h.from_user_id as id, 1 as given, 0 as received from handovers h
@@ -207,14 +221,14 @@ export const levelReport = async (context: AppContext, viewer: Viewer, period: {
       return { level, handedOver: row ? Number(row.n) : 0, averageDays: round(row?.average ?? null), medianDays: round(row?.median ?? null) };
     }),
     stuckAfterDays: settings.stuckAfterDays,
-    stuck: stuck.rows.flatMap((r) => {
+    stuck: stuckRows.flatMap((r) => {
       const level = parseLevel(r.level);
       const entered = new Date(r.entered);
       return level
         ? [{ companyId: r.id, name: r.name, level, owner: { id: r.owner_id, name: r.owner_name }, days: Math.floor((now.getTime() - entered.getTime()) / dayMs), enteredAt: entered.toISOString() }]
         : [];
     }),
-    stuckTotal: Number(stuckTotal.rows[0]?.n ?? 0),
+    stuckTotal,
     byPerson: byPerson.rows.map((r) => ({ id: r.id, name: r.name, given: Number(r.given), received: Number(r.received) })),
   };
 };

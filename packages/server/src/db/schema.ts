@@ -450,6 +450,8 @@ export const timelineEvents = pgTable(
   },
   (t) => [
     index("timeline_events_company_idx").on(t.organizationId, t.companyId, t.at, t.seq),
+    // The restructure advisor's theft-risk trigger (M1.5) counts recent owner changes without reading 6M events.
+    index("timeline_events_owner_changed_idx").on(t.organizationId, t.at).where(sql`${t.kind} = 'owner_changed'`),
     check(
       "timeline_events_kind_check",
       sql`${t.kind} in ('created', 'activity', 'task_created', 'task_done', 'owner_changed', 'field_changed', 'deal_created', 'deal_stage_changed', 'order_created', 'payment_received', 'handover')`,
