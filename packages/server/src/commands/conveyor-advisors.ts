@@ -61,7 +61,8 @@ type Figures = {
 
 /**
  * M1.5: the seven triggers for moving from one level to three, from the organization's data.
- * Windows: revenue, strong sellers and large deals compare the last 3 months with the 3 before;
+ * Windows: revenue (money received), strong sellers (the volume of the deals they won: at least the
+ * average per seller of the 3 months before) and large deals compare the last 3 months with the 3 before;
  * the paying client base the last 6 months with the 6 before; theft, leaks and newcomers the last 90 days.
  */
 export const restructureAdvice = async (context: AppContext, viewer: Viewer): Promise<RestructureAdvice> => {
@@ -79,31 +80,26 @@ export const restructureAdvice = async (context: AppContext, viewer: Viewer): Pr
              (${today}::date - interval '12 months')::date as m12
     ),
     paid as (
-      select p.amount_minor, p.paid_on, p.company_id, p.deal_id
+      select p.amount_minor, p.paid_on, p.company_id
       from payments p
       where p.organization_id = ${org} and p.currency = ${settings.currency}
         and p.paid_on > (select m12 from bounds) and p.paid_on <= (select today from bounds)
     ),
-    by_deal as (
-      select deal_id,
-        coalesce(sum(amount_minor) filter (where paid_on > (select m3 from bounds)), 0) as recent,
-        coalesce(sum(amount_minor) filter (where paid_on <= (select m3 from bounds)), 0) as previous
-      from paid where paid_on > (select m6 from bounds) group by deal_id
-    ),
-    -- Each deal's seller by its primary key: joined as a whole, the planner read all 1M deals.
-    by_seller as (
-      select d.owner_id, sum(b.recent) as recent, sum(b.previous) as previous
-      from by_deal b cross join lateral (select owner_id from deals where deals.id = b.deal_id) d
-      group by d.owner_id
-    ),
-    sellers as (select count(*) as n from memberships where organization_id = ${org} and status = 'active' and (role = 'seller' or level is not null)),
-    bench as (select coalesce((select sum(previous) from by_seller), 0) / greatest((select n from sellers), 1) as benchmark),
     won as (
-      select d.amount_minor, d.closed_at::date as closed_on
+      select d.amount_minor, d.owner_id, d.closed_at::date as closed_on
       from deals d join pipeline_stages s on s.id = d.stage_id
       where d.organization_id = ${org} and s.kind = 'won' and d.currency = ${settings.currency}
         and d.closed_at >= (select m12 from bounds)
     ),
+    -- Strong sellers by the deals they won (the won deals are read once, for trigger 7 too).
+    by_seller as (
+      select owner_id,
+        coalesce(sum(amount_minor) filter (where closed_on > (select m3 from bounds)), 0) as recent,
+        coalesce(sum(amount_minor) filter (where closed_on > (select m6 from bounds) and closed_on <= (select m3 from bounds)), 0) as previous
+      from won where closed_on > (select m6 from bounds) group by owner_id
+    ),
+    sellers as (select count(*) as n from memberships where organization_id = ${org} and status = 'active' and (role = 'seller' or level is not null)),
+    bench as (select coalesce((select sum(previous) from by_seller), 0) / greatest((select n from sellers), 1) as benchmark),
     typical as (select coalesce(percentile_cont(0.5) within group (order by amount_minor), 0) as median from won where closed_on <= (select m3 from bounds))
     select
       coalesce((select sum(amount_minor) from paid where paid_on > (select m3 from bounds)), 0)::bigint as revenue_recent,
