@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "./common";
+import { levelSchema } from "./crm";
 import { dealStatusSchema } from "./deals";
 
 /** Fewer characters than this find nothing (an empty answer, not an error): too many matches to be useful. */
@@ -17,6 +18,9 @@ export const searchCompanyHitSchema = z.object({
   id: idSchema,
   name: z.string(),
   legalId: z.string().nullable(),
+  /** The conveyor's level (M1.1) and whether the client is permanent (M4.2), marked in the box too. */
+  level: levelSchema.nullable(),
+  permanent: z.boolean(),
 });
 export type SearchCompanyHit = z.infer<typeof searchCompanyHitSchema>;
 

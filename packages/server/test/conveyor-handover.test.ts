@@ -312,6 +312,9 @@ describe("permanent clients (M4.2)", () => {
     expect(notes.body.items.some((n) => n.kind === "permanent_client" && n.company?.id === loyal.id)).toBe(true);
     const list = await as.fedor.get<{ items: Company[] }>("/api/v1/companies?status=permanent");
     expect(list.body.items.map((c) => c.id)).toEqual([loyal.id]);
+    // Marked in the header's search as well.
+    const found = await as.fedor.get<{ companies: { id: string; level: string | null; permanent: boolean }[] }>("/api/v1/search?q=Loyal");
+    expect(found.body.companies).toEqual([expect.objectContaining({ id: loyal.id, level: "L3", permanent: true })]);
 
     const refunded = await newClient(as.admin, "Refunded", "L3");
     await as.admin.patch(`/api/v1/companies/${refunded.id}`, { ownerId: people.fedor.id });

@@ -101,7 +101,7 @@ describe("global search", () => {
     ]);
     const contact = (await search(as.anna, "ирина")).contacts[0];
     expect(contact).toMatchObject({ name: "Ирина", companyId: delta.id, companyName: "Дельта", phones: ["+79120001122"] });
-    expect((await search(as.anna, "7707083893")).companies).toEqual([{ id: gamma.id, name: "ООО «Гамма»", legalId: "7707083893" }]);
+    expect((await search(as.anna, "7707083893")).companies).toEqual([{ id: gamma.id, name: "ООО «Гамма»", legalId: "7707083893", level: null, permanent: false }]);
   });
 
   it("matches Persian typed with Arabic ي/ك and the other way round, and Persian digits", async () => {

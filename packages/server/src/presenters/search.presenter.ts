@@ -1,8 +1,14 @@
-import { dealStatusSchema, type SearchResults } from "@conveyor/contracts";
+import { dealStatusSchema, levelSchema, type SearchResults } from "@conveyor/contracts";
 import type { SearchHits } from "../commands/search-everything";
 
 export const presentSearchResults = (hits: SearchHits): SearchResults => ({
-  companies: hits.companies.map((c) => ({ id: c.id, name: c.name, legalId: c.legalId })),
+  companies: hits.companies.map((c) => ({
+    id: c.id,
+    name: c.name,
+    legalId: c.legalId,
+    level: c.level === null ? null : levelSchema.parse(c.level),
+    permanent: c.status === "permanent",
+  })),
   contacts: hits.contacts.map((c) => ({
     id: c.id,
     name: c.name,

@@ -23,12 +23,12 @@ const startsWithAny = (expression: SQL | AnyPgColumn, patterns: readonly string[
 /** normalizeSearchText (domain/search-text.ts) in SQL, for text without a stored folded column. */
 export const normalizedSql = foldSql;
 
-export type CompanyHitRow = { id: string; name: string; legalId: string | null };
+export type CompanyHitRow = { id: string; name: string; legalId: string | null; level: string | null; status: string };
 
 /** Clients by their search text (name, legal id, contacts' names, phone digits, emails); a name that starts with the query first. */
 export const searchCompanies = (ex: Executor, viewer: Viewer, patterns: readonly string[], limit: number): Promise<CompanyHitRow[]> =>
   ex
-    .select({ id: companies.id, name: companies.name, legalId: companies.legalId })
+    .select({ id: companies.id, name: companies.name, legalId: companies.legalId, level: companies.level, status: companies.status })
     .from(companies)
     .where(and(visibleCompanies(viewer), containsAny(companies.searchText, patterns)))
     .orderBy(sql`${startsWithAny(normalizedSql(companies.name), patterns)} desc`, sql`lower(${companies.name})`, asc(companies.id))

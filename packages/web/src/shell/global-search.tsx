@@ -5,6 +5,7 @@ import { Combobox, Group, Kbd, Loader, Text, TextInput, useCombobox } from "@man
 import { useDebouncedValue } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import type { SearchResults } from "@conveyor/contracts";
+import { LevelBadge, PermanentBadge } from "../clients/client-badges";
 import { legalIdLabelKey } from "../clients/legal-id-label";
 import { useCurrentSession } from "../auth/current-session";
 import { useLocale } from "../i18n/locale-provider";
@@ -43,7 +44,13 @@ const Groups = ({ results }: { results: SearchResults }) => {
         <Combobox.Group label={t("globalSearch.clients")}>
           {results.companies.map((c) => (
             <Combobox.Option key={c.id} value={`company:${c.id}`} data-testid={`search-hit-company-${c.name}`}>
-              <Hit primary={c.name} secondary={c.legalId ? `${t(legalIdLabelKey(organization.country))}: ${c.legalId}` : null} />
+              <Group gap={6} wrap="nowrap" justify="space-between" style={{ minWidth: 0 }}>
+                <Hit primary={c.name} secondary={c.legalId ? `${t(legalIdLabelKey(organization.country))}: ${c.legalId}` : null} />
+                <Group gap={4} wrap="nowrap">
+                  {c.permanent && <PermanentBadge compact />}
+                  {c.level && <LevelBadge level={c.level} />}
+                </Group>
+              </Group>
             </Combobox.Option>
           ))}
         </Combobox.Group>

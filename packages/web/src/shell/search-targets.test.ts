@@ -13,7 +13,7 @@ describe("header search", () => {
 
   it("opens the client card for clients and contacts, the deal page for deals", () => {
     const targets = searchTargets({
-      companies: [{ id: id(1), name: "Гамма", legalId: null }],
+      companies: [{ id: id(1), name: "Гамма", legalId: null, level: "L1", permanent: false }],
       contacts: [{ id: id(2), name: "Пётр", companyId: id(1), companyName: "Гамма", phones: [], emails: [] }],
       deals: [
         { id: id(3), title: "Пилот", companyId: id(1), companyName: "Гамма", stageName: "Новая", status: "open", amountMinor: 0, currency: "RUB" },
