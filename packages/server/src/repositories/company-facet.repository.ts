@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../db/database";
 import type { Viewer } from "../scope";
-import { overseenUserIds, seesEverything, visibleCompanies } from "./visibility";
+import { overseenUserIds, seesEverything, visibleBeyondOwners } from "./visibility";
 
 /*
  * The M5.4 views' counts read the rollup company_facet_counts (kept by statement triggers on
@@ -37,7 +37,7 @@ export const facetCountsInScope = async (ex: Executor, viewer: Viewer, onlyField
         select v.field, coalesce(v.value, '') as value, count(*)::integer as count
         from companies
         cross join lateral ${segmentValues(sql.raw("companies"))}
-        where ${visibleCompanies(viewer)} and companies.owner_id not in ${owners}
+        where ${visibleBeyondOwners(viewer)} and companies.owner_id not in ${owners}
         group by 1, 2`
     : sql``;
   const result = await ex.execute<{ field: string; value: string; label: string | null; count: number }>(sql`

@@ -67,6 +67,16 @@ export const visibleCompanies = (viewer: Viewer): SQL => {
   return and(inOrganization, or(owned, sharedWithViewer(viewer), ...matrixClients(viewer))) ?? inOrganization;
 };
 
+/**
+ * The clients a viewer sees besides those of the owners in their scope: shared with them (a giver's
+ * grace period too) or through the matrix. The segment counts add these live to the owners' rollup;
+ * going through all of visibleCompanies there read every owned client's page to find a few shared ones.
+ */
+export const visibleBeyondOwners = (viewer: Viewer): SQL => {
+  const inOrganization = eq(companies.organizationId, viewer.organizationId);
+  return and(inOrganization, or(sharedWithViewer(viewer), ...matrixClients(viewer))) ?? inOrganization;
+};
+
 /** A company id the viewer may see, as a subquery for child tables (contacts, activities, timeline). */
 export const visibleCompanyIds = (viewer: Viewer): SQL =>
   sql`(select ${companies.id} from ${companies} where ${visibleCompanies(viewer)})`;
