@@ -203,6 +203,8 @@ export const updateConveyorProfile = async (
     if (input.clientCap !== undefined) patch.clientCap = input.clientCap;
     if ((await updateProfileRow(tx, viewer.organizationId, userId, patch)) === 0) throw notFound("The person");
     if (input.matrix !== undefined) {
+      // The organization's teams are read once, for however many team attachments there are.
+      let teamIds: Set<string> | undefined;
       for (const [index, assignment] of input.matrix.entries()) {
         const field = `matrix.${index}.value`;
         switch (assignment.kind) {
@@ -211,7 +213,8 @@ export const updateConveyorProfile = async (
             if (!(await productOrGroupExists(tx, viewer.organizationId, assignment.kind, assignment.value))) throw invalid(field, "No such product or product group");
             break;
           case "team":
-            if ((await listTeams(tx, viewer.organizationId)).every((t) => t.id !== assignment.value)) throw invalid(field, "No such team");
+            teamIds ??= new Set((await listTeams(tx, viewer.organizationId)).map((t) => t.id));
+            if (!teamIds.has(assignment.value)) throw invalid(field, "No such team");
             break;
           case "region":
           case "audience":

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { StructureVariant } from "@conveyor/contracts";
+import { structureVariantSchema, type StructureVariant } from "@conveyor/contracts";
 import type { Executor } from "../db/database";
 import { matrixAssignments, organizations } from "../db/schema";
 import type { MatrixScope } from "../scope";
@@ -18,17 +18,8 @@ export const activeMatrixKinds = (variant: StructureVariant): ReadonlySet<string
   }
 };
 
-export const parseStructureVariant = (value: string): StructureVariant => {
-  switch (value) {
-    case "matrix_geography":
-    case "matrix_product":
-    case "matrix_customer_type":
-    case "linear_functional":
-      return value;
-    default:
-      return "linear_functional";
-  }
-};
+/** The stored variant; a value the schema no longer knows reads as the plain linear-functional one. */
+export const parseStructureVariant = (value: string): StructureVariant => structureVariantSchema.catch("linear_functional").parse(value);
 
 /**
  * The attachments of one person that count under the organization's variant; null when none.
