@@ -400,12 +400,24 @@ export type SweepResult = z.infer<typeof sweepResultSchema>;
 
 // ---------------------------------------------------------------- notifications
 
-export const notificationKinds = ["handover_received", "handover_given", "permanent_client"] as const;
+export const notificationKinds = [
+  "handover_received",
+  "handover_given",
+  "permanent_client",
+  "lead_assigned",
+  "lead_reminder",
+  "lead_taken_away",
+  "lead_escalated",
+  "lead_unassigned",
+  "prospects_low",
+] as const;
 export const notificationSchema = z.object({
   id: idSchema,
   kind: z.enum(notificationKinds),
   company: personRefSchema.nullable(),
   handover: z.object({ id: idSchema, fromLevel: levelSchema, toLevel: levelSchema, from: personRefSchema, to: personRefSchema }).nullable(),
+  /** For lead notices: the lead, its client's name and source. */
+  lead: z.object({ id: idSchema, source: z.string() }).nullable(),
   createdAt: isoDateTimeSchema,
   readAt: isoDateTimeSchema.nullable(),
 });

@@ -257,6 +257,8 @@ export const timelineEntryKinds = [
   "order_created",
   "payment_received",
   "handover",
+  "lead_received",
+  "email_received",
 ] as const;
 
 /** One line of a client's history, newest first (M5.4: a newcomer learns the client without asking). */
@@ -297,6 +299,21 @@ export const timelineEntrySchema = z.object({
       comment: z.string().nullable(),
     })
     .nullable(),
+  /** For a lead that arrived (M5.5): its source and the message it carried. */
+  lead: z.object({ id: idSchema, source: z.string(), message: z.string().nullable() }).nullable().optional(),
+  /** For mail the client sent: the subject, the sender, the text and the attachments. */
+  email: z
+    .object({
+      id: idSchema,
+      subject: z.string(),
+      from: z.string().nullable(),
+      body: z.string(),
+      attachments: z.array(z.object({ id: idSchema, filename: z.string(), size: z.number().int() })),
+    })
+    .nullable()
+    .optional(),
+  /** Why a person changed the owner (a redistribution's reason). */
+  reason: z.string().nullable().optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

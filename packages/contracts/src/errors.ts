@@ -36,6 +36,10 @@ export const errorCodes = [
   "handover_not_possible",
   "no_receiver",
   "department_in_use",
+  "signature_invalid",
+  "lead_source_disabled",
+  "mailbox_unreachable",
+  "undo_expired",
   "rate_limited",
   "internal",
 ] as const;

@@ -13,3 +13,4 @@ export * from "./reminders";
 export * from "./custom-fields";
 export * from "./saved-views";
 export * from "./conveyor";
+export * from "./leads";

@@ -5,6 +5,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -18,6 +19,8 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -100,6 +103,16 @@ export const memberships = pgTable(
     salesRole: text("sales_role"),
     /** At most this many clients handed to them (null = the organization's default cap). */
     clientCap: integer("client_cap"),
+    /** Lead distribution (M5.5): paused sellers get no new leads; cap on untouched leads; round-robin weight; skills. */
+    leadPaused: boolean("lead_paused").notNull().default(false),
+    leadCap: integer("lead_cap"),
+    leadWeight: integer("lead_weight").notNull().default(1),
+    skills: text("skills").array().notNull().default(sql`'{}'::text[]`),
+    /** Takes leads nobody else can take (outside hours, everyone at cap). */
+    onDuty: boolean("on_duty").notNull().default(false),
+    /** The person's own working hours, when they differ from the organization's ("HH:MM"). */
+    workStart: text("work_start"),
+    workEnd: text("work_end"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -444,6 +457,11 @@ export const timelineEvents = pgTable(
     fromLabel: text("from_label"),
     toLabel: text("to_label"),
     handoverId: uuid("handover_id"),
+    /** A lead that arrived, and an email a client sent in a known thread. */
+    leadId: uuid("lead_id"),
+    inboundEmailId: uuid("inbound_email_id"),
+    /** Why a person changed an owner (redistribution: vacation, dismissal...). */
+    reason: text("reason"),
     /** Orders and payments: the amount (a refund is negative) and its currency. */
     amountMinor: bigint("amount_minor", { mode: "number" }),
     currency: text("currency"),
@@ -454,7 +472,7 @@ export const timelineEvents = pgTable(
     index("timeline_events_owner_changed_idx").on(t.organizationId, t.at).where(sql`${t.kind} = 'owner_changed'`),
     check(
       "timeline_events_kind_check",
-      sql`${t.kind} in ('created', 'activity', 'task_created', 'task_done', 'owner_changed', 'field_changed', 'deal_created', 'deal_stage_changed', 'order_created', 'payment_received', 'handover')`,
+      sql`${t.kind} in ('created', 'activity', 'task_created', 'task_done', 'owner_changed', 'field_changed', 'deal_created', 'deal_stage_changed', 'order_created', 'payment_received', 'handover', 'lead_received', 'email_received')`,
     ),
   ],
 );
@@ -943,12 +961,13 @@ export const notifications = pgTable(
     kind: text("kind").notNull(),
     companyId: uuid("company_id").references(() => companies.id),
     handoverId: uuid("handover_id").references(() => handovers.id),
+    leadId: uuid("lead_id"),
     createdAt: createdAt(),
     readAt: timestamp("read_at", { withTimezone: true }),
   },
   (t) => [
     index("notifications_user_idx").on(t.organizationId, t.userId, t.createdAt),
-    check("notifications_kind_check", sql`${t.kind} in ('handover_received', 'handover_given', 'permanent_client')`),
+    check("notifications_kind_check", sql`${t.kind} in ('handover_received', 'handover_given', 'permanent_client', 'lead_assigned', 'lead_reminder', 'lead_taken_away', 'lead_escalated', 'lead_unassigned', 'prospects_low')`),
   ],
 );
 
@@ -968,4 +987,310 @@ export const exportLog = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull(),
   },
   (t) => [index("export_log_at_idx").on(t.organizationId, t.at)],
+);
+
+/** Per-person days off (vacation, sick leave): lead distribution skips them; plans pro-rate by them. */
+export const absences = pgTable(
+  "absences",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind").notNull(),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    note: text("note"),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("absences_user_idx").on(t.organizationId, t.userId, t.endsOn),
+    check("absences_kind_check", sql`${t.kind} in ('vacation', 'sick_leave', 'day_off', 'other')`),
+    check("absences_dates_check", sql`${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
+/** The organization's lead settings (M5.5): SLA in business minutes, the form's spam limits, redistribution's undo window. */
+export const leadSettings = pgTable("lead_settings", {
+  organizationId: tenant().primaryKey(),
+  remindAfterMinutes: integer("remind_after_minutes").notNull().default(5),
+  reassignAfterMinutes: integer("reassign_after_minutes").notNull().default(15),
+  escalateAfterReassignments: integer("escalate_after_reassignments").notNull().default(2),
+  /** Untouched leads a seller may hold at once unless their own cap says otherwise (null = no cap). */
+  defaultLeadCap: integer("default_lead_cap"),
+  /** Web-form submissions admitted per address per window. */
+  formRateLimit: integer("form_rate_limit").notNull().default(10),
+  formRateWindowSeconds: integer("form_rate_window_seconds").notNull().default(600),
+  undoWindowMinutes: integer("undo_window_minutes").notNull().default(30),
+  /** Iran: Thursday is a day off besides Friday. */
+  thursdayOff: boolean("thursday_off").notNull().default(false),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * Where leads come from (M5.5): a web form, a webhook / API, an IMAP mailbox, manual entry, an import.
+ * `public_key` names a form's hosted page and a webhook's signature key across the installation.
+ */
+export const leadSources = pgTable(
+  "lead_sources",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    /** The channel the source's clients get (companies.channel). */
+    channel: text("channel"),
+    enabled: boolean("enabled").notNull().default(true),
+    publicKey: text("public_key").notNull(),
+    /** HMAC secret of a webhook source. */
+    secret: text("secret"),
+    /** Form fields and consent text, or mailbox settings, by kind. */
+    config: jsonb("config").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    defaultTemperature: text("default_temperature").notNull().default("warm"),
+    /** IMAP cursor: the mailbox's UIDVALIDITY and the last UID read. */
+    imapUidValidity: text("imap_uid_validity"),
+    imapLastUid: bigint("imap_last_uid", { mode: "number" }).notNull().default(0),
+    lastPolledAt: timestamp("last_polled_at", { withTimezone: true }),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("lead_sources_public_key_key").on(t.publicKey),
+    index("lead_sources_organization_idx").on(t.organizationId),
+    check("lead_sources_kind_check", sql`${t.kind} in ('form', 'webhook', 'email', 'manual', 'import')`),
+    check("lead_sources_temperature_check", sql`${t.defaultTemperature} in ('cold', 'warm', 'hot')`),
+  ],
+);
+
+/** The head of sales' routing rules (M5.5): conditions on the lead → a team or a set of sellers. */
+export const leadRoutingRules = pgTable(
+  "lead_routing_rules",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    name: text("name").notNull(),
+    position: integer("position").notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    conditions: jsonb("conditions").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    targetTeamId: uuid("target_team_id").references(() => teams.id),
+    targetUserIds: uuid("target_user_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("lead_routing_rules_organization_idx").on(t.organizationId, t.position)],
+);
+
+/**
+ * Every lead, as it arrived and what became of it: the client, contact and deal it made, who got it by
+ * which step, and its speed-to-lead timers. `external_key` (Idempotency-Key, the source's own id, a
+ * Message-ID) makes a retried delivery find the lead it already made.
+ */
+export const leads = pgTable(
+  "leads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    sourceId: uuid("source_id")
+      .notNull()
+      .references(() => leadSources.id),
+    externalKey: text("external_key"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+    personName: text("person_name"),
+    companyName: text("company_name"),
+    phone: text("phone"),
+    email: text("email"),
+    legalId: text("legal_id"),
+    message: text("message"),
+    utm: jsonb("utm").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    referrer: text("referrer"),
+    pageUrl: text("page_url"),
+    channel: text("channel"),
+    productId: uuid("product_id").references(() => products.id),
+    productInterest: text("product_interest"),
+    region: text("region"),
+    audience: text("audience"),
+    temperature: text("temperature").notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }),
+    /** Form fields beyond the standard ones, by key. */
+    extra: jsonb("extra").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id),
+    contactId: uuid("contact_id").references(() => contacts.id),
+    dealId: uuid("deal_id").references(() => deals.id),
+    /** The lead matched a client already in the base (phone, email or legal id). */
+    knownClient: boolean("known_client").notNull().default(false),
+    status: text("status").notNull(),
+    assigneeId: uuid("assignee_id").references(() => users.id),
+    assignedAt: timestamp("assigned_at", { withTimezone: true }),
+    /** The distribution step that chose the assignee (existing_owner, rule, round_robin, on_duty, head, manual). */
+    route: text("route").notNull(),
+    ruleId: uuid("rule_id").references(() => leadRoutingRules.id),
+    remindAt: timestamp("remind_at", { withTimezone: true }),
+    reassignAt: timestamp("reassign_at", { withTimezone: true }),
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
+    reassignCount: integer("reassign_count").notNull().default(0),
+    /** Sellers the SLA took the lead from; never given back to them. */
+    previousAssigneeIds: uuid("previous_assignee_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    escalatedAt: timestamp("escalated_at", { withTimezone: true }),
+    firstTouchAt: timestamp("first_touch_at", { withTimezone: true }),
+    firstTouchById: uuid("first_touch_by_id").references(() => users.id),
+    /** Business minutes from arrival to the first real touch (speed to lead). */
+    businessMinutesToTouch: numeric("business_minutes_to_touch", { precision: 12, scale: 2, mode: "number" }),
+    ip: text("ip"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("leads_external_key_key").on(t.organizationId, t.sourceId, t.externalKey).where(sql`${t.externalKey} is not null`),
+    index("leads_received_idx").on(t.organizationId, t.receivedAt, t.id),
+    index("leads_status_idx").on(t.organizationId, t.status, t.receivedAt),
+    index("leads_company_idx").on(t.organizationId, t.companyId),
+    // A seller's untouched leads: their cap, and the first touch that stops the timer.
+    index("leads_waiting_idx").on(t.organizationId, t.assigneeId).where(sql`${t.status} = 'waiting'`),
+    // The SLA job's next work: waiting leads by their next deadline.
+    index("leads_sla_idx").on(t.organizationId, t.remindAt).where(sql`${t.status} = 'waiting'`),
+    index("leads_sla_reassign_idx").on(t.reassignAt).where(sql`${t.status} = 'waiting'`),
+    check("leads_status_check", sql`${t.status} in ('waiting', 'touched', 'unassigned')`),
+    check("leads_temperature_check", sql`${t.temperature} in ('cold', 'warm', 'hot')`),
+    check("leads_route_check", sql`${t.route} in ('existing_owner', 'rule', 'round_robin', 'on_duty', 'head', 'manual', 'unassigned')`),
+  ],
+);
+
+/** Weighted round-robin counters: leads given to each person per local day. */
+export const leadAssignCounters = pgTable(
+  "lead_assign_counters",
+  {
+    organizationId: tenant(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    day: date("day", { mode: "string" }).notNull(),
+    assigned: integer("assigned").notNull().default(0),
+    lastAssignedAt: timestamp("last_assigned_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.userId, t.day] })],
+);
+
+/** Each time a lead changed hands: by distribution, the SLA, or a person. */
+export const leadAssignments = pgTable(
+  "lead_assignments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => leads.id),
+    fromUserId: uuid("from_user_id").references(() => users.id),
+    toUserId: uuid("to_user_id").references(() => users.id),
+    route: text("route").notNull(),
+    /** distribution, sla_reassign, sla_escalate, manual, redistribution */
+    cause: text("cause").notNull(),
+    actorId: uuid("actor_id").references(() => users.id),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("lead_assignments_lead_idx").on(t.organizationId, t.leadId, t.at)],
+);
+
+/** Mail a client sent: a lead's first message, or a reply in a known thread attached to its client. */
+export const inboundEmails = pgTable(
+  "inbound_emails",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    sourceId: uuid("source_id")
+      .notNull()
+      .references(() => leadSources.id),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id),
+    leadId: uuid("lead_id").references(() => leads.id),
+    messageId: text("message_id"),
+    inReplyTo: text("in_reply_to"),
+    fromAddress: text("from_address"),
+    fromName: text("from_name"),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("inbound_emails_message_idx").on(t.organizationId, t.messageId).where(sql`${t.messageId} is not null`),
+    index("inbound_emails_company_idx").on(t.organizationId, t.companyId, t.receivedAt),
+  ],
+);
+
+export const inboundAttachments = pgTable(
+  "inbound_attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    emailId: uuid("email_id")
+      .notNull()
+      .references(() => inboundEmails.id),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    content: bytea("content").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("inbound_attachments_email_idx").on(t.organizationId, t.emailId)],
+);
+
+/**
+ * A bulk reassignment (vacation, dismissal): which clients, deals and open tasks moved from whom to whom,
+ * undoable until `undo_until`.
+ */
+export const redistributions = pgTable(
+  "redistributions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    fromUserId: uuid("from_user_id")
+      .notNull()
+      .references(() => users.id),
+    actorId: uuid("actor_id")
+      .notNull()
+      .references(() => users.id),
+    mode: text("mode").notNull(),
+    reason: text("reason").notNull(),
+    clients: integer("clients").notNull().default(0),
+    deals: integer("deals").notNull().default(0),
+    tasks: integer("tasks").notNull().default(0),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    undoUntil: timestamp("undo_until", { withTimezone: true }).notNull(),
+    undoneAt: timestamp("undone_at", { withTimezone: true }),
+    undoneById: uuid("undone_by_id").references(() => users.id),
+  },
+  (t) => [
+    index("redistributions_at_idx").on(t.organizationId, t.at),
+    check("redistributions_mode_check", sql`${t.mode} in ('rules', 'manual')`),
+  ],
+);
+
+export const redistributionItems = pgTable(
+  "redistribution_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    redistributionId: uuid("redistribution_id")
+      .notNull()
+      .references(() => redistributions.id),
+    /** company, deal or task */
+    entity: text("entity").notNull(),
+    entityId: uuid("entity_id").notNull(),
+    companyId: uuid("company_id").references(() => companies.id),
+    fromUserId: uuid("from_user_id")
+      .notNull()
+      .references(() => users.id),
+    toUserId: uuid("to_user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    index("redistribution_items_batch_idx").on(t.organizationId, t.redistributionId),
+    check("redistribution_items_entity_check", sql`${t.entity} in ('company', 'deal', 'task')`),
+  ],
 );

@@ -1,0 +1,418 @@
+import { z } from "zod";
+import { idSchema, isoDateTimeSchema, pageOf, pageQuerySchema } from "./common";
+import { temperatureSchema } from "./crm";
+import { personRefSchema } from "./conveyor";
+
+/** M5.5: where leads come from. */
+export const leadSourceKinds = ["form", "webhook", "email", "manual", "import"] as const;
+export const leadSourceKindSchema = z.enum(leadSourceKinds);
+export type LeadSourceKind = z.infer<typeof leadSourceKindSchema>;
+
+/** waiting: assigned, no first touch yet (the SLA runs); touched: a call, email or meeting was logged; unassigned: nobody could take it. */
+export const leadStatuses = ["waiting", "touched", "unassigned"] as const;
+export const leadStatusSchema = z.enum(leadStatuses);
+export type LeadStatus = z.infer<typeof leadStatusSchema>;
+
+/** The distribution step that chose the seller (M5.5, in this order). */
+export const leadRoutes = ["existing_owner", "rule", "round_robin", "on_duty", "head", "manual", "unassigned"] as const;
+export const leadRouteSchema = z.enum(leadRoutes);
+export type LeadRoute = z.infer<typeof leadRouteSchema>;
+
+export const absenceKinds = ["vacation", "sick_leave", "day_off", "other"] as const;
+export const absenceKindSchema = z.enum(absenceKinds);
+export type AbsenceKind = z.infer<typeof absenceKindSchema>;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullish();
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const localDate = z.iso.date();
+
+// ---------------------------------------------------------------- intake
+
+export const utmSchema = z.strictObject({
+  source: z.string().trim().max(200).optional(),
+  medium: z.string().trim().max(200).optional(),
+  campaign: z.string().trim().max(200).optional(),
+  term: z.string().trim().max(200).optional(),
+  content: z.string().trim().max(200).optional(),
+});
+export type Utm = z.infer<typeof utmSchema>;
+
+/**
+ * A lead as a source delivers it (`POST /api/v1/leads`, a form, a mailbox). At least one way to reach the
+ * person — phone or email — or a name is required. `externalId` is the source's own id: a retry with the same
+ * id (or the same `Idempotency-Key` header) finds the lead already made instead of making another.
+ */
+export const leadInputSchema = z
+  .strictObject({
+    sourceId: idSchema.optional(),
+    externalId: z.string().trim().min(1).max(200).optional(),
+    name: optionalText(200),
+    companyName: optionalText(300),
+    phone: optionalText(50),
+    email: z.string().trim().max(320).email().nullish(),
+    legalId: optionalText(50),
+    message: optionalText(20_000),
+    utm: utmSchema.optional(),
+    referrer: optionalText(2000),
+    pageUrl: optionalText(2000),
+    channel: optionalText(100),
+    productId: idSchema.nullish(),
+    productInterest: optionalText(300),
+    region: optionalText(200),
+    audience: optionalText(200),
+    temperature: temperatureSchema.optional(),
+    amountMinor: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).nullish(),
+    /** Other fields of the form, by key. */
+    extra: z.record(z.string().max(100), z.string().max(5000)).optional(),
+  })
+  .refine((lead) => !!(lead.phone || lead.email || lead.name || lead.companyName), {
+    message: "Give a phone, an email or a name",
+    path: ["phone"],
+  });
+export type LeadInput = z.infer<typeof leadInputSchema>;
+
+export const leadSchema = z.object({
+  id: idSchema,
+  source: z.object({ id: idSchema, name: z.string(), kind: leadSourceKindSchema }),
+  receivedAt: isoDateTimeSchema,
+  name: z.string().nullable(),
+  companyName: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  message: z.string().nullable(),
+  utm: z.record(z.string(), z.string()),
+  referrer: z.string().nullable(),
+  pageUrl: z.string().nullable(),
+  channel: z.string().nullable(),
+  productInterest: z.string().nullable(),
+  region: z.string().nullable(),
+  audience: z.string().nullable(),
+  temperature: temperatureSchema,
+  amountMinor: z.number().int().nullable(),
+  company: personRefSchema,
+  dealId: idSchema.nullable(),
+  knownClient: z.boolean(),
+  status: leadStatusSchema,
+  assignee: personRefSchema.nullable(),
+  assignedAt: isoDateTimeSchema.nullable(),
+  route: leadRouteSchema,
+  ruleName: z.string().nullable(),
+  remindAt: isoDateTimeSchema.nullable(),
+  reassignAt: isoDateTimeSchema.nullable(),
+  reassignCount: z.number().int().nonnegative(),
+  escalatedAt: isoDateTimeSchema.nullable(),
+  firstTouchAt: isoDateTimeSchema.nullable(),
+  /** Business minutes from arrival to the first real touch. */
+  businessMinutesToTouch: z.number().nullable(),
+});
+export type Lead = z.infer<typeof leadSchema>;
+
+/** What an intake answers: 201 for a new lead, 200 when the same delivery was already taken. */
+export const leadReceiptSchema = z.object({
+  id: idSchema,
+  duplicate: z.boolean(),
+  companyId: idSchema,
+  dealId: idSchema.nullable(),
+  assigneeId: idSchema.nullable(),
+  route: leadRouteSchema,
+  status: leadStatusSchema,
+});
+export type LeadReceipt = z.infer<typeof leadReceiptSchema>;
+
+/** The head's live queue: unassigned, waiting (SLA running), escalated; touched for the record. */
+export const leadQueues = ["unassigned", "waiting", "escalated", "touched", "all"] as const;
+export const leadQueueSchema = z.enum(leadQueues);
+export type LeadQueue = z.infer<typeof leadQueueSchema>;
+
+export const listLeadsQuerySchema = pageQuerySchema.extend({
+  queue: leadQueueSchema.default("all"),
+  sourceId: idSchema.optional(),
+  assignee: z.union([idSchema, z.literal("me")]).optional(),
+});
+export type ListLeadsQuery = z.infer<typeof listLeadsQuerySchema>;
+
+export const leadPageSchema = pageOf(leadSchema).extend({
+  /** Counts per queue within the viewer's scope, for the tabs. */
+  counts: z.object({ unassigned: z.number().int(), waiting: z.number().int(), escalated: z.number().int(), touched: z.number().int() }),
+});
+export type LeadPage = z.infer<typeof leadPageSchema>;
+
+export const assignLeadSchema = z.strictObject({ userId: idSchema });
+export type AssignLead = z.infer<typeof assignLeadSchema>;
+
+// ---------------------------------------------------------------- sources
+
+export const formFieldKeys = ["name", "companyName", "phone", "email", "message", "region", "productInterest", "legalId"] as const;
+export const formFieldKeySchema = z.enum(formFieldKeys);
+
+/** A label per language; the form shows the visitor's language, else the first one given. */
+export const localizedTextSchema = z.strictObject({
+  ru: z.string().trim().max(500).optional(),
+  en: z.string().trim().max(500).optional(),
+  fa: z.string().trim().max(500).optional(),
+});
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+export const formFieldSchema = z.strictObject({
+  /** A standard field, or a custom key (`extra.<key>` on the lead). */
+  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,49}$/),
+  label: localizedTextSchema,
+  type: z.enum(["text", "email", "tel", "textarea"]),
+  required: z.boolean(),
+});
+export type FormField = z.infer<typeof formFieldSchema>;
+
+export const formConfigSchema = z.strictObject({
+  title: localizedTextSchema,
+  fields: z.array(formFieldSchema).min(1).max(30),
+  /** Shown beside a checkbox the visitor must tick; empty = no consent box. */
+  consentText: localizedTextSchema,
+  thankYou: localizedTextSchema,
+  /** Origins allowed to post from an embedded snippet; empty = any. */
+  allowedOrigins: z.array(z.string().url().max(300)).max(50),
+});
+export type FormConfig = z.infer<typeof formConfigSchema>;
+
+export const emailConfigSchema = z.strictObject({
+  host: text(253),
+  port: z.number().int().min(1).max(65535),
+  secure: z.boolean(),
+  user: text(320),
+  /** Write-only: never sent back; omitted on update keeps the stored one. */
+  password: z.string().max(500).optional(),
+  mailbox: z.string().trim().min(1).max(200).default("INBOX"),
+  allowSelfSigned: z.boolean().default(false),
+  pollSeconds: z.number().int().min(15).max(3600).default(60),
+});
+export type EmailConfig = z.infer<typeof emailConfigSchema>;
+
+export const saveLeadSourceSchema = z.strictObject({
+  name: text(200),
+  kind: leadSourceKindSchema,
+  channel: optionalText(100),
+  enabled: z.boolean().optional(),
+  defaultTemperature: temperatureSchema.optional(),
+  form: formConfigSchema.optional(),
+  email: emailConfigSchema.optional(),
+});
+export type SaveLeadSource = z.infer<typeof saveLeadSourceSchema>;
+
+export const leadSourceSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  kind: leadSourceKindSchema,
+  channel: z.string().nullable(),
+  enabled: z.boolean(),
+  defaultTemperature: temperatureSchema,
+  /** The hosted form's address is /f/<publicKey>; a webhook signs with X-Conveyor-Source: <publicKey>. */
+  publicKey: z.string(),
+  form: formConfigSchema.nullable(),
+  email: emailConfigSchema.omit({ password: true }).extend({ hasPassword: z.boolean() }).nullable(),
+  lastPolledAt: isoDateTimeSchema.nullable(),
+  lastError: z.string().nullable(),
+  leadsTotal: z.number().int().nonnegative(),
+  leadsToday: z.number().int().nonnegative(),
+});
+export type LeadSource = z.infer<typeof leadSourceSchema>;
+export const leadSourceListSchema = z.object({ items: z.array(leadSourceSchema) });
+
+/** Shown once, on creation or rotation of a webhook's secret. */
+export const leadSourceSecretSchema = z.object({ publicKey: z.string(), secret: z.string() });
+export type LeadSourceSecret = z.infer<typeof leadSourceSecretSchema>;
+
+export const mailboxCheckSchema = z.object({ ok: z.boolean(), messages: z.number().int().nullable(), error: z.string().nullable() });
+export type MailboxCheck = z.infer<typeof mailboxCheckSchema>;
+
+/** What the hosted page and the snippet need to draw a form (public, no sign-in). */
+export const publicFormSchema = z.object({
+  publicKey: z.string(),
+  title: localizedTextSchema,
+  fields: z.array(formFieldSchema),
+  consentText: localizedTextSchema,
+  thankYou: localizedTextSchema,
+});
+export type PublicForm = z.infer<typeof publicFormSchema>;
+
+// ---------------------------------------------------------------- routing
+
+export const routingConditionsSchema = z.strictObject({
+  channels: z.array(text(100)).max(50).optional(),
+  audiences: z.array(text(200)).max(50).optional(),
+  productIds: z.array(idSchema).max(100).optional(),
+  productGroupIds: z.array(idSchema).max(100).optional(),
+  regions: z.array(text(200)).max(200).optional(),
+  temperatures: z.array(temperatureSchema).max(3).optional(),
+  sourceIds: z.array(idSchema).max(50).optional(),
+  minAmountMinor: z.number().int().nonnegative().nullish(),
+  maxAmountMinor: z.number().int().nonnegative().nullish(),
+  /** Qualifications the receiving seller must have (M5.5). */
+  skills: z.array(text(100)).max(20).optional(),
+});
+export type RoutingConditions = z.infer<typeof routingConditionsSchema>;
+
+export const saveRoutingRuleSchema = z
+  .strictObject({
+    name: text(200),
+    enabled: z.boolean().optional(),
+    position: z.number().int().min(0).max(10_000).optional(),
+    conditions: routingConditionsSchema,
+    targetTeamId: idSchema.nullish(),
+    targetUserIds: z.array(idSchema).max(200).optional(),
+  })
+  .refine((rule) => !!rule.targetTeamId || (rule.targetUserIds?.length ?? 0) > 0, {
+    message: "Send the leads to a team or to at least one seller",
+    path: ["targetUserIds"],
+  });
+export type SaveRoutingRule = z.infer<typeof saveRoutingRuleSchema>;
+
+export const routingRuleSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  enabled: z.boolean(),
+  position: z.number().int(),
+  conditions: routingConditionsSchema,
+  targetTeam: personRefSchema.nullable(),
+  targetUsers: z.array(personRefSchema),
+});
+export type RoutingRule = z.infer<typeof routingRuleSchema>;
+export const routingRuleListSchema = z.object({ items: z.array(routingRuleSchema) });
+
+/** Where a lead with these facts would go now, and why each seller of the pool was skipped. */
+export const routeTrialSchema = z.object({
+  route: leadRouteSchema,
+  ruleName: z.string().nullable(),
+  assignee: personRefSchema.nullable(),
+  skipped: z.array(z.object({ user: personRefSchema, reason: z.string() })),
+});
+export type RouteTrial = z.infer<typeof routeTrialSchema>;
+
+// ---------------------------------------------------------------- availability
+
+/** A seller's standing for distribution. */
+export const leadAvailabilitySchema = z.object({
+  user: personRefSchema,
+  role: z.string(),
+  level: z.string().nullable(),
+  active: z.boolean(),
+  paused: z.boolean(),
+  leadCap: z.number().int().nullable(),
+  weight: z.number().int(),
+  skills: z.array(z.string()),
+  onDuty: z.boolean(),
+  workStart: z.string().nullable(),
+  workEnd: z.string().nullable(),
+  /** Right now: absent today, outside their hours, their untouched leads. */
+  absentToday: z.boolean(),
+  withinHours: z.boolean(),
+  openLeads: z.number().int().nonnegative(),
+  assignedToday: z.number().int().nonnegative(),
+  /** M2.2: no open deal with a warm or hot client — no client from whom money can come. */
+  noProspects: z.boolean(),
+});
+export type LeadAvailability = z.infer<typeof leadAvailabilitySchema>;
+export const leadAvailabilityListSchema = z.object({
+  items: z.array(leadAvailabilitySchema),
+  /** M2.2: sellers to route more fresh leads to. */
+  proposals: z.array(z.object({ user: personRefSchema, currentWeight: z.number().int(), proposedWeight: z.number().int() })),
+});
+export type LeadAvailabilityList = z.infer<typeof leadAvailabilityListSchema>;
+
+export const updateLeadAvailabilitySchema = z.strictObject({
+  paused: z.boolean().optional(),
+  leadCap: z.number().int().min(0).max(100_000).nullable().optional(),
+  weight: z.number().int().min(0).max(100).optional(),
+  skills: z.array(text(100)).max(20).optional(),
+  onDuty: z.boolean().optional(),
+  workStart: hhmm.nullable().optional(),
+  workEnd: hhmm.nullable().optional(),
+});
+export type UpdateLeadAvailability = z.infer<typeof updateLeadAvailabilitySchema>;
+
+export const absenceSchema = z.object({
+  id: idSchema,
+  user: personRefSchema,
+  kind: absenceKindSchema,
+  startsOn: localDate,
+  endsOn: localDate,
+  note: z.string().nullable(),
+});
+export type Absence = z.infer<typeof absenceSchema>;
+export const absenceListSchema = z.object({ items: z.array(absenceSchema) });
+export const createAbsenceSchema = z
+  .strictObject({ userId: idSchema, kind: absenceKindSchema, startsOn: localDate, endsOn: localDate, note: optionalText(500) })
+  .refine((a) => a.endsOn >= a.startsOn, { message: "The absence ends before it starts", path: ["endsOn"] });
+export type CreateAbsence = z.infer<typeof createAbsenceSchema>;
+
+// ---------------------------------------------------------------- settings
+
+export const leadSettingsSchema = z.strictObject({
+  remindAfterMinutes: z.number().int().min(1).max(10_000),
+  reassignAfterMinutes: z.number().int().min(1).max(10_000),
+  escalateAfterReassignments: z.number().int().min(0).max(20),
+  defaultLeadCap: z.number().int().min(1).max(100_000).nullable(),
+  formRateLimit: z.number().int().min(1).max(10_000),
+  formRateWindowSeconds: z.number().int().min(10).max(86_400),
+  undoWindowMinutes: z.number().int().min(1).max(10_080),
+  thursdayOff: z.boolean(),
+});
+export type LeadSettings = z.infer<typeof leadSettingsSchema>;
+export const updateLeadSettingsSchema = leadSettingsSchema.partial();
+
+// ---------------------------------------------------------------- speed to lead
+
+export const speedQuerySchema = z.strictObject({ from: localDate, to: localDate });
+export const speedRowSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  leads: z.number().int(),
+  touched: z.number().int(),
+  withinSla: z.number().int(),
+  /** Business minutes to the first touch. */
+  medianMinutes: z.number().nullable(),
+  averageMinutes: z.number().nullable(),
+  reassigned: z.number().int(),
+  escalated: z.number().int(),
+});
+export type SpeedRow = z.infer<typeof speedRowSchema>;
+export const speedReportSchema = z.object({ bySeller: z.array(speedRowSchema), bySource: z.array(speedRowSchema), slaMinutes: z.number().int() });
+export type SpeedReport = z.infer<typeof speedReportSchema>;
+
+// ---------------------------------------------------------------- redistribution
+
+export const redistributeSchema = z
+  .strictObject({
+    fromUserId: idSchema,
+    /** rules: each client goes where the routing rules would send a lead of it; manual: split among `toUserIds`. */
+    mode: z.enum(["rules", "manual"]),
+    toUserIds: z.array(idSchema).max(200).optional(),
+    /** Only these clients (default: all the person owns). */
+    companyIds: z.array(idSchema).max(10_000).optional(),
+    reason: text(500),
+  })
+  .refine((r) => r.mode === "rules" || (r.toUserIds?.length ?? 0) > 0, { message: "Pick who receives", path: ["toUserIds"] });
+export type Redistribute = z.infer<typeof redistributeSchema>;
+
+export const redistributionPreviewSchema = z.object({
+  clients: z.array(z.object({ company: personRefSchema, to: personRefSchema.nullable(), openDeals: z.number().int(), openTasks: z.number().int() })),
+  totals: z.object({ clients: z.number().int(), deals: z.number().int(), tasks: z.number().int(), unplaced: z.number().int() }),
+  byReceiver: z.array(z.object({ user: personRefSchema, clients: z.number().int() })),
+});
+export type RedistributionPreview = z.infer<typeof redistributionPreviewSchema>;
+
+export const redistributionSchema = z.object({
+  id: idSchema,
+  from: personRefSchema,
+  actor: personRefSchema,
+  mode: z.enum(["rules", "manual"]),
+  reason: z.string(),
+  clients: z.number().int(),
+  deals: z.number().int(),
+  tasks: z.number().int(),
+  at: isoDateTimeSchema,
+  undoUntil: isoDateTimeSchema,
+  undoneAt: isoDateTimeSchema.nullable(),
+  canUndo: z.boolean(),
+});
+export type Redistribution = z.infer<typeof redistributionSchema>;
+export const redistributionListSchema = z.object({ items: z.array(redistributionSchema) });
