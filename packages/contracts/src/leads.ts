@@ -215,6 +215,9 @@ export const leadSourceSchema = z.object({
   leadsToday: z.number().int().nonnegative(),
 });
 export type LeadSource = z.infer<typeof leadSourceSchema>;
+/** A new webhook source comes back with its secret, shown this once. */
+export const createdLeadSourceSchema = leadSourceSchema.extend({ secret: z.string().nullable() });
+export type CreatedLeadSource = z.infer<typeof createdLeadSourceSchema>;
 export const leadSourceListSchema = z.object({ items: z.array(leadSourceSchema) });
 
 /** Shown once, on creation or rotation of a webhook's secret. */

@@ -40,6 +40,12 @@ import { teamsRoutes } from "../routes/api/teams/teams.routes";
 import { notificationsRoutes } from "../routes/api/notifications/notifications.routes";
 import { companyHandoverRoutes } from "../routes/api/companies/company-handover.routes";
 import { createConveyorSweeper } from "../jobs/conveyor-sweeper";
+import { leadsRoutes } from "../routes/api/leads/leads.routes";
+import { leadSourcesRoutes } from "../routes/api/lead-sources/lead-sources.routes";
+import { routingRulesRoutes } from "../routes/api/routing-rules/routing-rules.routes";
+import { leadAvailabilityRoutes } from "../routes/api/lead-availability/lead-availability.routes";
+import { redistributionsRoutes } from "../routes/api/redistributions/redistributions.routes";
+import { publicFormsRoutes } from "../routes/public/forms.routes";
 import { handleError, problemFor, sendProblem } from "./problem";
 
 export type BuildAppOptions = {
@@ -197,6 +203,14 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(teamsRoutes(context), { prefix: "/api/v1/teams" });
   await app.register(notificationsRoutes(context), { prefix: "/api/v1/me/notifications" });
   await app.register(remindersRoutes(context), { prefix: "/api/v1" });
+  // [lead-intake] (M5.5)
+  await app.register(leadsRoutes(context), { prefix: "/api/v1/leads" });
+  await app.register(leadSourcesRoutes(context), { prefix: "/api/v1/lead-sources" });
+  await app.register(routingRulesRoutes(context), { prefix: "/api/v1/routing-rules" });
+  await app.register(leadAvailabilityRoutes(context), { prefix: "/api/v1" });
+  await app.register(redistributionsRoutes(context), { prefix: "/api/v1/redistributions" });
+  // The hosted form page (/f/:key), its snippet (/embed/form.js) and the public submission API.
+  await app.register(publicFormsRoutes(context));
 
   const webDistDir = options.webDistDir;
   const serveWeb = webDistDir !== undefined && existsSync(join(webDistDir, "index.html"));

@@ -1,0 +1,9 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { AppContext } from "../../context";
+
+export const publicFormsRoutes =
+  (context: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    void context;
+    void app;
+  };
