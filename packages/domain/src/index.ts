@@ -6,3 +6,4 @@ export * from "./tasks";
 export * from "./pipelines";
 export * from "./custom-fields";
 export * from "./conveyor";
+export * from "./leads";

@@ -1,0 +1,5 @@
+export * from "./business-time";
+export * from "./routing";
+export * from "./sla";
+export * from "./rate-limit";
+export * from "./money-prospects";
