@@ -157,9 +157,10 @@ export type LocalizedText = z.infer<typeof localizedTextSchema>;
 export const formFieldSchema = z.strictObject({
   /** A standard field, or a custom key (`extra.<key>` on the lead). */
   key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,49}$/),
-  label: localizedTextSchema,
-  type: z.enum(["text", "email", "tel", "textarea"]),
-  required: z.boolean(),
+  /** Empty: the standard field's own label in the visitor's language. */
+  label: localizedTextSchema.default({}),
+  type: z.enum(["text", "email", "tel", "textarea"]).default("text"),
+  required: z.boolean().default(false),
 });
 export type FormField = z.infer<typeof formFieldSchema>;
 
@@ -167,10 +168,11 @@ export const formConfigSchema = z.strictObject({
   title: localizedTextSchema,
   fields: z.array(formFieldSchema).min(1).max(30),
   /** Shown beside a checkbox the visitor must tick; empty = no consent box. */
-  consentText: localizedTextSchema,
-  thankYou: localizedTextSchema,
+  consentText: localizedTextSchema.default({}),
+  /** Empty: a standard thank-you in the visitor's language. */
+  thankYou: localizedTextSchema.default({}),
   /** Origins allowed to post from an embedded snippet; empty = any. */
-  allowedOrigins: z.array(z.string().url().max(300)).max(50),
+  allowedOrigins: z.array(z.string().url().max(300)).max(50).default([]),
 });
 export type FormConfig = z.infer<typeof formConfigSchema>;
 
@@ -197,6 +199,9 @@ export const saveLeadSourceSchema = z.strictObject({
   email: emailConfigSchema.optional(),
 });
 export type SaveLeadSource = z.infer<typeof saveLeadSourceSchema>;
+/** PATCH of a source: any field of the save; the kind cannot change, an omitted `email.password` keeps the stored one. */
+export const updateLeadSourceSchema = saveLeadSourceSchema.partial();
+export type UpdateLeadSource = z.infer<typeof updateLeadSourceSchema>;
 
 export const leadSourceSchema = z.object({
   id: idSchema,
@@ -281,6 +286,33 @@ export const routingRuleSchema = z.object({
 export type RoutingRule = z.infer<typeof routingRuleSchema>;
 export const routingRuleListSchema = z.object({ items: z.array(routingRuleSchema) });
 
+/** PATCH of a rule: the fields given replace the stored ones; the result must still send its leads somewhere. */
+export const updateRoutingRuleSchema = z.strictObject({
+  name: text(200).optional(),
+  enabled: z.boolean().optional(),
+  position: z.number().int().min(0).max(10_000).optional(),
+  conditions: routingConditionsSchema.optional(),
+  targetTeamId: idSchema.nullish(),
+  targetUserIds: z.array(idSchema).max(200).optional(),
+});
+export type UpdateRoutingRule = z.infer<typeof updateRoutingRuleSchema>;
+
+/** The rules in their new order: every rule of the organization, each once. */
+export const reorderRoutingRulesSchema = z.strictObject({ ids: z.array(idSchema).min(1).max(1000) });
+export type ReorderRoutingRules = z.infer<typeof reorderRoutingRulesSchema>;
+
+/** The facts of an imagined lead, for "where would it go now" (`POST /routing-rules/try`). */
+export const routeTrialInputSchema = z.strictObject({
+  channel: optionalText(100),
+  audience: optionalText(200),
+  productId: idSchema.nullish(),
+  region: optionalText(200),
+  amountMinor: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).nullish(),
+  temperature: temperatureSchema.optional(),
+  sourceId: idSchema.nullish(),
+});
+export type RouteTrialInput = z.infer<typeof routeTrialInputSchema>;
+
 /** Where a lead with these facts would go now, and why each seller of the pool was skipped. */
 export const routeTrialSchema = z.object({
   route: leadRouteSchema,
@@ -342,6 +374,13 @@ export const absenceSchema = z.object({
 });
 export type Absence = z.infer<typeof absenceSchema>;
 export const absenceListSchema = z.object({ items: z.array(absenceSchema) });
+/** Absences overlapping [from, to] (either end open), of one person or of everyone the viewer oversees. */
+export const listAbsencesQuerySchema = z.strictObject({
+  userId: idSchema.optional(),
+  from: localDate.optional(),
+  to: localDate.optional(),
+});
+export type ListAbsencesQuery = z.infer<typeof listAbsencesQuerySchema>;
 export const createAbsenceSchema = z
   .strictObject({ userId: idSchema, kind: absenceKindSchema, startsOn: localDate, endsOn: localDate, note: optionalText(500) })
   .refine((a) => a.endsOn >= a.startsOn, { message: "The absence ends before it starts", path: ["endsOn"] });

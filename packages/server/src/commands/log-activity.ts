@@ -7,6 +7,7 @@ import { insertActivity } from "../repositories/activity.repository";
 import { findCompanyForUpdate, touchLastActivity } from "../repositories/company.repository";
 import { activitiesByIds, recordTimelineEvent, type ActivityWithAuthor } from "../repositories/timeline.repository";
 import type { Viewer } from "../scope";
+import { touchLeads } from "./touch-leads";
 
 /**
  * Records a call, meeting, email, proposal or note on a client. Its base (new or current,
@@ -36,6 +37,7 @@ export const logActivity = async (
       createdAt: now,
     });
     await touchLastActivity(tx, viewer, companyId, occurredAt);
+    await touchLeads(tx, { organizationId: viewer.organizationId, companyId, activityType: input.type, at: occurredAt, byUserId: viewer.userId });
     await recordTimelineEvent(tx, viewer, { companyId, kind: "activity", at: occurredAt, actorId: viewer.userId, activityId: row.id });
     const [written] = await activitiesByIds(tx, viewer, [row.id]);
     if (!written) throw notFound("The activity");

@@ -41,6 +41,8 @@ import { notificationsRoutes } from "../routes/api/notifications/notifications.r
 import { companyHandoverRoutes } from "../routes/api/companies/company-handover.routes";
 import { createConveyorSweeper } from "../jobs/conveyor-sweeper";
 import { leadsRoutes } from "../routes/api/leads/leads.routes";
+import { createLeadSlaTimer } from "../jobs/lead-sla";
+import { createMailboxPoller } from "../jobs/lead-mailboxes";
 import { leadSourcesRoutes } from "../routes/api/lead-sources/lead-sources.routes";
 import { routingRulesRoutes } from "../routes/api/routing-rules/routing-rules.routes";
 import { leadAvailabilityRoutes } from "../routes/api/lead-availability/lead-availability.routes";
@@ -55,7 +57,7 @@ export type BuildAppOptions = {
   /** The built web app (packages/web/dist); omitted or missing means API only. */
   webDistDir?: string;
   trustProxy?: FastifyServerOptions["trustProxy"];
-  /** Run the nightly conveyor sweep on its schedule (the server does; tests call the sweep themselves). */
+  /** Run the background schedules — the nightly conveyor sweep, the lead SLA timer, the mailboxes (the server does; tests call them themselves). */
   scheduleSweep?: boolean;
 };
 
@@ -198,6 +200,13 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     const sweeper = createConveyorSweeper(context, options.logger);
     app.addHook("onReady", async () => sweeper.start());
     app.addHook("preClose", sweeper.stop);
+    // Speed to lead (M5.5): reminders, reassignments and escalations every few seconds.
+    const slaTimer = createLeadSlaTimer(context, options.logger);
+    app.addHook("onReady", async () => slaTimer.start());
+    app.addHook("preClose", slaTimer.stop);
+    const mailboxes = createMailboxPoller(context, options.logger);
+    app.addHook("onReady", async () => mailboxes.start());
+    app.addHook("preClose", mailboxes.stop);
   }
   await app.register(departmentsRoutes(context), { prefix: "/api/v1/departments" });
   await app.register(teamsRoutes(context), { prefix: "/api/v1/teams" });

@@ -3,8 +3,9 @@ import type { FastifyBaseLogger } from "fastify";
 import { sweepConveyor } from "../commands/sweep-conveyor";
 import type { AppContext } from "../context";
 import { organizationsForSweep } from "../repositories/conveyor-settings.repository";
+import { createIntervalJob, type IntervalJob } from "./interval-job";
 
-export type ConveyorSweeper = { start: () => void; stop: () => Promise<void>; tick: () => Promise<void> };
+export type ConveyorSweeper = IntervalJob;
 
 const tickMs = 60_000;
 
@@ -13,42 +14,19 @@ const tickMs = 60_000;
  * whose local time passed their sweep time and whose sweep has not run on that local date.
  * One organization at a time; a sweep interrupted by a restart simply runs again (it is idempotent).
  */
-export const createConveyorSweeper = (context: AppContext, logger?: FastifyBaseLogger): ConveyorSweeper => {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let stopped = false;
-
-  const tick = async (): Promise<void> => {
-    const now = context.now();
-    for (const org of await organizationsForSweep(context.database.db)) {
-      if (stopped) return;
-      const today = localDateOf(now, org.timeZone);
-      if (org.lastSweepOn === today || localTimeOf(now, org.timeZone) < org.sweepAt) continue;
-      const result = await sweepConveyor(context, org.organizationId);
-      logger?.info({ organizationId: org.organizationId, ...result }, "conveyor sweep");
-    }
-  };
-
-  const run = () => {
-    if (running || stopped) return;
-    running = tick()
-      .catch((error: unknown) => logger?.error({ err: error }, "conveyor sweep failed"))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-
-  return {
-    start: () => {
-      timer = setInterval(run, tickMs);
-      timer.unref();
-      run();
+export const createConveyorSweeper = (context: AppContext, logger?: FastifyBaseLogger): ConveyorSweeper =>
+  createIntervalJob(
+    "conveyor sweep",
+    tickMs,
+    async (isStopped) => {
+      const now = context.now();
+      for (const org of await organizationsForSweep(context.database.db)) {
+        if (isStopped()) return;
+        const today = localDateOf(now, org.timeZone);
+        if (org.lastSweepOn === today || localTimeOf(now, org.timeZone) < org.sweepAt) continue;
+        const result = await sweepConveyor(context, org.organizationId);
+        logger?.info({ organizationId: org.organizationId, ...result }, "conveyor sweep");
+      }
     },
-    stop: async () => {
-      stopped = true;
-      if (timer) clearInterval(timer);
-      await running;
-    },
-    tick,
-  };
-};
+    logger,
+  );

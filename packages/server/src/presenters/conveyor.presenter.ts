@@ -39,6 +39,7 @@ export const presentNotification = (row: NotificationRow): Notification =>
             to: { id: row.toUserId, name: row.toName ?? "" },
           }
         : null,
+    lead: row.leadId ? { id: row.leadId, source: row.leadSource ?? "" } : null,
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt ? row.readAt.toISOString() : null,
   });

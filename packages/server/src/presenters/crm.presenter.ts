@@ -16,7 +16,7 @@ import { taskState } from "@conveyor/domain";
 import type { CompanyRow } from "../repositories/company.repository";
 import type { ContactRow } from "../repositories/contact.repository";
 import type { TaskRow } from "../repositories/task.repository";
-import type { ActivityWithAuthor, TimelineRow } from "../repositories/timeline.repository";
+import type { ActivityWithAuthor, TimelineAttachment, TimelineRow } from "../repositories/timeline.repository";
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
@@ -91,7 +91,7 @@ export const presentTask = (row: TaskRow, now: Date): Task => ({
 
 export const presentTimelineEntry = (
   row: TimelineRow,
-  related: { activities: Map<string, ActivityWithAuthor>; tasks: Map<string, TaskRow> },
+  related: { activities: Map<string, ActivityWithAuthor>; tasks: Map<string, TaskRow>; attachments?: Map<string, TimelineAttachment[]> },
   now: Date,
 ): TimelineEntry => {
   const activity = row.activityId ? related.activities.get(row.activityId) : undefined;
@@ -113,5 +113,17 @@ export const presentTimelineEntry = (
       ? { field: row.field, from: row.fromValue, to: row.toValue, fromLabel: row.fromLabel, toLabel: row.toLabel }
       : null,
     handover: row.handover,
+    lead: row.leadId && row.kind === "lead_received" ? { id: row.leadId, source: row.leadSource ?? "", message: row.leadMessage } : null,
+    email:
+      row.inboundEmailId && row.emailSubject !== null
+        ? {
+            id: row.inboundEmailId,
+            subject: row.emailSubject,
+            from: row.emailFrom,
+            body: row.emailBody ?? "",
+            attachments: (related.attachments?.get(row.inboundEmailId) ?? []).map((a) => ({ id: a.id, filename: a.filename, size: a.size })),
+          }
+        : null,
+    reason: row.reason,
   });
 };

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../db/database";
-import { companies, handovers, notifications, users } from "../db/schema";
+import { companies, handovers, leadSources, leads, notifications, users } from "../db/schema";
 import type { Viewer } from "../scope";
 
 const giver = alias(users, "giver");
@@ -19,6 +19,8 @@ export type NotificationRow = {
   fromName: string | null;
   toUserId: string | null;
   toName: string | null;
+  leadId: string | null;
+  leadSource: string | null;
   createdAt: Date;
   readAt: Date | null;
 };
@@ -38,6 +40,8 @@ export const listNotifications = (ex: Executor, viewer: Viewer, limit: number): 
       fromName: giver.name,
       toUserId: handovers.toUserId,
       toName: receiver.name,
+      leadId: notifications.leadId,
+      leadSource: leadSources.name,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
     })
@@ -46,6 +50,8 @@ export const listNotifications = (ex: Executor, viewer: Viewer, limit: number): 
     .leftJoin(handovers, eq(handovers.id, notifications.handoverId))
     .leftJoin(giver, eq(giver.id, handovers.fromUserId))
     .leftJoin(receiver, eq(receiver.id, handovers.toUserId))
+    .leftJoin(leads, and(eq(leads.id, notifications.leadId), eq(leads.organizationId, notifications.organizationId)))
+    .leftJoin(leadSources, eq(leadSources.id, leads.sourceId))
     .where(and(eq(notifications.organizationId, viewer.organizationId), eq(notifications.userId, viewer.userId)))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);

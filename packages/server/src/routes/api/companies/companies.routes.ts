@@ -14,6 +14,7 @@ import {
   createContactSchema,
   idParamsSchema,
   listCompaniesQuerySchema,
+  idSchema,
   problemSchema,
   timelinePageSchema,
   timelineQuerySchema,
@@ -23,6 +24,7 @@ import {
 } from "@conveyor/contracts";
 import { searchPattern } from "@conveyor/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { createCompany } from "../../../commands/create-company";
 import { resolveCompanyCustomFilter } from "../../../commands/custom-values";
 import { exportCompanies } from "../../../commands/export-companies";
@@ -39,7 +41,7 @@ import { companyFacets, countCompanies, cursorKeyOf, findCompany, listCompanies 
 import { productFacet } from "../../../repositories/company-product.repository";
 import { listCompanyContacts } from "../../../repositories/contact.repository";
 import { openTasksOfCompany, tasksByIds } from "../../../repositories/task.repository";
-import { activitiesByIds, listTimeline } from "../../../repositories/timeline.repository";
+import { activitiesByIds, attachmentsOfEmails, findCompanyAttachment, listTimeline, type TimelineAttachment } from "../../../repositories/timeline.repository";
 
 const tags = ["clients"];
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
@@ -286,12 +288,41 @@ export const companiesRoutes =
         const taskIds = [...new Set(page.flatMap((r) => (r.taskId ? [r.taskId] : [])))];
         const activities = new Map((await activitiesByIds(db, viewer, activityIds)).map((a) => [a.id, a]));
         const tasks = new Map((await tasksByIds(db, viewer, taskIds)).map((t) => [t.id, t]));
+        const emailIds = page.flatMap((r) => (r.inboundEmailId ? [r.inboundEmailId] : []));
+        const attachments = new Map<string, TimelineAttachment[]>();
+        for (const a of await attachmentsOfEmails(db, viewer, emailIds)) attachments.set(a.emailId, [...(attachments.get(a.emailId) ?? []), a]);
         const now = context.now();
         const last = page.at(-1);
         return {
-          items: page.map((row) => presentTimelineEntry(row, { activities, tasks }, now)),
+          items: page.map((row) => presentTimelineEntry(row, { activities, tasks, attachments }, now)),
           nextCursor: rows.length > limit && last ? encodeCursor({ at: last.at.toISOString(), seq: last.seq }) : null,
         };
       },
     );
-  };
+
+    app.get(
+      "/:id/attachments/:attachmentId",
+      {
+        schema: {
+          tags,
+          summary: "A file a client sent by email (an attachment in the client's history)",
+          params: z.strictObject({ id: idSchema, attachmentId: idSchema }),
+          // A file, not JSON: no response schema (errors are problem+json as everywhere).
+          produces: ["application/octet-stream"],
+        },
+      },
+      async (request, reply) => {
+        const { viewer } = await authenticate(context, request);
+        const { db } = context.database;
+        if (!(await findCompany(db, viewer, request.params.id))) throw notFound("The client");
+        const file = await findCompanyAttachment(db, viewer, request.params.id, request.params.attachmentId);
+        if (!file) throw notFound("The attachment");
+        const safeName = file.filename.replace(/["\\\r\n]/g, "_");
+        return reply
+          .header("content-type", file.contentType || "application/octet-stream")
+          .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(safeName)}`)
+          .header("x-content-type-options", "nosniff")
+          .send(file.content);
+      },
+    );
+};

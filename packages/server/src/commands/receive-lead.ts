@@ -1,0 +1,193 @@
+import { randomUUID } from "node:crypto";
+import { countrySchema, type LeadInput, type LeadReceipt, type LeadRoute, type LeadStatus } from "@conveyor/contracts";
+import { leadRouteSchema, leadStatusSchema } from "@conveyor/contracts";
+import { localDateOf, slaDeadlines, type LeadFacts } from "@conveyor/domain";
+import type { AppContext } from "../context";
+import { AppError, notFound } from "../http/app-error";
+import {
+  findDeliveryAndClient,
+  loadIntakeContext,
+  writeLead,
+  type ExistingDelivery,
+} from "../repositories/lead-intake.repository";
+import { toE164 } from "../security/phones";
+import { chooseAssignee, organizationCalendar } from "./assign-lead";
+import { companySearchText, normalizeLegalId } from "./company-input";
+
+/** The source a delivery came through, as the intake needs it. */
+export type IntakeSource = { id: string; name: string; kind: string; channel: string | null; defaultTemperature: string; enabled: boolean };
+
+export type LeadDelivery = {
+  organizationId: string;
+  source: IntakeSource;
+  input: LeadInput;
+  /** `Idempotency-Key`, else the source's own id, else a mail's Message-ID. */
+  idempotencyKey?: string | null;
+  ip?: string | null;
+  /** The person who typed the lead in (manual entry); null for machines. */
+  actorId?: string | null;
+  /** The product group of the lead's product, when routing needs it. */
+  productGroupId?: string | null;
+};
+
+class DuplicateDelivery extends Error {}
+
+const receipt = (lead: ExistingDelivery, duplicate: boolean): LeadReceipt => ({
+  id: lead.id,
+  duplicate,
+  companyId: lead.companyId,
+  dealId: lead.dealId,
+  assigneeId: lead.assigneeId,
+  route: leadRouteSchema.parse(lead.route),
+  status: leadStatusSchema.parse(lead.status),
+});
+
+const invalidPhone = (raw: string) =>
+  new AppError("validation_failed", "The phone number is not valid", {
+    errors: [{ field: "phone", code: "invalid_phone", message: `Not a valid phone number: ${raw}` }],
+  });
+
+const temperatureOf = (value: string | undefined, fallback: string): "cold" | "warm" | "hot" => {
+  const t = value ?? fallback;
+  return t === "hot" || t === "warm" ? t : "cold";
+};
+
+const clean = (value: string | null | undefined): string | null => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+};
+
+/**
+ * M5.5: a lead from any source becomes a deal in front of the right seller, in one transaction — a new client
+ * (or the one its phone, email or legal id already names), its contact, a deal in the first stage, the lead with
+ * its speed-to-lead timers, the assignment and a notice to the seller. A delivery seen before (same source and
+ * idempotency key) answers with the lead it made and changes nothing, even when both arrive at once.
+ */
+export const receiveLead = async (context: AppContext, delivery: LeadDelivery): Promise<LeadReceipt> => {
+  const { db } = context.database;
+  const { organizationId, source, input } = delivery;
+  const now = context.now();
+  if (!source.enabled) throw new AppError("lead_source_disabled", `The source "${source.name}" is switched off`);
+  const intake = await loadIntakeContext(db, organizationId);
+  if (!intake) throw notFound("The organization");
+  const country = countrySchema.parse(intake.country === "RU" || intake.country === "IR" ? intake.country : "OTHER");
+
+  const rawPhone = clean(input.phone);
+  const phone = rawPhone ? (toE164(rawPhone, country) ?? null) : null;
+  if (rawPhone && !phone) throw invalidPhone(rawPhone);
+  const email = clean(input.email)?.toLowerCase() ?? null;
+  const legalId = normalizeLegalId(clean(input.legalId)) ?? null;
+  const externalKey = clean(delivery.idempotencyKey) ?? clean(input.externalId);
+
+  const probe = { sourceId: source.id, externalKey, phone, email, legalId };
+  const first = await findDeliveryAndClient(db, organizationId, probe);
+  if (first.existing) return receipt(first.existing, true);
+
+  const temperature = temperatureOf(input.temperature, source.defaultTemperature);
+  const channel = clean(input.channel) ?? source.channel;
+  const facts: LeadFacts = {
+    channel,
+    audience: clean(input.audience),
+    productId: input.productId ?? null,
+    productGroupId: delivery.productGroupId ?? null,
+    region: clean(input.region),
+    amountMinor: input.amountMinor ?? null,
+    temperature,
+    sourceId: source.id,
+  };
+  const calendar = organizationCalendar(intake);
+  if (!intake.pipelineId || !intake.stageId) throw notFound("The organization's pipeline");
+  const pipelineId = intake.pipelineId;
+  const stageId = intake.stageId;
+
+  try {
+    return await db.transaction(async (tx) => {
+      const client = first.client;
+      const assignment = await chooseAssignee(tx, { organizationId, facts, client, now, calendar });
+      const ownerId = client && assignment.route === "unassigned" ? client.ownerId : (assignment.userId ?? intake.fallbackOwnerId);
+      if (!ownerId) throw notFound("A person to receive the lead");
+      const personName = clean(input.name);
+      const companyName = clean(input.companyName);
+      const displayName = companyName ?? personName ?? email ?? rawPhone ?? source.name;
+      const companyId = client?.companyId ?? randomUUID();
+      const contactNeeded = !client?.contactId && !!(personName || phone || email);
+      const contact = contactNeeded
+        ? { id: randomUUID(), name: personName ?? displayName, phones: phone ? [phone] : [], emails: email ? [email] : [] }
+        : null;
+      const dealId = randomUUID();
+      const status: LeadStatus = assignment.userId ? "waiting" : "unassigned";
+      const timers = assignment.userId ? slaDeadlines(now, intake, calendar) : null;
+      const leadId = randomUUID();
+      const route: LeadRoute = assignment.route;
+      const written = await writeLead(tx, {
+        organizationId,
+        now,
+        localDay: localDateOf(now, intake.timeZone),
+        actorId: delivery.actorId ?? null,
+        newCompany: client
+          ? null
+          : {
+              id: companyId,
+              name: displayName,
+              legalId,
+              region: facts.region,
+              audience: facts.audience,
+              channel,
+              temperature,
+              levelFromOwner: intake.departmentMode === "three_level",
+              searchText: companySearchText(displayName, legalId, contact ? [contact] : []),
+            },
+        newContact: client && !contactNeeded ? null : contact,
+        companyId,
+        ownerId,
+        deal: { id: dealId, pipelineId, stageId, title: `${displayName} · ${source.name}`, amountMinor: input.amountMinor ?? 0, currency: intake.currency },
+        lead: {
+          id: leadId,
+          sourceId: source.id,
+          externalKey,
+          personName,
+          companyName,
+          phone,
+          email,
+          legalId,
+          message: clean(input.message),
+          utm: Object.fromEntries(Object.entries(input.utm ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== "")),
+          referrer: clean(input.referrer),
+          pageUrl: clean(input.pageUrl),
+          channel,
+          productId: facts.productId,
+          productInterest: clean(input.productInterest),
+          region: facts.region,
+          audience: facts.audience,
+          temperature,
+          amountMinor: input.amountMinor ?? null,
+          extra: input.extra ?? {},
+          contactId: contact?.id ?? client?.contactId ?? null,
+          knownClient: client !== null,
+          status,
+          assigneeId: assignment.userId,
+          route,
+          ruleId: assignment.ruleId,
+          remindAt: timers?.remindAt ?? null,
+          reassignAt: timers?.reassignAt ?? null,
+          ip: delivery.ip ?? null,
+        },
+      });
+      if (!written) throw new DuplicateDelivery();
+      return {
+        id: leadId,
+        duplicate: false,
+        companyId,
+        dealId,
+        assigneeId: assignment.userId,
+        route,
+        status,
+      };
+    });
+  } catch (error) {
+    if (!(error instanceof DuplicateDelivery)) throw error;
+    const again = await findDeliveryAndClient(db, organizationId, { ...probe, phone: null, email: null, legalId: null });
+    if (!again.existing) throw error;
+    return receipt(again.existing, true);
+  }
+};
