@@ -54,7 +54,9 @@ const main = async (): Promise<void> => {
   if (bootstrapped && wantsDemo) {
     const { seedDemoDepartment } = await import("@conveyor/bench/generator");
     const summary = await seedDemoDepartment(database, { organizationId: bootstrapped.organizationId, now: new Date() });
-    logger.info(summary, "demo department created");
+    const { seedDemoLeads } = await import("../commands/seed-demo-leads");
+    const leads = await seedDemoLeads({ database, now: () => new Date(), security: defaultSecurity, version: readVersion() }, bootstrapped.organizationId);
+    logger.info({ ...summary, leadSources: leads.sources, leads: leads.leads }, "demo department created");
   } else if (!bootstrapped && process.argv.includes("--demo")) {
     logger.warn("--demo ignored: the database already has an organization");
   }
