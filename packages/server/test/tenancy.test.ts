@@ -660,6 +660,124 @@ const matrix: Record<string, () => Promise<void>> = {
   },
 };
 
+// ---------------------------------------------------------------- [lead-intake] (M5.5)
+
+type LeadWorld = { bSourceId: string; bLeadId: string; bLeadRuleId: string; bAbsenceId: string; bLeadCount: number; aToken: TestClient };
+const leadWorld = {} as LeadWorld;
+let leadWorldReady: Promise<void> | null = null;
+
+/** Made when the first lead-intake check runs (after the checks above), so B's new lead does not change their counts. */
+const withLeadWorld = (check: () => Promise<void>) => async () => {
+  leadWorldReady ??= buildLeadWorld();
+  await leadWorldReady;
+  await check();
+};
+
+const buildLeadWorld = async () => {
+  const b = world.bClient;
+  const source = await b.post<{ id: string }>("/api/v1/lead-sources", { name: "Bravo hook", kind: "webhook", channel: "Bravo channel" });
+  const lead = await b.post<{ id: string }>("/api/v1/leads", { name: "Bravo Lead", companyName: "Bravo Lead Co", region: "Bravo Region" });
+  const rule = await b.post<{ id: string }>("/api/v1/routing-rules", { name: "Bravo routing", conditions: { regions: ["Bravo Region"] }, targetUserIds: [world.bSeller.id] });
+  const absence = await b.post<{ id: string }>("/api/v1/absences", { userId: world.bSeller.id, kind: "vacation", startsOn: "2026-01-01", endsOn: "2026-01-02" });
+  await b.patch("/api/v1/lead-settings", { remindAfterMinutes: 7, reassignAfterMinutes: 21 });
+  await b.patch(`/api/v1/lead-availability/${world.bSeller.id}`, { skills: ["Bravo skill"] });
+  if ([source.status, lead.status, rule.status, absence.status].some((s) => s !== 201)) {
+    throw new Error(`B's lead intake setup failed: ${source.raw} ${lead.raw} ${rule.raw} ${absence.raw}`);
+  }
+  const token = await world.a.post<{ token: string }>("/api/v1/api-tokens", { name: "A intake" });
+  const aToken = new TestClient(test);
+  aToken.bearer = token.body.token;
+  const leads = await b.get<{ total: number }>("/api/v1/leads?queue=all");
+  Object.assign(leadWorld, { bSourceId: source.body.id, bLeadId: lead.body.id, bLeadRuleId: rule.body.id, bAbsenceId: absence.body.id, bLeadCount: leads.body.total, aToken });
+};
+
+const expectNoLeadOfB = (body: unknown) => {
+  const text = JSON.stringify(body);
+  for (const id of [leadWorld.bSourceId, leadWorld.bLeadId, leadWorld.bLeadRuleId, leadWorld.bAbsenceId, world.bSeller.id, world.bAdmin.id]) expect(text).not.toContain(id);
+  expect(text).not.toContain("Bravo");
+};
+const bLeadsUnchanged = async () => expect((await world.bClient.get<{ total: number }>("/api/v1/leads?queue=all")).body.total).toBe(leadWorld.bLeadCount);
+const missingId = "00000000-0000-4000-8000-000000000000";
+
+const leadIntakeMatrix: Record<string, () => Promise<void>> = {
+  "GET /api/v1/leads": async () => {
+    const all = await world.a.get<{ items: unknown[]; total: number }>("/api/v1/leads?queue=all");
+    expect(all.status).toBe(200);
+    expectNoLeadOfB(all.body);
+  },
+  "POST /api/v1/leads": async () => {
+    // A's token cannot drop a lead into B's source; nothing is written in B.
+    const reply = await leadWorld.aToken.post<Problem>("/api/v1/leads", { name: "Intruder", sourceId: leadWorld.bSourceId });
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors?.[0]?.field).toBe("sourceId");
+    await bLeadsUnchanged();
+  },
+  "GET /api/v1/leads/speed": async () => {
+    const report = await world.a.get("/api/v1/leads/speed?from=2026-01-01&to=2026-12-31");
+    expect(report.status).toBe(200);
+    expectNoLeadOfB(report.body);
+  },
+  "GET /api/v1/leads/:id": async () => expectNotFound(await world.a.get(`/api/v1/leads/${leadWorld.bLeadId}`)),
+  "POST /api/v1/leads/:id/assign": async () => {
+    expectNotFound(await world.a.post(`/api/v1/leads/${leadWorld.bLeadId}/assign`, { userId: world.aAdmin.id }));
+    const own = await world.a.post<{ id: string }>("/api/v1/leads", { name: "Alpha own lead" });
+    const toB = await world.a.post<Problem>(`/api/v1/leads/${own.body.id}/assign`, { userId: world.bSeller.id });
+    expect(toB.status).toBe(403);
+    expect(toB.body.errors?.[0]?.field).toBe("userId");
+  },
+  "GET /api/v1/lead-sources": async () => expectNoLeadOfB((await world.a.get("/api/v1/lead-sources")).body),
+  "POST /api/v1/lead-sources": async () => {
+    expect((await world.a.post("/api/v1/lead-sources", { name: "Alpha hook", kind: "webhook" })).status).toBe(201);
+    const bList = await world.bClient.get<{ items: { name: string }[] }>("/api/v1/lead-sources");
+    expect(bList.body.items.map((s) => s.name)).not.toContain("Alpha hook");
+  },
+  "PATCH /api/v1/lead-sources/:id": async () => expectNotFound(await world.a.patch(`/api/v1/lead-sources/${leadWorld.bSourceId}`, { name: "Stolen" })),
+  "DELETE /api/v1/lead-sources/:id": async () => expectNotFound(await world.a.delete(`/api/v1/lead-sources/${leadWorld.bSourceId}`)),
+  "POST /api/v1/lead-sources/:id/secret": async () => expectNotFound(await world.a.post(`/api/v1/lead-sources/${leadWorld.bSourceId}/secret`)),
+  "POST /api/v1/lead-sources/:id/check": async () => expectNotFound(await world.a.post(`/api/v1/lead-sources/${leadWorld.bSourceId}/check`)),
+  "POST /api/v1/lead-sources/:id/poll": async () => expectNotFound(await world.a.post(`/api/v1/lead-sources/${leadWorld.bSourceId}/poll`)),
+  "GET /api/v1/routing-rules": async () => expectNoLeadOfB((await world.a.get("/api/v1/routing-rules")).body),
+  "POST /api/v1/routing-rules": async () => {
+    const reply = await world.a.post<Problem>("/api/v1/routing-rules", { name: "To B", conditions: {}, targetUserIds: [world.bSeller.id] });
+    expect(reply.body.errors?.[0]?.field).toBe("targetUserIds.0");
+    const team = await world.a.post<Problem>("/api/v1/routing-rules", { name: "To B team", conditions: {}, targetTeamId: world.bTeamId });
+    expect(team.body.errors?.[0]?.field).toBe("targetTeamId");
+  },
+  "POST /api/v1/routing-rules/reorder": async () => {
+    const reply = await world.a.post<Problem>("/api/v1/routing-rules/reorder", { ids: [leadWorld.bLeadRuleId] });
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors?.[0]?.field).toBe("ids.0");
+  },
+  "POST /api/v1/routing-rules/try": async () => {
+    const reply = await world.a.post("/api/v1/routing-rules/try", { region: "Bravo Region" });
+    expect(reply.status).toBe(200);
+    expectNoLeadOfB(reply.body);
+  },
+  "PATCH /api/v1/routing-rules/:id": async () => expectNotFound(await world.a.patch(`/api/v1/routing-rules/${leadWorld.bLeadRuleId}`, { enabled: false })),
+  "DELETE /api/v1/routing-rules/:id": async () => expectNotFound(await world.a.delete(`/api/v1/routing-rules/${leadWorld.bLeadRuleId}`)),
+  "GET /api/v1/lead-availability": async () => expectNoLeadOfB((await world.a.get("/api/v1/lead-availability")).body),
+  "PATCH /api/v1/lead-availability/:userId": async () =>
+    expectNotFound(await world.a.patch(`/api/v1/lead-availability/${world.bSeller.id}`, { paused: true })),
+  "GET /api/v1/absences": async () => {
+    expectNoLeadOfB((await world.a.get("/api/v1/absences")).body);
+    expectNoLeadOfB((await world.a.get(`/api/v1/absences?userId=${world.bSeller.id}`)).body);
+  },
+  "POST /api/v1/absences": async () => {
+    const reply = await world.a.post<Problem>("/api/v1/absences", { userId: world.bSeller.id, kind: "vacation", startsOn: "2026-03-01", endsOn: "2026-03-02" });
+    expect(reply.body.errors?.[0]?.field).toBe("userId");
+  },
+  "DELETE /api/v1/absences/:id": async () => expectNotFound(await world.a.delete(`/api/v1/absences/${leadWorld.bAbsenceId}`)),
+  "GET /api/v1/lead-settings": async () =>
+    expect((await world.a.get<{ remindAfterMinutes: number }>("/api/v1/lead-settings")).body.remindAfterMinutes).toBe(5),
+  "PATCH /api/v1/lead-settings": async () => {
+    expect((await world.a.patch("/api/v1/lead-settings", { remindAfterMinutes: 3 })).status).toBe(200);
+    expect((await world.bClient.get<{ remindAfterMinutes: number }>("/api/v1/lead-settings")).body.remindAfterMinutes).toBe(7);
+  },
+  "GET /api/v1/companies/:id/attachments/:attachmentId": async () =>
+    expectNotFound(await world.a.get(`/api/v1/companies/${world.bCompanyId}/attachments/${missingId}`)),
+};
+for (const [route, check] of Object.entries(leadIntakeMatrix)) matrix[route] = withLeadWorld(check);
+
 describe("organization A cannot reach organization B", () => {
   it("the matrix lists every /api/v1 route", () => {
     const served = test.app.routeTable

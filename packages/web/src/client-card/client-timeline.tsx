@@ -95,6 +95,10 @@ const entryColor = (entry: TimelineEntry): string => {
       return (entry.money?.amountMinor ?? 0) < 0 ? "red" : "teal";
     case "handover":
       return "violet";
+    case "lead_received":
+      return "lime";
+    case "email_received":
+      return "blue";
   }
 };
 

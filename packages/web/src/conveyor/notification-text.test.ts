@@ -18,6 +18,7 @@ const notification = (kind: Notification["kind"], withHandover = true): Notifica
     : null,
   createdAt: "2026-03-01T10:00:00Z",
   readAt: null,
+  lead: null,
 });
 
 describe("notification text", () => {

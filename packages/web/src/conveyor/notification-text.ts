@@ -20,5 +20,12 @@ export const notificationText = (t: TFunction, notification: Notification): stri
         : t("inbox.handedOver", { client });
     case "permanent_client":
       return t("inbox.kinds.permanent_client", { client });
+    case "lead_assigned":
+    case "lead_reminder":
+    case "lead_taken_away":
+    case "lead_escalated":
+    case "lead_unassigned":
+    case "prospects_low":
+      return t(`inbox.kinds.${notification.kind}`, { client });
   }
 };

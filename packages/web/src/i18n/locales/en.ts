@@ -90,6 +90,10 @@ export const en = {
     internal: "Something went wrong on the server. Please try again.",
     network_error: "The server cannot be reached. Check your connection.",
     unexpected_response: "The server sent an unexpected answer. Please try again.",
+    signature_invalid: "The request's signature is missing, wrong or too old.",
+    lead_source_disabled: "This lead source is switched off.",
+    mailbox_unreachable: "The mailbox cannot be reached: check its settings.",
+    undo_expired: "The time to undo has passed.",
   } satisfies Record<ApiErrorCode, string>,
   validation: {
     too_small: "Too short",

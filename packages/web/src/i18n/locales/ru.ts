@@ -88,6 +88,10 @@ export const ru: RussianMessages = {
     internal: "Ошибка на сервере. Попробуйте ещё раз.",
     network_error: "Сервер недоступен. Проверьте подключение.",
     unexpected_response: "Сервер прислал неожиданный ответ. Попробуйте ещё раз.",
+    signature_invalid: "Подпись запроса отсутствует, неверна или устарела.",
+    lead_source_disabled: "Этот источник лидов отключён.",
+    mailbox_unreachable: "Почтовый ящик недоступен: проверьте настройки.",
+    undo_expired: "Время для отмены истекло.",
   },
   validation: {
     too_small: "Слишком коротко",
