@@ -410,6 +410,7 @@ export const notificationKinds = [
   "lead_escalated",
   "lead_unassigned",
   "prospects_low",
+  "clients_received",
 ] as const;
 export const notificationSchema = z.object({
   id: idSchema,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idSchema, isoDateTimeSchema, pageOf, pageQuerySchema } from "./common";
-import { temperatureSchema } from "./crm";
+import { levelSchema, temperatureSchema } from "./crm";
 import { personRefSchema } from "./conveyor";
 
 /** M5.5: where leads come from. */
@@ -422,23 +422,64 @@ export type SpeedReport = z.infer<typeof speedReportSchema>;
 
 // ---------------------------------------------------------------- redistribution
 
+export const redistributionAssignmentSchema = z.strictObject({ companyId: idSchema, toUserId: idSchema });
+export type RedistributionAssignment = z.infer<typeof redistributionAssignmentSchema>;
+
+/**
+ * M5.5: a person's clients, with their open deals and open tasks, handed to others (a vacation, a dismissal).
+ * rules: each client goes where the routing rules would send a lead of it. manual: spread by weighted round-robin
+ * over `toUserIds` or the members of `teamId` (absent and paused people skipped), or by hand with `assignments`
+ * — exactly one of the three. `companyIds`, `temperatures` and `levels` narrow which clients move.
+ */
 export const redistributeSchema = z
   .strictObject({
     fromUserId: idSchema,
-    /** rules: each client goes where the routing rules would send a lead of it; manual: split among `toUserIds`. */
     mode: z.enum(["rules", "manual"]),
-    toUserIds: z.array(idSchema).max(200).optional(),
+    toUserIds: z.array(idSchema).min(1).max(200).optional(),
+    teamId: idSchema.optional(),
+    assignments: z.array(redistributionAssignmentSchema).min(1).max(10_000).optional(),
     /** Only these clients (default: all the person owns). */
     companyIds: z.array(idSchema).max(10_000).optional(),
+    /** Only clients of these temperatures / conveyor levels. */
+    temperatures: z.array(temperatureSchema).min(1).max(3).optional(),
+    levels: z.array(levelSchema).min(1).max(3).optional(),
     reason: text(500),
   })
-  .refine((r) => r.mode === "rules" || (r.toUserIds?.length ?? 0) > 0, { message: "Pick who receives", path: ["toUserIds"] });
+  .superRefine((r, ctx) => {
+    const ways = (["toUserIds", "teamId", "assignments"] as const).filter((key) => r[key] !== undefined);
+    if (r.mode === "manual" && ways.length === 0) ctx.addIssue({ code: "custom", message: "Pick who receives", path: ["toUserIds"] });
+    if (r.mode === "manual" && ways.length > 1) ctx.addIssue({ code: "custom", message: "Pick receivers one way only", path: [ways[1] ?? "teamId"] });
+    if (r.mode === "rules" && ways[0] !== undefined) ctx.addIssue({ code: "custom", message: "The routing rules pick the receivers", path: [ways[0]] });
+  });
 export type Redistribute = z.infer<typeof redistributeSchema>;
 
+/** Money of open deals, per currency (minor units). */
+export const redistributionAmountSchema = z.object({ currency: z.string(), amountMinor: z.number().int() });
+
 export const redistributionPreviewSchema = z.object({
-  clients: z.array(z.object({ company: personRefSchema, to: personRefSchema.nullable(), openDeals: z.number().int(), openTasks: z.number().int() })),
+  /** The clients by name (at most 500 listed; the totals count them all); `to` null when nobody can take one. */
+  clients: z.array(
+    z.object({
+      company: personRefSchema,
+      to: personRefSchema.nullable(),
+      openDeals: z.number().int(),
+      openTasks: z.number().int(),
+      amounts: z.array(redistributionAmountSchema),
+    }),
+  ),
   totals: z.object({ clients: z.number().int(), deals: z.number().int(), tasks: z.number().int(), unplaced: z.number().int() }),
-  byReceiver: z.array(z.object({ user: personRefSchema, clients: z.number().int() })),
+  /** What each receiver gets. */
+  byReceiver: z.array(
+    z.object({
+      user: personRefSchema,
+      clients: z.number().int(),
+      deals: z.number().int(),
+      tasks: z.number().int(),
+      amounts: z.array(redistributionAmountSchema),
+    }),
+  ),
+  /** Chosen or pooled people who take nothing now, and why (paused, absent, inactive, zero_weight, missing_skill). */
+  skipped: z.array(z.object({ user: personRefSchema, reason: z.string() })),
 });
 export type RedistributionPreview = z.infer<typeof redistributionPreviewSchema>;
 
@@ -458,3 +499,25 @@ export const redistributionSchema = z.object({
 });
 export type Redistribution = z.infer<typeof redistributionSchema>;
 export const redistributionListSchema = z.object({ items: z.array(redistributionSchema) });
+
+/** An undo: what went back, and what was left as it is because it changed hands (or closed) since. */
+export const redistributionUndoSchema = redistributionSchema.extend({
+  restored: z.object({ clients: z.number().int(), deals: z.number().int(), tasks: z.number().int() }),
+  skipped: z.object({
+    clients: z.number().int(),
+    deals: z.number().int(),
+    tasks: z.number().int(),
+    /** At most 200 of them: the client, deal or task, who holds it now, and why it stayed. */
+    items: z.array(
+      z.object({
+        entity: z.enum(["company", "deal", "task"]),
+        id: idSchema,
+        label: z.string(),
+        company: personRefSchema,
+        heldBy: personRefSchema,
+        why: z.enum(["changed_hands", "closed"]),
+      }),
+    ),
+  }),
+});
+export type RedistributionUndo = z.infer<typeof redistributionUndoSchema>;

@@ -778,6 +778,56 @@ const leadIntakeMatrix: Record<string, () => Promise<void>> = {
 };
 for (const [route, check] of Object.entries(leadIntakeMatrix)) matrix[route] = withLeadWorld(check);
 
+// ---------------------------------------------------------------- [lead-intake] redistribution (M5.5)
+
+let bRedistribution: Promise<{ id: string; companyId: string }> | null = null;
+
+/** B hands a new client of B's seller to B's admin, once, when the first redistribution check runs. */
+const bRedistributed = () =>
+  (bRedistribution ??= (async () => {
+    const b = world.bClient;
+    const company = await b.post<{ id: string }>("/api/v1/companies", { name: "Bravo Redistributed", ownerId: world.bSeller.id });
+    const done = await b.post<{ id: string }>("/api/v1/redistributions", { fromUserId: world.bSeller.id, mode: "manual", toUserIds: [world.bAdmin.id], reason: "Bravo vacation" });
+    if (company.status !== 201 || done.status !== 201) throw new Error(`B's redistribution setup failed: ${company.raw} ${done.raw}`);
+    return { id: done.body.id, companyId: company.body.id };
+  })());
+
+const bStillRedistributed = async () => {
+  const { id, companyId } = await bRedistributed();
+  const list = await world.bClient.get<{ items: { id: string; undoneAt: string | null }[] }>("/api/v1/redistributions");
+  expect(list.body.items.find((r) => r.id === id)?.undoneAt).toBeNull();
+  const card = await world.bClient.get<{ company: { ownerId: string } }>(`/api/v1/companies/${companyId}`);
+  expect(card.body.company.ownerId).toBe(world.bAdmin.id);
+};
+
+const redistributionMatrix: Record<string, () => Promise<void>> = {
+  "POST /api/v1/redistributions/preview": async () => {
+    await bRedistributed();
+    expectNotFound(await world.a.post("/api/v1/redistributions/preview", { fromUserId: world.bAdmin.id, mode: "rules", reason: "x" }));
+    const toB = await world.a.post<Problem>("/api/v1/redistributions/preview", { fromUserId: world.aAdmin.id, mode: "manual", toUserIds: [world.bSeller.id], reason: "x" });
+    expect(toB.status).toBe(400);
+    expect(toB.body.errors?.[0]?.field).toBe("toUserIds.0");
+    const toBTeam = await world.a.post<Problem>("/api/v1/redistributions/preview", { fromUserId: world.aAdmin.id, mode: "manual", teamId: world.bTeamId, reason: "x" });
+    expect(toBTeam.body.errors?.[0]?.field).toBe("teamId");
+  },
+  "POST /api/v1/redistributions": async () => {
+    expectNotFound(await world.a.post("/api/v1/redistributions", { fromUserId: world.bAdmin.id, mode: "manual", toUserIds: [world.aAdmin.id], reason: "x" }));
+    await bStillRedistributed();
+  },
+  "GET /api/v1/redistributions": async () => {
+    await bRedistributed();
+    const list = await world.a.get("/api/v1/redistributions");
+    expect(list.status).toBe(200);
+    expect(JSON.stringify(list.body)).not.toContain("Bravo");
+  },
+  "POST /api/v1/redistributions/:id/undo": async () => {
+    const { id } = await bRedistributed();
+    expectNotFound(await world.a.post(`/api/v1/redistributions/${id}/undo`));
+    await bStillRedistributed();
+  },
+};
+for (const [route, check] of Object.entries(redistributionMatrix)) matrix[route] = check;
+
 describe("organization A cannot reach organization B", () => {
   it("the matrix lists every /api/v1 route", () => {
     const served = test.app.routeTable

@@ -62,7 +62,7 @@ export const chooseAssignee = async (
   const rules = input.rules ?? (await enabledRoutingRules(tx, organizationId));
   const rule = firstMatchingRule(input.facts, rules);
   const poolIds = rule ? await ruleTargetUserIds(tx, organizationId, rule) : await defaultPoolUserIds(tx, organizationId);
-  const pool: SellerAvailability[] = await loadPoolAvailability(tx, organizationId, poolIds, now, calendar);
+  const pool: SellerAvailability[] = await loadPoolAvailability(tx, organizationId, poolIds, now, calendar, { openLeads: "up_to_cap" });
 
   const atCap = new Set<string>();
   const busy: string[] = [];
@@ -71,7 +71,7 @@ export const chooseAssignee = async (
     if (fallback) return fallback;
     const [dutyIds, headIds] = await Promise.all([onDutyUserIds(tx, organizationId), activeHeadIds(tx, organizationId)]);
     fallback = {
-      onDuty: await loadPoolAvailability(tx, organizationId, dutyIds, now, calendar),
+      onDuty: await loadPoolAvailability(tx, organizationId, dutyIds, now, calendar, { openLeads: "up_to_cap" }),
       heads: headIds.map((userId) => ({ userId, active: true })),
     };
     return fallback;

@@ -967,7 +967,7 @@ export const notifications = pgTable(
   },
   (t) => [
     index("notifications_user_idx").on(t.organizationId, t.userId, t.createdAt),
-    check("notifications_kind_check", sql`${t.kind} in ('handover_received', 'handover_given', 'permanent_client', 'lead_assigned', 'lead_reminder', 'lead_taken_away', 'lead_escalated', 'lead_unassigned', 'prospects_low')`),
+    check("notifications_kind_check", sql`${t.kind} in ('handover_received', 'handover_given', 'permanent_client', 'lead_assigned', 'lead_reminder', 'lead_taken_away', 'lead_escalated', 'lead_unassigned', 'prospects_low', 'clients_received')`),
   ],
 );
 

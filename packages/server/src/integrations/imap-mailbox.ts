@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { ImapFlow } from "imapflow";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 
@@ -21,6 +22,8 @@ export type InboundMessage = {
   uid: number;
   /** Without angle brackets. */
   messageId: string | null;
+  /** SHA-256 of the raw message: the same mail read again (even under a new UIDVALIDITY) has the same one. */
+  fingerprint: string;
   /** Without angle brackets. */
   inReplyTo: string | null;
   /** Without angle brackets, oldest first as the header lists them. */
@@ -34,6 +37,8 @@ export type InboundMessage = {
   attachments: InboundAttachment[];
   /** How many attachments were left out for being larger than `maxInboundAttachmentBytes`. */
   skippedAttachments: number;
+  /** Sent by a machine, not a person: an out-of-office reply, a bounce, a list's bulk mail (RFC 3834). */
+  automatic: boolean;
 };
 
 /** Where reading stopped: UIDs only mean something within one UIDVALIDITY. */
@@ -41,6 +46,10 @@ export type MailboxCursor = { uidValidity: string | null; lastUid: number };
 
 export const maxInboundTextLength = 100_000;
 export const maxInboundAttachmentBytes = 10 * 1024 * 1024;
+/** A larger mail is read only this far: its text is kept, its attachments are not. */
+export const maxInboundMessageBytes = 25 * 1024 * 1024;
+/** Roughly how much mail one read holds in memory. */
+const maxBatchBytes = 50 * 1024 * 1024;
 const defaultReadLimit = 100;
 const defaultReadTimeoutMs = 60_000;
 const defaultCheckTimeoutMs = 15_000;
@@ -59,9 +68,9 @@ export class ImapMailboxError extends Error {
 
 /**
  * Reads messages with UID > cursor.lastUid (all of them when uidValidity changed), oldest first,
- * at most `limit` (default 100). Never marks or deletes mail: the mailbox is opened read-only.
- * When more than `limit` are waiting, the returned cursor stops at the last one read, so the next
- * call continues from there.
+ * at most `limit` (default 100), about `maxBatchBytes` of mail and what half the timeout allows. Never marks or deletes mail: the
+ * mailbox is opened read-only. When more are waiting, the returned cursor stops at the last one read,
+ * so the next call continues from there.
  */
 export const readNewMessages = async (
   settings: ImapSettings,
@@ -69,24 +78,40 @@ export const readNewMessages = async (
   options: { limit?: number; timeoutMs?: number } = {},
 ): Promise<{ messages: InboundMessage[]; cursor: MailboxCursor }> => {
   const limit = Math.max(1, Math.floor(options.limit ?? defaultReadLimit));
-  const sources = await withMailbox(settings, options.timeoutMs ?? defaultReadTimeoutMs, async (client, mailbox) => {
+  const timeoutMs = options.timeoutMs ?? defaultReadTimeoutMs;
+  // Past half the time no new message is started, so a slow server still lets the cursor move on.
+  const stopStartingAt = Date.now() + timeoutMs / 2;
+  const sources = await withMailbox(settings, timeoutMs, async (client, mailbox) => {
     const uidValidity = mailbox.uidValidity.toString();
     // A new UIDVALIDITY means the old UIDs point at nothing: start over.
     const afterUid = uidValidity === cursor.uidValidity ? cursor.lastUid : 0;
     if (mailbox.exists === 0) return { uidValidity, afterUid, fetched: [] };
     // `N:*` always matches the highest UID, even when it is below N: filter again.
     const found = (await client.search({ uid: `${afterUid + 1}:*` }, { uid: true })) || [];
-    const wanted = found.filter((uid) => uid > afterUid).sort((a, b) => a - b).slice(0, limit);
-    if (wanted.length === 0) return { uidValidity, afterUid, fetched: [] };
-    const fetched: { uid: number; source: Buffer }[] = [];
-    for await (const message of client.fetch(wanted, { uid: true, source: true }, { uid: true })) {
-      if (message.source) fetched.push({ uid: message.uid, source: message.source });
+    const waiting = found.filter((uid) => uid > afterUid).sort((a, b) => a - b).slice(0, limit);
+    if (waiting.length === 0) return { uidValidity, afterUid, fetched: [] };
+    const sizes = new Map<number, number>();
+    for await (const message of client.fetch(waiting, { uid: true, size: true }, { uid: true })) sizes.set(message.uid, message.size ?? 0);
+    const fetched: { uid: number; source: Buffer; truncated: boolean }[] = [];
+    let bytes = 0;
+    for (const uid of waiting) {
+      const size = Math.min(sizes.get(uid) ?? 0, maxInboundMessageBytes);
+      // One message always goes; after it the batch stops where the next one would overflow memory.
+      if (fetched.length > 0 && (bytes + size > maxBatchBytes || Date.now() > stopStartingAt)) break;
+      bytes += size;
+      const truncated = (sizes.get(uid) ?? 0) > maxInboundMessageBytes;
+      const message = await client.fetchOne(String(uid), { uid: true, source: truncated ? { maxLength: maxInboundMessageBytes } : true }, { uid: true });
+      if (message && message.source) fetched.push({ uid, source: message.source, truncated });
     }
-    return { uidValidity, afterUid, fetched: fetched.sort((a, b) => a.uid - b.uid) };
+    return { uidValidity, afterUid, fetched };
   });
 
   const messages: InboundMessage[] = [];
-  for (const { uid, source } of sources.fetched) messages.push(await parseInboundMessage(uid, source));
+  for (const { uid, source, truncated } of sources.fetched) {
+    const message = await parseInboundMessage(uid, source);
+    // The cut-off end of a huge mail would leave a broken file: keep its text, leave its files in the mailbox.
+    messages.push(truncated ? { ...message, attachments: [], skippedAttachments: message.attachments.length + message.skippedAttachments } : message);
+  }
   const lastUid = sources.fetched.reduce((highest, { uid }) => Math.max(highest, uid), sources.afterUid);
   return { messages, cursor: { uidValidity: sources.uidValidity, lastUid } };
 };
@@ -115,6 +140,7 @@ export const parseInboundMessage = async (uid: number, source: Buffer | string):
   return {
     uid,
     messageId: messageIds(parsed.messageId)[0] ?? null,
+    fingerprint: createHash("sha256").update(source).digest("hex"),
     inReplyTo: messageIds(parsed.inReplyTo)[0] ?? null,
     references: messageIds(parsed.references),
     from: sender(parsed.from),
@@ -128,7 +154,21 @@ export const parseInboundMessage = async (uid: number, source: Buffer | string):
       content: attachment.content,
     })),
     skippedAttachments: parsed.attachments.length - kept.length,
+    automatic: isAutomatic(parsed),
   };
+};
+
+const isAutomatic = (parsed: ParsedMail): boolean => {
+  const header = (name: string): string => {
+    const value = parsed.headers.get(name);
+    return typeof value === "string" ? value.trim().toLowerCase() : "";
+  };
+  const autoSubmitted = header("auto-submitted");
+  if (autoSubmitted !== "" && autoSubmitted !== "no") return true;
+  if (["bulk", "junk", "list", "auto_reply"].includes(header("precedence"))) return true;
+  if (header("x-autoreply") !== "" || header("x-autorespond") !== "") return true;
+  const address = sender(parsed.from).address?.toLowerCase() ?? "";
+  return /^(mailer-daemon|postmaster)@/.test(address);
 };
 
 type OpenedMailbox = Awaited<ReturnType<ImapFlow["mailboxOpen"]>>;
@@ -195,8 +235,8 @@ const describeFailure = (
   const detail = serverText ?? (error instanceof Error ? error.message : String(error));
   const cause = { cause: error };
   if (timedOutAfterMs !== null || (code && timeoutCodes.has(code))) {
-    const ms = timedOutAfterMs ?? settings.port;
-    return new ImapMailboxError("timeout", `IMAP server ${server} did not answer in time${timedOutAfterMs !== null ? ` (${ms} ms)` : ""}: check the host, the port and the TLS setting`, cause);
+    const after = timedOutAfterMs !== null ? ` (${timedOutAfterMs} ms)` : "";
+    return new ImapMailboxError("timeout", `IMAP server ${server} did not answer in time${after}: check the host, the port and the TLS setting`, cause);
   }
   if (Reflect.get(Object(error), "authenticationFailed") === true) {
     return new ImapMailboxError("auth", `IMAP login failed for "${settings.user}" on ${server}: wrong user name or password (server said: ${detail})`, cause);

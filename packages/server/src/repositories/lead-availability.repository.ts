@@ -60,6 +60,10 @@ export type PoolMember = SellerAvailability & {
  * untouched leads (`leads_waiting_idx`), leads given today (`lead_assign_counters` of the local date), weight,
  * skills, cap (their own, else the organization's default), and whether `now` is within their hours — their own
  * when set, else the calendar's — on a working day. Members of another organization are not returned.
+ *
+ * `openLeads: "up_to_cap"` (distribution): routing reads untouched leads only against a cap, so they are counted
+ * only for capped members and no further than the cap — a lead's cost then stays flat however many leads wait;
+ * the screens keep the exact count.
  */
 export const loadPoolAvailability = async (
   ex: Executor,
@@ -67,10 +71,17 @@ export const loadPoolAvailability = async (
   userIds: readonly string[],
   now: Date,
   calendar: WorkCalendar,
+  options: { openLeads?: "exact" | "up_to_cap" } = {},
 ): Promise<PoolMember[]> => {
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return [];
   const today = localDateOf(now, calendar.timeZone);
+  const openLeads =
+    options.openLeads === "up_to_cap"
+      ? sql`case when k.cap is null then 0 else (select count(*)::integer from (select 1 from leads l
+          where l.organization_id = m.organization_id and l.assignee_id = m.user_id and l.status = 'waiting' limit k.cap) w) end as open_leads`
+      : sql`(select count(*)::integer from leads l
+          where l.organization_id = m.organization_id and l.assignee_id = m.user_id and l.status = 'waiting') as open_leads`;
   const result = await ex.execute<{
     user_id: string;
     name: string;
@@ -90,19 +101,30 @@ export const loadPoolAvailability = async (
     last_assigned_at: Date | string | null;
   }>(sql`
     select m.user_id, u.name, m.role, m.level, m.status, m.lead_paused, m.lead_weight, m.skills, m.on_duty, m.work_start, m.work_end,
-      coalesce(m.lead_cap, (select s.default_lead_cap from lead_settings s where s.organization_id = m.organization_id)) as cap,
+      k.cap,
       exists (select 1 from absences a
         where a.organization_id = m.organization_id and a.user_id = m.user_id and a.ends_on >= ${today}::date and a.starts_on <= ${today}::date) as absent,
-      (select count(*)::integer from leads l
-        where l.organization_id = m.organization_id and l.assignee_id = m.user_id and l.status = 'waiting') as open_leads,
+      ${openLeads},
       c.assigned, c.last_assigned_at
     from memberships m
     join users u on u.id = m.user_id
+    cross join lateral (
+      select coalesce(m.lead_cap, (select s.default_lead_cap from lead_settings s where s.organization_id = m.organization_id)) as cap) k
     left join lead_assign_counters c on c.organization_id = m.organization_id and c.user_id = m.user_id and c.day = ${today}::date
     where m.organization_id = ${organizationId} and m.user_id = any(${uuidArray(ids)})
     order by lower(u.name), m.user_id`);
+  // Most members keep the organization's hours: each distinct pair of hours is asked once (the zone arithmetic
+  // of isWithinWorkingHours was an eighth of the intake's CPU, asked for every member of the pool).
+  const withinHoursOf = new Map<string, boolean>();
+  const withinHours = (workStart: string, workEnd: string): boolean => {
+    const key = `${workStart}-${workEnd}`;
+    const known = withinHoursOf.get(key);
+    if (known !== undefined) return known;
+    const answer = isWithinWorkingHours(now, { ...calendar, workStart, workEnd });
+    withinHoursOf.set(key, answer);
+    return answer;
+  };
   return result.rows.map((r) => {
-    const hours: WorkCalendar = { ...calendar, workStart: r.work_start ?? calendar.workStart, workEnd: r.work_end ?? calendar.workEnd };
     return {
       userId: r.user_id,
       name: r.name,
@@ -111,7 +133,7 @@ export const loadPoolAvailability = async (
       active: r.status === "active",
       paused: r.lead_paused,
       absent: r.absent,
-      withinHours: isWithinWorkingHours(now, hours),
+      withinHours: withinHours(r.work_start ?? calendar.workStart, r.work_end ?? calendar.workEnd),
       openLeads: Number(r.open_leads),
       leadCap: r.cap === null ? null : Number(r.cap),
       weight: Number(r.lead_weight),

@@ -98,11 +98,14 @@ export const findDeliveryAndClient = async (
   const byContact: ReturnType<typeof sql>[] = [];
   if (probe.phone) byContact.push(sql`ct.phones @> array[${probe.phone}]::text[]`);
   if (probe.email) byContact.push(sql`ct.emails @> array[${probe.email}]::text[]`);
+  // The phone and email indexes find the few candidates and the organization is checked on those: left indexable,
+  // the organization's condition can be ANDed in as a bitmap of all its contacts (a plan the embedded database,
+  // which has no autovacuum, keeps choosing on stale statistics), and each lead then reads every contact.
   const contactMatch = byContact.length
     ? sql`(select json_build_object('companyId', c.id, 'ownerId', c.owner_id, 'ownerActive', m.status = 'active', 'level', c.level, 'contactId', ct.id)
            from contacts ct join companies c on c.id = ct.company_id and c.organization_id = ct.organization_id
            left join memberships m on m.organization_id = c.organization_id and m.user_id = c.owner_id
-           where ct.organization_id = ${organizationId} and (${sql.join(byContact, sql` or `)})
+           where ct.organization_id::text = ${organizationId}::text and (${sql.join(byContact, sql` or `)})
            order by c.created_at, c.id limit 1)`
     : sql`null::json`;
   const legalMatch = probe.legalId

@@ -26,6 +26,7 @@ export const notificationText = (t: TFunction, notification: Notification): stri
     case "lead_escalated":
     case "lead_unassigned":
     case "prospects_low":
+    case "clients_received":
       return t(`inbox.kinds.${notification.kind}`, { client });
   }
 };

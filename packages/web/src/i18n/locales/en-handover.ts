@@ -223,6 +223,7 @@ export const enHandover = {
       lead_escalated: "Lead {{client}} is still untouched after reassignments",
       lead_unassigned: "Lead {{client}} found no free seller",
       prospects_low: "No client money can come from soon: more fresh leads are proposed",
+      clients_received: "Client {{client}} and others were handed to you in a redistribution",
     } satisfies Record<Notification["kind"], string>,
     handedOver: "Client {{client}} was handed over",
   },

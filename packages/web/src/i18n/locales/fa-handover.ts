@@ -222,6 +222,7 @@ export const faHandover: typeof enHandover = {
       lead_escalated: "سرنخ {{client}} پس از واگذاری‌های مجدد هنوز پیگیری نشده است",
       lead_unassigned: "برای سرنخ {{client}} کارشناس آزادی پیدا نشد",
       prospects_low: "مشتری‌ای که به‌زودی پول از او برسد ندارید: سرنخ‌های تازهٔ بیشتری پیشنهاد شد",
+      clients_received: "مشتری {{client}} و مشتریان دیگر در توزیع دوباره به شما سپرده شدند",
     },
     handedOver: "مشتری {{client}} واگذار شد",
   },

@@ -240,6 +240,7 @@ export const ruHandover: RussianMessages<typeof enHandover> = {
       lead_escalated: "Лид {{client}} так и не обработан после переназначений",
       lead_unassigned: "Для лида {{client}} не нашлось свободного менеджера",
       prospects_low: "Нет клиентов, от которых скоро придут деньги: предложено больше свежих лидов",
+      clients_received: "Вам переданы клиент {{client}} и другие клиенты при перераспределении",
     },
     handedOver: "Клиент {{client}} передан",
   },
