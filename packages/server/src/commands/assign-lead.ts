@@ -9,6 +9,7 @@ import {
   type SellerAvailability,
   type WorkCalendar,
 } from "@conveyor/domain";
+import { sql } from "drizzle-orm";
 import type { Executor } from "../db/database";
 import { countWaitingLeads, lockSeller, type IntakeContext, type KnownClient } from "../repositories/lead-intake.repository";
 import {
@@ -77,8 +78,20 @@ export const chooseAssignee = async (
     return fallback;
   };
 
-  const underCapAfterLock = async (seller: SellerAvailability): Promise<boolean> =>
-    seller.leadCap === null || (await countWaitingLeads(tx, organizationId, seller.userId)) < seller.leadCap;
+  /**
+   * Locks a seller and counts their untouched leads again under the lock. A seller found at their cap is let go
+   * at once — the lock is taken inside a savepoint whose rollback releases the row — so an assignment never
+   * holds a seller it does not take, and two assignments never wait for each other (no deadlock).
+   */
+  const take = async (seller: SellerAvailability, skipLocked: boolean): Promise<"taken" | "busy" | "full"> => {
+    if (seller.leadCap === null) return (await lockSeller(tx, organizationId, seller.userId, skipLocked)) ? "taken" : "busy";
+    await tx.execute(sql`savepoint take_seller`);
+    const locked = await lockSeller(tx, organizationId, seller.userId, skipLocked);
+    const taken = locked && (await countWaitingLeads(tx, organizationId, seller.userId)) < seller.leadCap;
+    await tx.execute(taken ? sql`release savepoint take_seller` : sql`rollback to savepoint take_seller`);
+    if (taken) return "taken";
+    return locked ? "full" : "busy";
+  };
 
   for (;;) {
     const skip = [...exclude, ...atCap, ...busy];
@@ -86,18 +99,15 @@ export const chooseAssignee = async (
     if (decision.kind !== "rule" && decision.kind !== "round_robin") break;
     const seller = pool.find((s) => s.userId === decision.userId);
     if (!seller) break;
-    if (!(await lockSeller(tx, organizationId, seller.userId, true))) {
-      busy.push(seller.userId);
-      continue;
-    }
-    if (await underCapAfterLock(seller)) return { route: decision.kind, userId: seller.userId, ruleId: rule?.id ?? null };
-    atCap.add(seller.userId);
+    const outcome = await take(seller, true);
+    if (outcome === "taken") return { route: decision.kind, userId: seller.userId, ruleId: rule?.id ?? null };
+    if (outcome === "busy") busy.push(seller.userId);
+    else atCap.add(seller.userId);
   }
   // Everyone free is taken or full: wait for the sellers other assignments hold, best first.
   for (const userId of busy) {
     const seller = pool.find((s) => s.userId === userId);
-    if (!seller || !(await lockSeller(tx, organizationId, userId, false))) continue;
-    if (await underCapAfterLock(seller)) return { route: rule ? "rule" : "round_robin", userId, ruleId: rule?.id ?? null };
+    if (seller && (await take(seller, false)) === "taken") return { route: rule ? "rule" : "round_robin", userId, ruleId: rule?.id ?? null };
   }
 
   const { onDuty, heads } = await loadFallback();
