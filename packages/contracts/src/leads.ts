@@ -132,7 +132,27 @@ export const listLeadsQuerySchema = pageQuerySchema.extend({
 });
 export type ListLeadsQuery = z.infer<typeof listLeadsQuerySchema>;
 
-export const leadPageSchema = pageOf(leadSchema).extend({
+/**
+ * A lead's clocks in business minutes, counted by the server at the moment it answers (M5.5): the web does not hold
+ * the organization's working calendar. Negative minutes are past the deadline; null when that timer does not run.
+ */
+export const leadClockSchema = z.object({
+  /** Working time since the lead arrived; once touched, to its first touch. */
+  ageMinutes: z.number(),
+  toRemindMinutes: z.number().nullable(),
+  toReassignMinutes: z.number().nullable(),
+  /** Whether working time passes right now; outside the organization's hours every clock stands still. */
+  running: z.boolean(),
+  /** The SLA: business minutes a seller has for the first touch before the lead is taken from them. */
+  slaMinutes: z.number().int(),
+});
+export type LeadClock = z.infer<typeof leadClockSchema>;
+
+/** A lead as the queue and the lead card show it: with its clocks. */
+export const clockedLeadSchema = leadSchema.extend({ clock: leadClockSchema });
+export type ClockedLead = z.infer<typeof clockedLeadSchema>;
+
+export const leadPageSchema = pageOf(clockedLeadSchema).extend({
   /** Counts per queue within the viewer's scope, for the tabs. */
   counts: z.object({ unassigned: z.number().int(), waiting: z.number().int(), escalated: z.number().int(), touched: z.number().int() }),
 });
@@ -140,6 +160,24 @@ export type LeadPage = z.infer<typeof leadPageSchema>;
 
 export const assignLeadSchema = z.strictObject({ userId: idSchema });
 export type AssignLead = z.infer<typeof assignLeadSchema>;
+
+/** Why a lead changed hands: the intake's distribution, the SLA (taking it from a late seller, escalating it), a person, a redistribution. */
+export const leadAssignmentCauses = ["distribution", "sla_reassign", "sla_escalate", "manual", "redistribution"] as const;
+export const leadAssignmentCauseSchema = z.enum(leadAssignmentCauses);
+export type LeadAssignmentCause = z.infer<typeof leadAssignmentCauseSchema>;
+
+/** One hand of a lead's history (M5.5): from whom to whom, by which step of distribution, why, and who did it. */
+export const leadAssignmentSchema = z.object({
+  at: isoDateTimeSchema,
+  from: personRefSchema.nullable(),
+  /** null: nobody could take it. */
+  to: personRefSchema.nullable(),
+  route: leadRouteSchema,
+  cause: leadAssignmentCauseSchema,
+  actor: personRefSchema.nullable(),
+});
+export type LeadAssignment = z.infer<typeof leadAssignmentSchema>;
+export const leadAssignmentListSchema = z.object({ items: z.array(leadAssignmentSchema) });
 
 // ---------------------------------------------------------------- sources
 

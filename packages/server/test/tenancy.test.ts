@@ -718,6 +718,7 @@ const leadIntakeMatrix: Record<string, () => Promise<void>> = {
     expectNoLeadOfB(report.body);
   },
   "GET /api/v1/leads/:id": async () => expectNotFound(await world.a.get(`/api/v1/leads/${leadWorld.bLeadId}`)),
+  "GET /api/v1/leads/:id/assignments": async () => expectNotFound(await world.a.get(`/api/v1/leads/${leadWorld.bLeadId}/assignments`)),
   "POST /api/v1/leads/:id/assign": async () => {
     expectNotFound(await world.a.post(`/api/v1/leads/${leadWorld.bLeadId}/assign`, { userId: world.aAdmin.id }));
     const own = await world.a.post<{ id: string }>("/api/v1/leads", { name: "Alpha own lead" });

@@ -67,10 +67,17 @@ const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
 
 /** The zone's wall clock at an instant, as milliseconds of a UTC-like timeline. */
 const wallMsAt = (instantMs: number, timeZone: string): number => {
-  const parts = formatterFor(timeZone).formatToParts(new Date(instantMs));
-  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value ?? 0);
+  let year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  for (const part of formatterFor(timeZone).formatToParts(new Date(instantMs))) {
+    if (part.type === "year") year = Number(part.value);
+    else if (part.type === "month") month = Number(part.value);
+    else if (part.type === "day") day = Number(part.value);
+    else if (part.type === "hour") hour = Number(part.value);
+    else if (part.type === "minute") minute = Number(part.value);
+    else if (part.type === "second") second = Number(part.value);
+  }
   const subSecond = ((instantMs % 1000) + 1000) % 1000;
-  return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) + subSecond;
+  return Date.UTC(year, month - 1, day, hour, minute, second) + subSecond;
 };
 
 const offsetMsAt = (instantMs: number, timeZone: string): number => wallMsAt(instantMs, timeZone) - instantMs;
@@ -91,8 +98,28 @@ const instantOf = (localDate: string, minuteOfDay: number, timeZone: string): nu
 
 type Window = { start: number; end: number };
 
-/** A shortened end never lengthens the day: a pre-holiday setting past workEnd is ignored rather than trusted. */
+/**
+ * A calendar's windows by local date. Each window costs several zone conversions and the timers and the
+ * availability of one lead ask the same few days again and again; a calendar is a value (never changed once
+ * built), so its windows are kept for as long as the calendar itself is.
+ */
+const windowsOf = new WeakMap<WorkCalendar, Map<string, Window | null>>();
+
 const workWindow = (localDate: string, calendar: WorkCalendar): Window | null => {
+  let windows = windowsOf.get(calendar);
+  if (windows === undefined) {
+    windows = new Map();
+    windowsOf.set(calendar, windows);
+  }
+  const known = windows.get(localDate);
+  if (known !== undefined) return known;
+  const window = computeWorkWindow(localDate, calendar);
+  windows.set(localDate, window);
+  return window;
+};
+
+/** A shortened end never lengthens the day: a pre-holiday setting past workEnd is ignored rather than trusted. */
+const computeWorkWindow = (localDate: string, calendar: WorkCalendar): Window | null => {
   if (!calendar.isWorkingDay(localDate)) return null;
   const startMinute = minutesOfDay(calendar.workStart);
   const shortened = calendar.shortenedEnd?.(localDate);

@@ -1,17 +1,25 @@
 import { randomUUID } from "node:crypto";
-import { countrySchema, type LeadInput, type LeadReceipt, type LeadRoute, type LeadStatus } from "@conveyor/contracts";
+import { countrySchema, type LeadInput, type LeadReceipt, type LeadStatus } from "@conveyor/contracts";
 import { leadRouteSchema, leadStatusSchema } from "@conveyor/contracts";
-import { localDateOf, slaDeadlines, type LeadFacts } from "@conveyor/domain";
+import { firstMatchingRule, localDateOf, slaDeadlines, type LeadFacts } from "@conveyor/domain";
 import type { AppContext } from "../context";
+import type { Executor } from "../db/database";
+import { preparedStatements } from "../db/prepared";
 import { AppError, notFound } from "../http/app-error";
+import { cachedIntake, type CachedIntake } from "../repositories/intake-cache";
+import { defaultPoolCondition, ruleTargetCondition } from "../repositories/lead-availability.repository";
 import {
+  enabledRoutingRules,
   findDeliveryAndClient,
-  loadIntakeContext,
+  loadIntakeSettings,
+  lockSeller,
+  readDelivery,
   writeLead,
   type ExistingDelivery,
+  type WriteOutcome,
 } from "../repositories/lead-intake.repository";
 import { toE164 } from "../security/phones";
-import { chooseAssignee, organizationCalendar } from "./assign-lead";
+import { distributeLead, loadFallback, organizationCalendar, type Assignment, type Placement } from "./assign-lead";
 import { companySearchText, normalizeLegalId } from "./company-input";
 
 /** The source a delivery came through, as the intake needs it. */
@@ -30,7 +38,22 @@ export type LeadDelivery = {
   productGroupId?: string | null;
 };
 
-class DuplicateDelivery extends Error {}
+/** The organization's settings, calendar and rules, as kept by intake-cache.ts. */
+const loadIntake = async (ex: Executor, organizationId: string): Promise<CachedIntake | undefined> => {
+  const [settings, rules] = await Promise.all([loadIntakeSettings(ex, organizationId), enabledRoutingRules(ex, organizationId)]);
+  return settings ? { settings, calendar: organizationCalendar(settings), rules } : undefined;
+};
+
+const placementOf = (outcome: WriteOutcome, refused: Placement): Placement => {
+  switch (outcome) {
+    case "written":
+      return "placed";
+    case "duplicate":
+      return "duplicate";
+    case "refused":
+      return refused;
+  }
+};
 
 const receipt = (lead: ExistingDelivery, duplicate: boolean): LeadReceipt => ({
   id: lead.id,
@@ -58,18 +81,23 @@ const clean = (value: string | null | undefined): string | null => {
 };
 
 /**
- * M5.5: a lead from any source becomes a deal in front of the right seller, in one transaction — a new client
- * (or the one its phone, email or legal id already names), its contact, a deal in the first stage, the lead with
- * its speed-to-lead timers, the assignment and a notice to the seller. A delivery seen before (same source and
+ * M5.5: a lead from any source becomes a deal in front of the right seller, atomically — a new client (or the one
+ * its phone, email or legal id already names), its contact, a deal in the first stage, the lead with its
+ * speed-to-lead timers, the assignment and a notice to the seller. A delivery seen before (same source and
  * idempotency key) answers with the lead it made and changes nothing, even when both arrive at once.
+ *
+ * Most leads take two statements: one read (`readDelivery`) and one write that locks the chosen seller itself
+ * (`writeLead` with a `lock` guard). A seller with a cap is locked first in a transaction whose write counts their
+ * waiting leads under the lock; a seller another lead holds is passed over for the next (distributeLead).
  */
 export const receiveLead = async (context: AppContext, delivery: LeadDelivery): Promise<LeadReceipt> => {
   const { db } = context.database;
   const { organizationId, source, input } = delivery;
   const now = context.now();
   if (!source.enabled) throw new AppError("lead_source_disabled", `The source "${source.name}" is switched off`);
-  const intake = await loadIntakeContext(db, organizationId);
-  if (!intake) throw notFound("The organization");
+  const cached = await cachedIntake(db, organizationId, loadIntake);
+  if (!cached) throw notFound("The organization");
+  const { settings: intake, calendar, rules } = cached;
   const country = countrySchema.parse(intake.country === "RU" || intake.country === "IR" ? intake.country : "OTHER");
 
   const rawPhone = clean(input.phone);
@@ -78,10 +106,6 @@ export const receiveLead = async (context: AppContext, delivery: LeadDelivery): 
   const email = clean(input.email)?.toLowerCase() ?? null;
   const legalId = normalizeLegalId(clean(input.legalId)) ?? null;
   const externalKey = clean(delivery.idempotencyKey) ?? clean(input.externalId);
-
-  const probe = { sourceId: source.id, externalKey, phone, email, legalId };
-  const first = await findDeliveryAndClient(db, organizationId, probe);
-  if (first.existing) return receipt(first.existing, true);
 
   const temperature = temperatureOf(input.temperature, source.defaultTemperature);
   const channel = clean(input.channel) ?? source.channel;
@@ -95,99 +119,117 @@ export const receiveLead = async (context: AppContext, delivery: LeadDelivery): 
     temperature,
     sourceId: source.id,
   };
-  const calendar = organizationCalendar(intake);
+  const rule = firstMatchingRule(facts, rules);
+  const probe = { sourceId: source.id, externalKey, phone, email, legalId };
+  const members = rule ? ruleTargetCondition(organizationId, rule) : defaultPoolCondition(organizationId);
+  // The two statements most leads take run prepared: parsed and planned once per connection.
+  const prepared = preparedStatements(context.database);
+  const first = await readDelivery(prepared, organizationId, probe, { members, now, calendar });
+  if (first.existing) return receipt(first.existing, true);
+
   if (!intake.pipelineId || !intake.stageId) throw notFound("The organization's pipeline");
   const pipelineId = intake.pipelineId;
   const stageId = intake.stageId;
+  const client = first.client;
+  const personName = clean(input.name);
+  const companyName = clean(input.companyName);
+  const displayName = companyName ?? personName ?? email ?? rawPhone ?? source.name;
+  const companyId = client?.companyId ?? randomUUID();
+  const contactNeeded = !client?.contactId && !!(personName || phone || email);
+  const contact = contactNeeded ? { id: randomUUID(), name: personName ?? displayName, phones: phone ? [phone] : [], emails: email ? [email] : [] } : null;
+  const dealId = randomUUID();
+  const leadId = randomUUID();
+  const localDay = localDateOf(now, intake.timeZone);
 
-  try {
-    return await db.transaction(async (tx) => {
-      const client = first.client;
-      const assignment = await chooseAssignee(tx, { organizationId, facts, client, now, calendar });
-      const ownerId = client && assignment.route === "unassigned" ? client.ownerId : (assignment.userId ?? intake.fallbackOwnerId);
-      if (!ownerId) throw notFound("A person to receive the lead");
-      const personName = clean(input.name);
-      const companyName = clean(input.companyName);
-      const displayName = companyName ?? personName ?? email ?? rawPhone ?? source.name;
-      const companyId = client?.companyId ?? randomUUID();
-      const contactNeeded = !client?.contactId && !!(personName || phone || email);
-      const contact = contactNeeded
-        ? { id: randomUUID(), name: personName ?? displayName, phones: phone ? [phone] : [], emails: email ? [email] : [] }
-        : null;
-      const dealId = randomUUID();
-      const status: LeadStatus = assignment.userId ? "waiting" : "unassigned";
-      const timers = assignment.userId ? slaDeadlines(now, intake, calendar) : null;
-      const leadId = randomUUID();
-      const route: LeadRoute = assignment.route;
-      const written = await writeLead(tx, {
-        organizationId,
-        now,
-        localDay: localDateOf(now, intake.timeZone),
-        actorId: delivery.actorId ?? null,
-        newCompany: client
-          ? null
-          : {
-              id: companyId,
-              name: displayName,
-              legalId,
-              region: facts.region,
-              audience: facts.audience,
-              channel,
-              temperature,
-              levelFromOwner: intake.departmentMode === "three_level",
-              searchText: companySearchText(displayName, legalId, contact ? [contact] : []),
-            },
-        newContact: client && !contactNeeded ? null : contact,
-        companyId,
-        ownerId,
-        deal: { id: dealId, pipelineId, stageId, title: `${displayName} · ${source.name}`, amountMinor: input.amountMinor ?? 0, currency: intake.currency },
-        lead: {
-          id: leadId,
-          sourceId: source.id,
-          externalKey,
-          personName,
-          companyName,
-          phone,
-          email,
-          legalId,
-          message: clean(input.message),
-          utm: Object.fromEntries(Object.entries(input.utm ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== "")),
-          referrer: clean(input.referrer),
-          pageUrl: clean(input.pageUrl),
-          channel,
-          productId: facts.productId,
-          productInterest: clean(input.productInterest),
-          region: facts.region,
-          audience: facts.audience,
-          temperature,
-          amountMinor: input.amountMinor ?? null,
-          extra: input.extra ?? {},
-          contactId: contact?.id ?? client?.contactId ?? null,
-          knownClient: client !== null,
-          status,
-          assigneeId: assignment.userId,
-          route,
-          ruleId: assignment.ruleId,
-          remindAt: timers?.remindAt ?? null,
-          reassignAt: timers?.reassignAt ?? null,
-          ip: delivery.ip ?? null,
-        },
-      });
-      if (!written) throw new DuplicateDelivery();
-      return {
+  /** The lead and all it makes, for this assignment. */
+  const writeFor = (assignment: Assignment) => {
+    const ownerId = client && assignment.route === "unassigned" ? client.ownerId : (assignment.userId ?? first.fallbackOwnerId);
+    if (!ownerId) throw notFound("A person to receive the lead");
+    const status: LeadStatus = assignment.userId ? "waiting" : "unassigned";
+    const timers = assignment.userId ? slaDeadlines(now, intake, calendar) : null;
+    return {
+      organizationId,
+      now,
+      localDay,
+      actorId: delivery.actorId ?? null,
+      newCompany: client
+        ? null
+        : {
+            id: companyId,
+            name: displayName,
+            legalId,
+            region: facts.region,
+            audience: facts.audience,
+            channel,
+            temperature,
+            levelFromOwner: intake.departmentMode === "three_level",
+            searchText: companySearchText(displayName, legalId, contact ? [contact] : []),
+          },
+      newContact: client && !contactNeeded ? null : contact,
+      companyId,
+      ownerId,
+      deal: { id: dealId, pipelineId, stageId, title: `${displayName} · ${source.name}`, amountMinor: input.amountMinor ?? 0, currency: intake.currency },
+      lead: {
         id: leadId,
-        duplicate: false,
-        companyId,
-        dealId,
-        assigneeId: assignment.userId,
-        route,
+        sourceId: source.id,
+        externalKey,
+        personName,
+        companyName,
+        phone,
+        email,
+        legalId,
+        message: clean(input.message),
+        utm: Object.fromEntries(Object.entries(input.utm ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== "")),
+        referrer: clean(input.referrer),
+        pageUrl: clean(input.pageUrl),
+        channel,
+        productId: facts.productId,
+        productInterest: clean(input.productInterest),
+        region: facts.region,
+        audience: facts.audience,
+        temperature,
+        amountMinor: input.amountMinor ?? null,
+        extra: input.extra ?? {},
+        contactId: contact?.id ?? client?.contactId ?? null,
+        knownClient: client !== null,
         status,
-      };
-    });
-  } catch (error) {
-    if (!(error instanceof DuplicateDelivery)) throw error;
+        assigneeId: assignment.userId,
+        route: assignment.route,
+        ruleId: assignment.ruleId,
+        remindAt: timers?.remindAt ?? null,
+        reassignAt: timers?.reassignAt ?? null,
+        ip: delivery.ip ?? null,
+      },
+    };
+  };
+
+  const { assignment, placement } = await distributeLead(
+    { client, rule, pool: first.pool, fallback: () => loadFallback(db, organizationId, now, calendar) },
+    async (offer, seller): Promise<Placement> => {
+      const write = writeFor(offer);
+      if (!seller) return placementOf(await writeLead(prepared, write), "placed");
+      if (seller.leadCap === null) {
+        return placementOf(await writeLead(prepared, write, { kind: "lock", userId: seller.userId, skipLocked: !seller.wait }), "busy");
+      }
+      const cap = seller.leadCap;
+      return db.transaction(async (tx) => {
+        if (!(await lockSeller(tx, organizationId, seller.userId, !seller.wait))) return "busy";
+        return placementOf(await writeLead(tx, write, { kind: "cap", userId: seller.userId, cap }), "at_cap");
+      });
+    },
+  );
+  if (placement === "duplicate") {
     const again = await findDeliveryAndClient(db, organizationId, { ...probe, phone: null, email: null, legalId: null });
-    if (!again.existing) throw error;
+    if (!again.existing) throw new Error("A delivery with the same key was written first but cannot be found");
     return receipt(again.existing, true);
   }
+  return {
+    id: leadId,
+    duplicate: false,
+    companyId,
+    dealId,
+    assigneeId: assignment.userId,
+    route: assignment.route,
+    status: assignment.userId ? "waiting" : "unassigned",
+  };
 };

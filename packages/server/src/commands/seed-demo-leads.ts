@@ -4,6 +4,7 @@ import type { AppContext } from "../context";
 import { leadRoutingRules, leadSources, memberships } from "../db/schema";
 import { newPublicKey, newSourceSecret } from "../repositories/lead-source.repository";
 import { receiveLead } from "./receive-lead";
+import { forgetIntake } from "../repositories/intake-cache";
 
 /*
  * The demo department's lead intake (M5.5): a site form in three languages, a partner webhook, a rule sending
@@ -73,6 +74,8 @@ export const seedDemoLeads = async (context: AppContext, organizationId: string)
       updatedAt: now,
     });
   }
+  // Written here directly, past the repositories that forget the intake's cache.
+  forgetIntake(organizationId);
 
   let taken = 0;
   for (const [index, { via, minutesAgo, ...input }] of demoLeads.entries()) {

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../db/database";
 import { conveyorSettings, organizations } from "../db/schema";
+import { forgetIntake } from "./intake-cache";
 
 export type ConveyorSettingsRow = {
   organizationId: string;
@@ -62,6 +63,7 @@ export const saveStructure = async (
   now: Date,
 ): Promise<void> => {
   if (patch.departmentMode === undefined && patch.structureVariant === undefined) return;
+  forgetIntake(organizationId);
   await ex
     .update(organizations)
     .set({ ...patch, updatedAt: now })

@@ -75,6 +75,43 @@ export const loadPoolAvailability = async (
 ): Promise<PoolMember[]> => {
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return [];
+  const result = await ex.execute<AvailabilityRow>(
+    sql`${availabilitySql(organizationId, sql`m.user_id = any(${uuidArray(ids)})`, now, calendar, options)} order by lower(u.name), m.user_id`,
+  );
+  return poolMembersOf(result.rows, now, calendar);
+};
+
+/** A row of `availabilitySql`; read through JSON (the intake's single read), the times come as strings. */
+export type AvailabilityRow = {
+  user_id: string;
+  name: string;
+  role: string;
+  level: string | null;
+  status: string;
+  lead_paused: boolean;
+  cap: number | null;
+  lead_weight: number;
+  skills: string[];
+  on_duty: boolean;
+  work_start: string | null;
+  work_end: string | null;
+  absent: boolean;
+  open_leads: number;
+  assigned: number | null;
+  last_assigned_at: Date | string | null;
+};
+
+/**
+ * The availability of the organization's members that `members` (a condition on `m`, the membership) picks, one
+ * row each, without an order: `loadPoolAvailability` and the intake's single read (lead-intake.repository) share it.
+ */
+export const availabilitySql = (
+  organizationId: string,
+  members: SQL,
+  now: Date,
+  calendar: WorkCalendar,
+  options: { openLeads?: "exact" | "up_to_cap" } = {},
+): SQL => {
   const today = localDateOf(now, calendar.timeZone);
   const openLeads =
     options.openLeads === "up_to_cap"
@@ -82,24 +119,7 @@ export const loadPoolAvailability = async (
           where l.organization_id = m.organization_id and l.assignee_id = m.user_id and l.status = 'waiting' limit k.cap) w) end as open_leads`
       : sql`(select count(*)::integer from leads l
           where l.organization_id = m.organization_id and l.assignee_id = m.user_id and l.status = 'waiting') as open_leads`;
-  const result = await ex.execute<{
-    user_id: string;
-    name: string;
-    role: string;
-    level: string | null;
-    status: string;
-    lead_paused: boolean;
-    cap: number | null;
-    lead_weight: number;
-    skills: string[];
-    on_duty: boolean;
-    work_start: string | null;
-    work_end: string | null;
-    absent: boolean;
-    open_leads: number;
-    assigned: number | null;
-    last_assigned_at: Date | string | null;
-  }>(sql`
+  return sql`
     select m.user_id, u.name, m.role, m.level, m.status, m.lead_paused, m.lead_weight, m.skills, m.on_duty, m.work_start, m.work_end,
       k.cap,
       exists (select 1 from absences a
@@ -111,8 +131,11 @@ export const loadPoolAvailability = async (
     cross join lateral (
       select coalesce(m.lead_cap, (select s.default_lead_cap from lead_settings s where s.organization_id = m.organization_id)) as cap) k
     left join lead_assign_counters c on c.organization_id = m.organization_id and c.user_id = m.user_id and c.day = ${today}::date
-    where m.organization_id = ${organizationId} and m.user_id = any(${uuidArray(ids)})
-    order by lower(u.name), m.user_id`);
+    where m.organization_id = ${organizationId} and ${members}`;
+};
+
+/** Rows of `availabilitySql` as distribution reads them, in the order given. */
+export const poolMembersOf = (rows: readonly AvailabilityRow[], now: Date, calendar: WorkCalendar): PoolMember[] => {
   // Most members keep the organization's hours: each distinct pair of hours is asked once (the zone arithmetic
   // of isWithinWorkingHours was an eighth of the intake's CPU, asked for every member of the pool).
   const withinHoursOf = new Map<string, boolean>();
@@ -120,11 +143,13 @@ export const loadPoolAvailability = async (
     const key = `${workStart}-${workEnd}`;
     const known = withinHoursOf.get(key);
     if (known !== undefined) return known;
-    const answer = isWithinWorkingHours(now, { ...calendar, workStart, workEnd });
+    // The calendar itself when the hours are its own: its working windows are kept with it (business-time.ts).
+    const hours = workStart === calendar.workStart && workEnd === calendar.workEnd ? calendar : { ...calendar, workStart, workEnd };
+    const answer = isWithinWorkingHours(now, hours);
     withinHoursOf.set(key, answer);
     return answer;
   };
-  return result.rows.map((r) => {
+  return rows.map((r) => {
     return {
       userId: r.user_id,
       name: r.name,
@@ -151,19 +176,17 @@ const idsOf = async (ex: Executor, query: SQL): Promise<string[]> => (await ex.e
 
 /**
  * M5.5 / M1.1: who takes a lead no rule matched — the active L1 sellers of a three-level department when it has
- * any, else every active seller.
+ * any, else every active seller. As a condition on the membership `m`, for a statement that reads more.
  */
-export const defaultPoolUserIds = (ex: Executor, organizationId: string): Promise<string[]> =>
-  idsOf(
-    ex,
-    sql`select m.user_id from memberships m
-      where m.organization_id = ${organizationId} and m.status = 'active' and m.role = 'seller'
+export const defaultPoolCondition = (organizationId: string): SQL =>
+  sql`(m.status = 'active' and m.role = 'seller'
         and (m.level = 'L1' or not exists (
           select 1 from memberships l1 join organizations o on o.id = l1.organization_id
           where l1.organization_id = ${organizationId} and o.department_mode = 'three_level'
-            and l1.status = 'active' and l1.role = 'seller' and l1.level = 'L1'))
-      order by m.user_id`,
-  );
+            and l1.status = 'active' and l1.role = 'seller' and l1.level = 'L1')))`;
+
+export const defaultPoolUserIds = (ex: Executor, organizationId: string): Promise<string[]> =>
+  idsOf(ex, sql`select m.user_id from memberships m where m.organization_id = ${organizationId} and ${defaultPoolCondition(organizationId)} order by m.user_id`);
 
 /** Active people on duty: they take the leads nobody else can. */
 export const onDutyUserIds = (ex: Executor, organizationId: string): Promise<string[]> =>
@@ -176,25 +199,24 @@ export const activeHeadIds = (ex: Executor, organizationId: string): Promise<str
     sql`select user_id from memberships where organization_id = ${organizationId} and status = 'active' and role = 'head_of_sales' order by user_id`,
   );
 
-/** A rule's pool: the active members of its target team and the active sellers it lists. */
-export const ruleTargetUserIds = (
-  ex: Executor,
-  organizationId: string,
-  rule: { target: { teamId: string | null; userIds: readonly string[] } },
-): Promise<string[]> => {
+type RuleTarget = { target: { teamId: string | null; userIds: readonly string[] } };
+
+/** A rule's pool — the active members of its target team and the active sellers it lists — as a condition on `m`. */
+export const ruleTargetCondition = (organizationId: string, rule: RuleTarget): SQL => {
   const { teamId, userIds } = rule.target;
-  if (teamId === null && userIds.length === 0) return Promise.resolve([]);
+  if (teamId === null && userIds.length === 0) return sql`false`;
   const listed = userIds.length > 0 ? sql`m.user_id = any(${uuidArray(userIds)})` : sql`false`;
   const ofTeam =
     teamId === null
       ? sql`false`
       : sql`m.user_id in (select t.user_id from team_members t where t.organization_id = ${organizationId} and t.team_id = ${teamId})`;
-  return idsOf(
-    ex,
-    sql`select m.user_id from memberships m
-      where m.organization_id = ${organizationId} and m.status = 'active' and (${listed} or ${ofTeam})
-      order by m.user_id`,
-  );
+  return sql`(m.status = 'active' and (${listed} or ${ofTeam}))`;
+};
+
+export const ruleTargetUserIds = (ex: Executor, organizationId: string, rule: RuleTarget): Promise<string[]> => {
+  const { teamId, userIds } = rule.target;
+  if (teamId === null && userIds.length === 0) return Promise.resolve([]);
+  return idsOf(ex, sql`select m.user_id from memberships m where m.organization_id = ${organizationId} and ${ruleTargetCondition(organizationId, rule)} order by m.user_id`);
 };
 
 // ---------------------------------------------------------------- the availability screen

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "../db/database";
 import { leadSettings } from "../db/schema";
+import { forgetIntake } from "./intake-cache";
 
 export type LeadSettingsRow = {
   remindAfterMinutes: number;
@@ -46,6 +47,7 @@ export type LeadSettingsPatch = Partial<LeadSettingsRow>;
 
 /** Inserts the row on the first save; later saves change only the fields given. */
 export const saveLeadSettings = async (ex: Executor, organizationId: string, patch: LeadSettingsPatch, now: Date): Promise<LeadSettingsRow> => {
+  forgetIntake(organizationId);
   const rows = await ex
     .insert(leadSettings)
     .values({ organizationId, ...patch, updatedAt: now })

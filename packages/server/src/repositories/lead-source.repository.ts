@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Executor, Tx } from "../db/database";
 import { leadSources, leads, organizations } from "../db/schema";
 import type { Viewer } from "../scope";
+import { forgetIntake } from "./intake-cache";
 
 export type LeadSourceRow = {
   id: string;
@@ -93,6 +94,7 @@ export const findLeadSource = async (ex: Executor, organizationId: string, id: s
 };
 
 export const insertLeadSource = async (ex: Executor, values: typeof leadSources.$inferInsert): Promise<string> => {
+  forgetIntake(values.organizationId);
   const rows = await ex.insert(leadSources).values(values).returning({ id: leadSources.id });
   const id = rows[0]?.id;
   if (!id) throw new Error("insert into lead_sources returned no row");
@@ -107,6 +109,7 @@ export type LeadSourcePatch = Partial<
 >;
 
 export const updateLeadSourceRow = async (ex: Executor, organizationId: string, id: string, patch: LeadSourcePatch, now: Date): Promise<number> => {
+  forgetIntake(organizationId);
   const rows = await ex
     .update(leadSources)
     .set({ ...patch, updatedAt: now })
@@ -124,6 +127,7 @@ export const sourceInUse = async (ex: Executor, organizationId: string, id: stri
 };
 
 export const deleteLeadSourceRow = async (ex: Executor, organizationId: string, id: string): Promise<number> => {
+  forgetIntake(organizationId);
   const rows = await ex
     .delete(leadSources)
     .where(and(eq(leadSources.organizationId, organizationId), eq(leadSources.id, id)))

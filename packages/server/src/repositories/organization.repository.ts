@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "../db/database";
 import { organizations } from "../db/schema";
 import type { Viewer } from "../scope";
+import { forgetIntake } from "./intake-cache";
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type NewOrganizationRow = typeof organizations.$inferInsert;
@@ -21,6 +22,7 @@ export const updateOrganization = async (
   patch: OrganizationPatch,
   now: Date,
 ): Promise<OrganizationRow | undefined> => {
+  forgetIntake(viewer.organizationId);
   const rows = await ex
     .update(organizations)
     .set({ ...patch, updatedAt: now })

@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import type { Executor } from "../db/database";
 import { deals, pipelineStages, pipelines } from "../db/schema";
 import type { Viewer } from "../scope";
+import { forgetIntake } from "./intake-cache";
 
 export type StageRow = typeof pipelineStages.$inferSelect;
 export type PipelineRow = typeof pipelines.$inferSelect & { stages: StageRow[] };
@@ -49,6 +50,7 @@ export const insertPipeline = async (
   viewer: Pick<Viewer, "organizationId">,
   pipeline: { name: string; isDefault: boolean; stages: StageInput[] },
 ): Promise<string> => {
+  forgetIntake(viewer.organizationId);
   if (pipeline.isDefault) {
     await ex.update(pipelines).set({ isDefault: false }).where(eq(pipelines.organizationId, viewer.organizationId));
   }
@@ -86,6 +88,7 @@ export const replaceStages = async (
   pipeline: { name: string; isDefault: boolean | undefined; stages: StageInput[] },
   now: Date,
 ): Promise<void> => {
+  forgetIntake(viewer.organizationId);
   if (pipeline.isDefault) {
     await ex.update(pipelines).set({ isDefault: false }).where(eq(pipelines.organizationId, viewer.organizationId));
   }

@@ -3,6 +3,7 @@ import type { RoutingRule } from "@conveyor/domain";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../db/database";
 import { leadRoutingRules, leads, memberships, productGroups, products, teams, users } from "../db/schema";
+import { forgetIntake } from "./intake-cache";
 
 export type RoutingRuleRow = {
   id: string;
@@ -85,6 +86,7 @@ export const orderedRuleIds = async (ex: Executor, organizationId: string): Prom
   );
 
 export const insertRoutingRule = async (ex: Executor, values: typeof leadRoutingRules.$inferInsert): Promise<string> => {
+  forgetIntake(values.organizationId);
   const rows = await ex.insert(leadRoutingRules).values(values).returning({ id: leadRoutingRules.id });
   const id = rows[0]?.id;
   if (!id) throw new Error("insert into lead_routing_rules returned no row");
@@ -94,6 +96,7 @@ export const insertRoutingRule = async (ex: Executor, values: typeof leadRouting
 export type RoutingRulePatch = Partial<Pick<typeof leadRoutingRules.$inferInsert, "name" | "enabled" | "conditions" | "targetTeamId" | "targetUserIds">>;
 
 export const updateRoutingRuleRow = async (ex: Executor, organizationId: string, id: string, patch: RoutingRulePatch, now: Date): Promise<number> => {
+  forgetIntake(organizationId);
   const rows = await ex
     .update(leadRoutingRules)
     .set({ ...patch, updatedAt: now })
@@ -104,6 +107,7 @@ export const updateRoutingRuleRow = async (ex: Executor, organizationId: string,
 
 /** Positions 0, 1, 2… in the order given, in one statement. */
 export const writeRulePositions = async (ex: Executor, organizationId: string, orderedIds: readonly string[], now: Date): Promise<void> => {
+  forgetIntake(organizationId);
   if (orderedIds.length === 0) return;
   await ex.execute(sql`
     update lead_routing_rules r set position = o.position, updated_at = ${now}
@@ -123,6 +127,7 @@ export const ruleHasLeads = async (ex: Executor, organizationId: string, id: str
 };
 
 export const deleteRoutingRuleRow = async (ex: Executor, organizationId: string, id: string): Promise<number> => {
+  forgetIntake(organizationId);
   const rows = await ex
     .delete(leadRoutingRules)
     .where(and(eq(leadRoutingRules.organizationId, organizationId), eq(leadRoutingRules.id, id)))

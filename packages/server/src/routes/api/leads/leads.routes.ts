@@ -1,6 +1,8 @@
 import {
   assignLeadSchema,
+  clockedLeadSchema,
   idParamsSchema,
+  leadAssignmentListSchema,
   leadInputSchema,
   leadPageSchema,
   leadReceiptSchema,
@@ -13,16 +15,29 @@ import {
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { organizationCalendar } from "../../../commands/assign-lead";
 import { assignLeadByHand } from "../../../commands/assign-lead-by-hand";
 import { receiveLead, type IntakeSource } from "../../../commands/receive-lead";
 import type { AppContext } from "../../../context";
 import { AppError, notFound } from "../../../http/app-error";
 import { authenticate } from "../../../http/authenticate";
 import { decodeCursor, encodeCursor } from "../../../http/cursor";
+import { presentClockedLead, presentLeadAssignment, type LeadClockContext } from "../../../presenters/lead-card.presenter";
 import { presentLead } from "../../../presenters/lead-queue.presenter";
-import { findSourceById, findSourceByPublicKey, findSourceOfKind, loadIntakeContext, productGroupOf, type SourceRow } from "../../../repositories/lead-intake.repository";
+import type { Executor } from "../../../db/database";
+import { listLeadAssignments } from "../../../repositories/lead-assignment.repository";
+import {
+  findSourceById,
+  findSourceByPublicKey,
+  findSourceOfKind,
+  loadIntakeContext,
+  loadIntakeSettings,
+  productGroupOf,
+  type SourceRow,
+} from "../../../repositories/lead-intake.repository";
 import { countLeadQueues, findLead, listLeads, speedToLead } from "../../../repositories/lead.repository";
 import { ensureSystemSources } from "../../../repositories/lead-source.repository";
+import { cachedSource } from "../../../repositories/intake-cache";
 import { checkLeadSignature } from "../../../security/lead-signature";
 import { dayBounds } from "@conveyor/domain";
 
@@ -47,6 +62,13 @@ const asIntakeSource = (row: SourceRow): IntakeSource => ({
   defaultTemperature: row.defaultTemperature,
   enabled: row.enabled,
 });
+
+/** The clocks of the leads in an answer are read at one moment on the organization's working calendar (M5.5). */
+const clockContext = async (db: Executor, organizationId: string, now: Date): Promise<LeadClockContext> => {
+  const settings = await loadIntakeSettings(db, organizationId);
+  if (!settings) throw notFound("The organization");
+  return { now, calendar: organizationCalendar(settings), slaMinutes: settings.reassignAfterMinutes };
+};
 
 const unknownSource = () =>
   new AppError("validation_failed", "No such lead source", {
@@ -94,7 +116,7 @@ export const leadsRoutes =
         let actorId: string | null = null;
         if (signed) {
           const key = request.headers["x-conveyor-source"];
-          source = typeof key === "string" ? await findSourceByPublicKey(db, key) : undefined;
+          source = typeof key === "string" ? await cachedSource(key, () => findSourceByPublicKey(db, key)) : undefined;
           const check = checkLeadSignature({
             secret: source?.kind === "webhook" ? source.secret : null,
             timestamp: request.headers["x-conveyor-timestamp"],
@@ -165,15 +187,16 @@ export const leadsRoutes =
             : undefined,
         );
         const assigneeId = assignee === "me" ? viewer.userId : assignee;
-        const [rows, counts] = await Promise.all([
+        const [rows, counts, clock] = await Promise.all([
           listLeads(db, viewer, { queue, sourceId, assigneeId }, { limit: limit + 1, after }),
           countLeadQueues(db, viewer, { sourceId, assigneeId }),
+          clockContext(db, viewer.organizationId, context.now()),
         ]);
         const page = rows.slice(0, limit);
         const last = page.at(-1);
         const total = queue === "all" ? counts.unassigned + counts.waiting + counts.escalated + counts.touched : counts[queue];
         return {
-          items: page.map(presentLead),
+          items: page.map((row) => presentClockedLead(row, clock)),
           nextCursor: rows.length > limit && last ? encodeCursor({ receivedAt: last.receivedAt.toISOString(), id: last.id }) : null,
           total,
           counts,
@@ -211,12 +234,33 @@ export const leadsRoutes =
 
     app.get(
       "/:id",
-      { schema: { tags, summary: "One lead", params: idParamsSchema, response: { 200: leadSchema, ...errors } } },
+      { schema: { tags, summary: "One lead, with its clocks in business minutes", params: idParamsSchema, response: { 200: clockedLeadSchema, ...errors } } },
       async (request) => {
         const { viewer } = await authenticate(context, request);
-        const lead = await findLead(context.database.db, viewer, request.params.id);
+        const { db } = context.database;
+        const lead = await findLead(db, viewer, request.params.id);
         if (!lead) throw notFound("The lead");
-        return presentLead(lead);
+        return presentClockedLead(lead, await clockContext(db, viewer.organizationId, context.now()));
+      },
+    );
+
+    app.get(
+      "/:id/assignments",
+      {
+        schema: {
+          tags,
+          summary: "Who held the lead, in order: its distribution, each reassignment by the SLA and each hand-over by a person",
+          params: idParamsSchema,
+          response: { 200: leadAssignmentListSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const { viewer } = await authenticate(context, request);
+        const { db } = context.database;
+        const lead = await findLead(db, viewer, request.params.id);
+        if (!lead) throw notFound("The lead");
+        const rows = await listLeadAssignments(db, viewer.organizationId, lead.id);
+        return { items: rows.map(presentLeadAssignment) };
       },
     );
 
