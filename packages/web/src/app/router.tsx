@@ -1,10 +1,11 @@
 import { lazy } from "react";
-import { createBrowserRouter } from "react-router";
+import { createBrowserRouter, Navigate } from "react-router";
 import { RequireRole, RequireSession } from "../auth/require-session";
 import { SignInPage } from "../auth/sign-in-page";
 import { canImport, canListUsers, canManageCustomFields, canManagePipelines, canManageProducts, isAdmin } from "../auth/permissions";
 import { NotFoundPage } from "../not-found/not-found-page";
 import { sectionAllowed } from "../department/department-access";
+import { leadRoutingAllowed } from "../lead-routing/lead-routing-access";
 
 // Screens load on first visit; the sign-in page and the shell stay in the main bundle.
 const HomePage = lazy(() => import("../home/home-page").then((m) => ({ default: m.HomePage })));
@@ -40,6 +41,17 @@ const ConveyorSettingsPage = lazy(() =>
 );
 const RulesPage = lazy(() => import("../conveyor/rules-page").then((m) => ({ default: m.RulesPage })));
 const HandoversPage = lazy(() => import("../conveyor/handovers-page").then((m) => ({ default: m.HandoversPage })));
+const LeadRoutingLayout = lazy(() =>
+  import("../lead-routing/lead-routing-layout").then((m) => ({ default: m.LeadRoutingLayout })),
+);
+const RoutingRulesPage = lazy(() => import("../lead-routing/routing-rules-page").then((m) => ({ default: m.RoutingRulesPage })));
+const LeadSourcesPage = lazy(() => import("../lead-routing/sources-page").then((m) => ({ default: m.SourcesPage })));
+const AvailabilityPage = lazy(() => import("../lead-routing/availability-page").then((m) => ({ default: m.AvailabilityPage })));
+const RedistributePage = lazy(() => import("../lead-routing/redistribute-page").then((m) => ({ default: m.RedistributePage })));
+const LeadSettingsPage = lazy(() => import("../lead-routing/lead-settings-page").then((m) => ({ default: m.LeadSettingsPage })));
+const LeadsLayout = lazy(() => import("../leads/leads-layout").then((m) => ({ default: m.LeadsLayout })));
+const LeadsPage = lazy(() => import("../leads/leads-page").then((m) => ({ default: m.LeadsPage })));
+const SpeedPage = lazy(() => import("../leads/speed-page").then((m) => ({ default: m.SpeedPage })));
 const ChangePasswordPage = lazy(() =>
   import("../auth/change-password-page").then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -100,6 +112,63 @@ export const createRouter = () =>
               element: (
                 <RequireRole allowed={sectionAllowed("settings")}>
                   <ConveyorSettingsPage />
+                </RequireRole>
+              ),
+            },
+          ],
+        },
+        {
+          // Leads (M5.5): the live queue and speed to lead; the server scopes what each role sees.
+          path: "leads",
+          element: <LeadsLayout />,
+          children: [
+            { index: true, element: <LeadsPage /> },
+            { path: "speed", element: <SpeedPage /> },
+          ],
+        },
+        {
+          // Lead distribution (M5.5, M2.2): one frame with a sub-navigation, each section behind its role.
+          path: "lead-routing",
+          element: <LeadRoutingLayout />,
+          children: [
+            { index: true, element: <Navigate to="rules" replace /> },
+            {
+              path: "rules",
+              element: (
+                <RequireRole allowed={leadRoutingAllowed("rules")}>
+                  <RoutingRulesPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: "sources",
+              element: (
+                <RequireRole allowed={leadRoutingAllowed("sources")}>
+                  <LeadSourcesPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: "availability",
+              element: (
+                <RequireRole allowed={leadRoutingAllowed("availability")}>
+                  <AvailabilityPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: "redistribute",
+              element: (
+                <RequireRole allowed={leadRoutingAllowed("redistribute")}>
+                  <RedistributePage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: "settings",
+              element: (
+                <RequireRole allowed={leadRoutingAllowed("settings")}>
+                  <LeadSettingsPage />
                 </RequireRole>
               ),
             },

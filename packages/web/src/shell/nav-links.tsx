@@ -3,6 +3,7 @@ import { NavLink, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useCurrentSession } from "../auth/current-session";
 import { canListUsers, isAdmin } from "../auth/permissions";
+import { showsLeadRoutingNav } from "../lead-routing/lead-routing-access";
 
 type NavItem = { to: string; label: string; testId: string };
 
@@ -17,7 +18,9 @@ export const NavLinks = ({ onNavigate }: { onNavigate: () => void }) => {
     { to: "/today", label: t("shell.today"), testId: "nav-today" },
     { to: "/clients", label: t("shell.clients"), testId: "nav-clients" },
     { to: "/deals", label: t("shell.deals"), testId: "nav-deals" },
+    { to: "/leads", label: t("leads.nav"), testId: "nav-leads" },
     { to: "/department", label: t("department.nav"), testId: "nav-department" },
+    ...(showsLeadRoutingNav(user.role) ? [{ to: "/lead-routing", label: t("leadRouting.nav"), testId: "nav-lead-routing" }] : []),
     ...(canListUsers(user.role) ? [{ to: "/users", label: t("shell.users"), testId: "nav-users" }] : []),
     ...(isAdmin(user.role) ? [{ to: "/settings", label: t("shell.settings"), testId: "nav-settings" }] : []),
   ];

@@ -8,6 +8,8 @@ import { enCustom } from "./en-custom";
 import { enImport } from "./en-import";
 import { enHandover } from "./en-handover";
 import { enDepartment } from "./en-department";
+import { enLeadRouting } from "./en-lead-routing";
+import { enLeads } from "./en-leads";
 
 /** The source of truth for keys: Russian and Persian are type-checked against this shape. */
 export const en = {
@@ -273,4 +275,6 @@ export const en = {
   ...enImport,
   ...enHandover,
   ...enDepartment,
+  ...enLeadRouting,
+  ...enLeads,
 };

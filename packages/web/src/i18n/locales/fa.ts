@@ -7,6 +7,8 @@ import { faCustom } from "./fa-custom";
 import { faImport } from "./fa-import";
 import { faHandover } from "./fa-handover";
 import { faDepartment } from "./fa-department";
+import { faLeadRouting } from "./fa-lead-routing";
+import { faLeads } from "./fa-leads";
 
 export const fa: Messages = {
   product: {
@@ -271,4 +273,6 @@ export const fa: Messages = {
   ...faImport,
   ...faHandover,
   ...faDepartment,
+  ...faLeadRouting,
+  ...faLeads,
 };

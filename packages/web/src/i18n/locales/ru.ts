@@ -7,6 +7,8 @@ import { ruCustom } from "./ru-custom";
 import { ruImport } from "./ru-import";
 import { ruHandover } from "./ru-handover";
 import { ruDepartment } from "./ru-department";
+import { ruLeadRouting } from "./ru-lead-routing";
+import { ruLeads } from "./ru-leads";
 
 export const ru: RussianMessages = {
   product: {
@@ -275,4 +277,6 @@ export const ru: RussianMessages = {
   ...ruImport,
   ...ruHandover,
   ...ruDepartment,
+  ...ruLeadRouting,
+  ...ruLeads,
 };
