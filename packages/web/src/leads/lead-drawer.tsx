@@ -19,11 +19,11 @@ import { SlaCell } from "./sla-cell";
 const statusColor = { waiting: "blue", touched: "green", unassigned: "red", escalated: "red" } as const;
 
 const Fact = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => (
-  <div data-testid={testId}>
+  <div>
     <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
       {label}
     </Text>
-    <Text size="sm" component="div" style={{ overflowWrap: "anywhere" }}>
+    <Text size="sm" component="div" style={{ overflowWrap: "anywhere" }} data-testid={testId}>
       {children}
     </Text>
   </div>

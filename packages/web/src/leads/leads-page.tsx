@@ -64,6 +64,8 @@ export const LeadsPage = () => {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: queueRefreshMs,
     refetchOnWindowFocus: true,
+    // A live queue: opening a tab asks again rather than trusting the app's thirty-second freshness.
+    staleTime: 0,
     // The tabs keep the last counts while another queue loads; its rows are never shown as this one's.
     placeholderData: keepPreviousData,
   });
