@@ -61,13 +61,30 @@ export type DemoSummary = {
   payments: number;
 };
 
+const agree = (first: string, last: string) => {
+  // Russian surnames agree with the person: "Смирнова" for Мария, "Смирнов" for Алексей.
+  const female = /[ая]$/.test(first);
+  return female ? (last.endsWith("а") ? last : `${last}а`) : last.endsWith("ва") || last.endsWith("на") ? last.slice(0, -1) : last;
+};
+
 const personName = (random: Random) => {
   const first = random.pick(firstNames);
   const last = random.pick(lastNames);
-  // Russian surnames agree with the person: "Смирнова" for Мария, "Смирнов" for Алексей.
-  const female = /[ая]$/.test(first);
-  const agreed = female ? (last.endsWith("а") ? last : `${last}а`) : last.endsWith("ва") || last.endsWith("на") ? last.slice(0, -1) : last;
-  return `${first} ${agreed}`;
+  return `${first} ${agree(first, last)}`;
+};
+
+/** A colleague's name nobody in the department has yet: a head picks sellers by name. Draws as `personName` does. */
+const staffName = (random: Random, taken: Set<string>) => {
+  const first = random.pick(firstNames);
+  const drawn = lastNames.indexOf(random.pick(lastNames));
+  for (let step = 0; step < lastNames.length; step += 1) {
+    const name = `${first} ${agree(first, lastNames[(drawn + step) % lastNames.length] ?? "")}`;
+    if (!taken.has(name)) {
+      taken.add(name);
+      return name;
+    }
+  }
+  throw new Error(`No free surname left for ${first}`);
 };
 
 const insertInChunks = async <T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 500) => {
@@ -82,8 +99,11 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
 
   const head = await buildUser(database, organizationId, { role: "head_of_sales", name: "Ирина Волкова", mustChangePassword: true });
   const lead = await buildUser(database, organizationId, { role: "team_lead", name: "Олег Соколов", mustChangePassword: true });
+  const taken = new Set(["Ирина Волкова", "Олег Соколов"]);
   const level = (count: number) =>
-    Promise.all(Array.from({ length: count }, () => buildUser(database, organizationId, { role: "seller", name: personName(random), mustChangePassword: true })));
+    Promise.all(
+      Array.from({ length: count }, () => buildUser(database, organizationId, { role: "seller", name: staffName(random, taken), mustChangePassword: true })),
+    );
   const hunters = await level(l1);
   const closers = await level(l2);
   const farmers = await level(l3);

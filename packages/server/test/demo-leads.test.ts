@@ -1,5 +1,5 @@
 import { seedDemoDepartment } from "@conveyor/bench/generator";
-import type { LeadPage, LeadSource } from "@conveyor/contracts";
+import type { LeadPage, LeadSource, UserPage } from "@conveyor/contracts";
 import { describe, expect, it } from "vitest";
 import { seedDemoLeads } from "../src/commands/seed-demo-leads";
 import { buildOrganization, signedIn, useTestApp } from "./harness";
@@ -27,5 +27,15 @@ describe("the demo department's lead intake", () => {
     const kazan = leads.body.items.filter((l) => l.region === "Казань");
     expect(kazan.length).toBe(3);
     expect(new Set(kazan.map((l) => l.route))).toEqual(new Set(["rule"]));
+  });
+
+  it("names every colleague differently, so a head picking a seller by name gets the one they mean", async () => {
+    const org = await buildOrganization(test.database);
+    await seedDemoDepartment(test.database, { organizationId: org.organizationId, now: test.clock.now, companies: 5 });
+    const admin = await signedIn(test, org.admin);
+    const users = await admin.get<UserPage>("/api/v1/users?limit=100");
+    const names = users.body.items.map((u) => u.name);
+    expect(names.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(names).size).toBe(names.length);
   });
 });
