@@ -14,3 +14,4 @@ export * from "./custom-fields";
 export * from "./saved-views";
 export * from "./conveyor";
 export * from "./leads";
+export * from "./kpi";

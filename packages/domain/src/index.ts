@@ -7,3 +7,5 @@ export * from "./pipelines";
 export * from "./custom-fields";
 export * from "./conveyor";
 export * from "./leads";
+export * from "./kpi";
+export * from "./calendars";

@@ -99,6 +99,7 @@ export class TestClient {
   get = <T = unknown>(url: string) => this.request<T>("GET", url);
   post = <T = unknown>(url: string, body?: unknown) => this.request<T>("POST", url, body);
   patch = <T = unknown>(url: string, body?: unknown) => this.request<T>("PATCH", url, body);
+  put = <T = unknown>(url: string, body?: unknown) => this.request<T>("PUT", url, body);
   delete = <T = unknown>(url: string) => this.request<T>("DELETE", url);
   /** A file as the raw request body (imports). */
   upload = <T = unknown>(url: string, payload: Buffer | string, contentType = "text/csv") =>

@@ -829,6 +829,57 @@ const redistributionMatrix: Record<string, () => Promise<void>> = {
 };
 for (const [route, check] of Object.entries(redistributionMatrix)) matrix[route] = check;
 
+// ---------------------------------------------------------------- [plans-kpi] plans, calendar and the dashboard
+
+const kpiMatrix: Record<string, () => Promise<void>> = {
+  "GET /api/v1/kpi/dashboard": async () => {
+    expectNothingOfB((await world.a.get("/api/v1/kpi/dashboard")).body);
+    expectNotFound(await world.a.get(`/api/v1/kpi/dashboard?scope=seller:${world.bSeller.id}`));
+    expectNotFound(await world.a.get(`/api/v1/kpi/dashboard?scope=team:${world.bTeamId}`));
+  },
+  "GET /api/v1/kpi/drill": async () => {
+    expectNothingOfB((await world.a.get("/api/v1/kpi/drill?metric=revenue")).body);
+    expectNotFound(await world.a.get(`/api/v1/kpi/drill?metric=calls&scope=seller:${world.bSeller.id}`));
+  },
+  "GET /api/v1/kpi/funnel": async () => {
+    expectNotFound(await world.a.get(`/api/v1/kpi/funnel?pipelineId=${world.bPipeline.id}`));
+    expectNothingOfB((await world.a.get("/api/v1/kpi/funnel")).body);
+  },
+  "GET /api/v1/kpi/forecast": async () => expectNotFound(await world.a.get(`/api/v1/kpi/forecast?scope=seller:${world.bSeller.id}`)),
+  "GET /api/v1/kpi/export": async () => expectNotFound(await world.a.get(`/api/v1/kpi/export?report=dashboard&scope=seller:${world.bSeller.id}`)),
+  "GET /api/v1/kpi/settings": async () => expect((await world.a.get("/api/v1/kpi/settings")).status).toBe(200),
+  "PATCH /api/v1/kpi/settings": async () => {
+    expect((await world.a.patch("/api/v1/kpi/settings", { tvRefreshSeconds: 30 })).status).toBe(200);
+    expect((await world.bClient.get<{ tvRefreshSeconds: number }>("/api/v1/kpi/settings")).body.tvRefreshSeconds).toBe(60);
+  },
+  "POST /api/v1/kpi/check": async () => expect((await world.a.post<{ exact: boolean }>("/api/v1/kpi/check")).body.exact).toBe(true),
+  "GET /api/v1/plans": async () => expectNothingOfB((await world.a.get("/api/v1/plans")).body),
+  "PUT /api/v1/plans": async () => {
+    const reply = await world.a.put<Problem>("/api/v1/plans", { period: "2026-12", items: [{ scopeKind: "seller", scopeId: world.bSeller.id, metric: "revenue", target: 1 }] });
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors?.[0]?.field).toBe("items.0.scopeId");
+  },
+  "DELETE /api/v1/plans/:id": async () => {
+    const plan = await world.bClient.put<{ items: { id: string }[] }>("/api/v1/plans", { period: "2026-12", items: [{ scopeKind: "department", scopeId: "", metric: "calls", target: 10 }] });
+    const id = plan.body.items[0]?.id ?? missingId;
+    expectNotFound(await world.a.delete(`/api/v1/plans/${id}`));
+    expect((await world.bClient.get<{ items: { id: string }[] }>("/api/v1/plans?period=2026-12")).body.items.map((p) => p.id)).toContain(id);
+  },
+  "POST /api/v1/plans/split": async () => {
+    const reply = await world.a.post<Problem>("/api/v1/plans/split", { period: "2026-12", metric: "revenue", total: 100, method: "even", userIds: [world.bSeller.id] });
+    expect(reply.status).toBe(400);
+  },
+  "POST /api/v1/plans/copy": async () => expect((await world.a.post("/api/v1/plans/copy", { from: "2026-12", to: "2027-01" })).status).toBe(400),
+  "GET /api/v1/calendar": async () => expect((await world.a.get("/api/v1/calendar")).status).toBe(200),
+  "PUT /api/v1/calendar/days/:date": async () => {
+    expect((await world.a.put("/api/v1/calendar/days/2026-12-29", { kind: "day_off" })).status).toBe(200);
+    const b = await world.bClient.get<{ months: Array<{ days: Array<{ date: string; overridden: boolean }> }> }>("/api/v1/calendar?year=2026");
+    expect(b.body.months[11]?.days.find((d) => d.date === "2026-12-29")?.overridden).toBe(false);
+  },
+  "DELETE /api/v1/calendar/days/:date": async () => expect((await world.a.delete("/api/v1/calendar/days/2026-12-29")).status).toBe(200),
+};
+for (const [route, check] of Object.entries(kpiMatrix)) matrix[route] = check;
+
 describe("organization A cannot reach organization B", () => {
   it("the matrix lists every /api/v1 route", () => {
     const served = test.app.routeTable

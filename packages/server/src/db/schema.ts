@@ -544,6 +544,8 @@ export const deals = pgTable(
       .generatedAlwaysAs(sql.raw(foldedColumnSql('"title"'))),
     stageEnteredAt: timestamp("stage_entered_at", { withTimezone: true }).notNull(),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** Won as the client's first won deal: a new client (M2.3); a trigger sets it when the deal is won. */
+    firstWin: boolean("first_win").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -554,6 +556,10 @@ export const deals = pgTable(
     // The deal list's order (largest first) over all the organization's deals.
     index("deals_amount_idx").on(t.organizationId, t.amountMinor, t.id),
     index("deals_search_idx").using("gin", t.searchText.op("gin_trgm_ops")),
+    // The weekly forecast (M2.4): open deals by expected close date.
+    // Deals a seller closed in a period: the drill-down behind won, lost and new clients.
+    index("deals_owner_closed_idx").on(t.organizationId, t.ownerId, t.closedAt).where(sql`${t.closedAt} is not null`),
+    index("deals_expected_close_idx").on(t.organizationId, t.expectedCloseDate).where(sql`${t.closedAt} is null`),
   ],
 );
 
@@ -572,6 +578,8 @@ export const dealStageVisits = pgTable(
     enteredAt: timestamp("entered_at", { withTimezone: true }).notNull(),
     leftAt: timestamp("left_at", { withTimezone: true }),
     movedById: uuid("moved_by_id").references(() => users.id),
+    /** The deal's owner when it entered the stage (a trigger fills it): the funnel's seller. */
+    ownerId: uuid("owner_id").references(() => users.id),
   },
   (t) => [index("deal_stage_visits_deal_idx").on(t.organizationId, t.dealId, t.enteredAt)],
 );
@@ -651,6 +659,11 @@ export const payments = pgTable(
     amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
     currency: text("currency").notNull(),
     paidOn: date("paid_on", { mode: "string" }).notNull(),
+    /**
+     * The seller the money is credited to: the deal's owner when it came, filled by a trigger
+     * (migration 0008) so every write path credits the same way; revenue KPIs and pay read it.
+     */
+    creditedUserId: uuid("credited_user_id").references(() => users.id),
     note: text("note"),
     createdById: uuid("created_by_id")
       .notNull()
@@ -661,6 +674,8 @@ export const payments = pgTable(
     index("payments_order_idx").on(t.organizationId, t.orderId),
     index("payments_company_idx").on(t.organizationId, t.companyId, t.paidOn),
     index("payments_paid_on_idx").on(t.organizationId, t.paidOn),
+    // The money behind a seller's revenue figure (the dashboard's drill-down).
+    index("payments_credited_idx").on(t.organizationId, t.creditedUserId, t.paidOn),
     check("payments_nonzero_check", sql`${t.amountMinor} <> 0`),
   ],
 );
@@ -1293,4 +1308,200 @@ export const redistributionItems = pgTable(
     index("redistribution_items_batch_idx").on(t.organizationId, t.redistributionId),
     check("redistribution_items_entity_check", sql`${t.entity} in ('company', 'deal', 'task')`),
   ],
+);
+
+/*
+ * Plans and KPIs (M2.3, M5.1, M5.2, M5.15). The rollups below are kept exact by statement
+ * triggers on activities, payments, deals and deal_stage_visits (migration 0008), in the same
+ * transaction as each write; `kpi_rollup_check` rebuilds them from the raw tables and compares.
+ */
+
+/** Per seller and local day (the organization's time zone): activity, money and closed deals. */
+export const sellerDayRollup = pgTable(
+  "seller_day_rollup",
+  {
+    organizationId: tenant(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    day: date("day", { mode: "string" }).notNull(),
+    callsNew: integer("calls_new").notNull().default(0),
+    callsCurrent: integer("calls_current").notNull().default(0),
+    meetingsNew: integer("meetings_new").notNull().default(0),
+    meetingsCurrent: integer("meetings_current").notNull().default(0),
+    emails: integer("emails").notNull().default(0),
+    proposals: integer("proposals").notNull().default(0),
+    revenueMinor: bigint("revenue_minor", { mode: "number" }).notNull().default(0),
+    refundsMinor: bigint("refunds_minor", { mode: "number" }).notNull().default(0),
+    payments: integer("payments").notNull().default(0),
+    dealsWon: integer("deals_won").notNull().default(0),
+    wonAmountMinor: bigint("won_amount_minor", { mode: "number" }).notNull().default(0),
+    newClients: integer("new_clients").notNull().default(0),
+    dealsLost: integer("deals_lost").notNull().default(0),
+    /** Seconds from creation to win, summed over the day's won deals: time to close. */
+    closeSeconds: bigint("close_seconds", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.userId, t.day] }), index("seller_day_rollup_day_idx").on(t.organizationId, t.day)],
+);
+
+/** Money received per client, credited seller and month: distinct paying clients and average client turnover (M5.1). */
+export const clientMonthRevenue = pgTable(
+  "client_month_revenue",
+  {
+    organizationId: tenant(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    month: date("month", { mode: "string" }).notNull(),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    payments: integer("payments").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.userId, t.month, t.companyId] })],
+);
+
+/** Open deals per owner and client temperature: money in hot, warm and potential clients (M2.3). */
+export const openDealTotals = pgTable(
+  "open_deal_totals",
+  {
+    organizationId: tenant(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    temperature: text("temperature").notNull(),
+    count: integer("count").notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.ownerId, t.temperature] })],
+);
+
+/**
+ * Open deals per owner, stage, client type (new / current / permanent) and expected month: the
+ * forecast (M2.4). Deals without an expected date sit in the month 0001-01.
+ */
+export const openDealForecast = pgTable(
+  "open_deal_forecast",
+  {
+    organizationId: tenant(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    stageId: uuid("stage_id")
+      .notNull()
+      .references(() => pipelineStages.id),
+    clientType: text("client_type").notNull(),
+    expectedMonth: date("expected_month", { mode: "string" }).notNull(),
+    count: integer("count").notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.ownerId, t.stageId, t.clientType, t.expectedMonth] })],
+);
+
+/** Deals entering and leaving each stage per owner and local day: the funnel and time in stage (M5.15). */
+export const stageDayRollup = pgTable(
+  "stage_day_rollup",
+  {
+    organizationId: tenant(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    stageId: uuid("stage_id")
+      .notNull()
+      .references(() => pipelineStages.id),
+    day: date("day", { mode: "string" }).notNull(),
+    entered: integer("entered").notNull().default(0),
+    exited: integer("exited").notNull().default(0),
+    exitedSeconds: bigint("exited_seconds", { mode: "number" }).notNull().default(0),
+    /** Deals that went from this stage straight to a lost stage. */
+    lostAfter: integer("lost_after").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.ownerId, t.stageId, t.day] }), index("stage_day_rollup_day_idx").on(t.organizationId, t.day)],
+);
+
+/** Lost deals per owner, local day and reason: why clients are lost (M5.15). */
+export const lostReasonDayRollup = pgTable(
+  "lost_reason_day_rollup",
+  {
+    organizationId: tenant(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    day: date("day", { mode: "string" }).notNull(),
+    reason: text("reason").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.ownerId, t.day, t.reason] })],
+);
+
+/** An admin's change to the country's production calendar for one date (a custom calendar). */
+export const calendarDays = pgTable(
+  "calendar_days",
+  {
+    organizationId: tenant(),
+    day: date("day", { mode: "string" }).notNull(),
+    kind: text("kind").notNull(),
+    note: text("note"),
+    updatedById: uuid("updated_by_id").references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.day] }),
+    check("calendar_days_kind_check", sql`${t.kind} in ('working', 'day_off', 'shortened')`),
+  ],
+);
+
+/**
+ * A plan (M2.3, M5.9): a target for one metric, one period and one scope — a seller, a team, a
+ * level, a channel, a product group or the whole department. `scope_id` is '' for the department.
+ */
+export const plans = pgTable(
+  "plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    periodKind: text("period_kind").notNull().default("month"),
+    periodStart: date("period_start", { mode: "string" }).notNull(),
+    periodEnd: date("period_end", { mode: "string" }).notNull(),
+    scopeKind: text("scope_kind").notNull(),
+    scopeId: text("scope_id").notNull().default(""),
+    metric: text("metric").notNull(),
+    target: bigint("target", { mode: "number" }).notNull(),
+    updatedById: uuid("updated_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("plans_key").on(t.organizationId, t.periodStart, t.periodKind, t.scopeKind, t.scopeId, t.metric),
+    check("plans_period_kind_check", sql`${t.periodKind} in ('month', 'jalali_month')`),
+    check("plans_scope_kind_check", sql`${t.scopeKind} in ('seller', 'team', 'level', 'channel', 'product_group', 'department')`),
+    check("plans_metric_check", sql`${t.metric} in ('revenue', 'deals_won', 'new_clients', 'calls', 'meetings')`),
+    check("plans_target_check", sql`${t.target} >= 0`),
+    check("plans_period_check", sql`${t.periodEnd} >= ${t.periodStart}`),
+  ],
+);
+
+/** The dashboard a business chooses (M5.1): its widgets, in order, and the TV mode's refresh. */
+export const kpiSettings = pgTable("kpi_settings", {
+  organizationId: tenant().primaryKey(),
+  widgets: text("widgets").array().notNull(),
+  tvRefreshSeconds: integer("tv_refresh_seconds").notNull().default(60),
+  updatedAt: updatedAt(),
+});
+
+/** What the forecast said for a month when the month began, per owner: forecast vs actual once it closes (M2.4). */
+export const forecastSnapshots = pgTable(
+  "forecast_snapshots",
+  {
+    organizationId: tenant(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    month: date("month", { mode: "string" }).notNull(),
+    weightedMinor: bigint("weighted_minor", { mode: "number" }).notNull(),
+    repeatMinor: bigint("repeat_minor", { mode: "number" }).notNull(),
+    takenAt: timestamp("taken_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.ownerId, t.month] })],
 );

@@ -48,6 +48,9 @@ import { routingRulesRoutes } from "../routes/api/routing-rules/routing-rules.ro
 import { leadAvailabilityRoutes } from "../routes/api/lead-availability/lead-availability.routes";
 import { redistributionsRoutes } from "../routes/api/redistributions/redistributions.routes";
 import { publicFormsRoutes } from "../routes/public/forms.routes";
+import { kpiRoutes } from "../routes/api/kpi/kpi.routes";
+import { plansRoutes } from "../routes/api/plans/plans.routes";
+import { calendarRoutes } from "../routes/api/calendar/calendar.routes";
 import { handleError, problemFor, sendProblem } from "./problem";
 
 export type BuildAppOptions = {
@@ -186,6 +189,9 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(pipelinesRoutes(context), { prefix: "/api/v1/pipelines" });
   await app.register(dealsRoutes(context), { prefix: "/api/v1/deals" });
   await app.register(productsRoutes(context), { prefix: "/api/v1" });
+  await app.register(kpiRoutes(context), { prefix: "/api/v1/kpi" });
+  await app.register(plansRoutes(context), { prefix: "/api/v1/plans" });
+  await app.register(calendarRoutes(context), { prefix: "/api/v1/calendar" });
   await app.register(ordersRoutes(context), { prefix: "/api/v1" });
   const imports = createImportRunner(context, options.logger);
   app.addHook("onReady", imports.resume);

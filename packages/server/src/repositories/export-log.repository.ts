@@ -6,7 +6,7 @@ import type { Viewer } from "../scope";
 export const logExport = async (
   ex: Executor,
   viewer: Viewer,
-  entry: { entity: "companies" | "deals"; format: string; rows: number; filter: Record<string, unknown>; at: Date },
+  entry: { entity: "companies" | "deals" | "report"; format: string; rows: number; filter: Record<string, unknown>; at: Date },
 ): Promise<void> => {
   await ex.insert(exportLog).values({ organizationId: viewer.organizationId, userId: viewer.userId, ...entry });
 };

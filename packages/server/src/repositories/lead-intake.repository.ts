@@ -334,8 +334,8 @@ export const writeLead = async (ex: SqlRunner, w: LeadWrite, guard: WriteGuard =
              ${w.ownerId}::uuid, ${w.now}::timestamptz, ${w.now}::timestamptz, ${w.now}::timestamptz
         from new_lead)`);
     parts.push(sql`new_visit as (
-      insert into deal_stage_visits (organization_id, deal_id, stage_id, entered_at, moved_by_id)
-      select ${org}::uuid, ${d.id}::uuid, ${d.stageId}::uuid, ${w.now}::timestamptz, ${w.actorId}::uuid from new_lead)`);
+      insert into deal_stage_visits (organization_id, deal_id, stage_id, entered_at, moved_by_id, owner_id)
+      select ${org}::uuid, ${d.id}::uuid, ${d.stageId}::uuid, ${w.now}::timestamptz, ${w.actorId}::uuid, ${w.ownerId}::uuid from new_lead)`);
     parts.push(sql`deal_event as (
       insert into timeline_events (organization_id, company_id, kind, at, actor_id, deal_id)
       select ${org}::uuid, ${w.companyId}::uuid, 'deal_created', ${w.now}::timestamptz, ${w.actorId}::uuid, ${d.id}::uuid from new_lead)`);

@@ -1,0 +1,33 @@
+/**
+ * M2.4 The forecast: when and how much money will come. Open deals weighted by their stage's
+ * probability land in the bucket of their expected close date; deals without a date, or with
+ * one already past, land in the current bucket. Current clients' repeat payments add their
+ * monthly run-rate to every month.
+ */
+export type ForecastDeal = { amountMinor: number; probability: number; expectedCloseDate: string | null };
+
+export type ForecastBucket = { start: string; end: string; weightedMinor: number; openMinor: number; deals: number };
+
+/** Buckets are contiguous [start, end] local dates in order; returns one entry per bucket. */
+export const forecastBuckets = (
+  deals: readonly ForecastDeal[],
+  buckets: ReadonlyArray<{ start: string; end: string }>,
+  today: string,
+): ForecastBucket[] => {
+  const result = buckets.map((b) => ({ start: b.start, end: b.end, weightedMinor: 0, openMinor: 0, deals: 0 }));
+  const first = result[0];
+  if (!first) return result;
+  for (const deal of deals) {
+    const date = deal.expectedCloseDate === null || deal.expectedCloseDate < today ? today : deal.expectedCloseDate;
+    const bucket = date < first.start ? first : result.find((b) => b.start <= date && date <= b.end);
+    if (!bucket) continue;
+    bucket.weightedMinor += Math.round((deal.amountMinor * Math.max(0, Math.min(100, deal.probability))) / 100);
+    bucket.openMinor += deal.amountMinor;
+    bucket.deals += 1;
+  }
+  return result;
+};
+
+/** The repeat-payment run-rate of current clients: their average monthly payments over the months looked back. */
+export const repeatRunRate = (paidMinorByMonth: readonly number[]): number =>
+  paidMinorByMonth.length === 0 ? 0 : Math.round(paidMinorByMonth.reduce((a, b) => a + b, 0) / paidMinorByMonth.length);

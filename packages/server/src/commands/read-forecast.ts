@@ -1,0 +1,119 @@
+import type { Forecast } from "@conveyor/contracts";
+import { clientTypes } from "@conveyor/contracts";
+import { forecastBuckets, repeatRunRate } from "@conveyor/domain";
+import type { z } from "zod";
+import type { forecastQuerySchema } from "@conveyor/contracts";
+import type { AppContext } from "../context";
+import { addDays, loadOrgCalendar } from "../kpi/org-calendar";
+import { resolveKpiScope } from "../kpi/kpi-scope";
+import { kpiMembers } from "../repositories/kpi-people.repository";
+import {
+  ensureForecastSnapshot,
+  forecastHistory,
+  openDealsByMonth,
+  openDealsExpectedBetween,
+  repeatRevenueByMonth,
+  revenueByMonth,
+} from "../repositories/kpi-rollup.repository";
+import type { Viewer } from "../scope";
+
+type ClientType = (typeof clientTypes)[number];
+const clientTypeOf = (status: string): ClientType => (status === "current" || status === "permanent" ? status : "new");
+
+const monthStart = (date: string): string => `${date.slice(0, 7)}-01`;
+const shiftMonth = (month: string, by: number): string => {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + by, 1));
+  return d.toISOString().slice(0, 10);
+};
+const monthEnd = (month: string): string => addDays(shiftMonth(month, 1), -1);
+const mondayOf = (date: string): string => {
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(date, -weekday);
+};
+
+/**
+ * M2.4 When and how much money will come, per week or month: open deals × stage probability by
+ * client type (new / current / permanent), plus current and permanent clients' repeat payments
+ * (their average month over the last three), against what has come in; and, for closed months,
+ * what the forecast said when the month began.
+ */
+export const readForecast = async (context: AppContext, viewer: Viewer, query: z.infer<typeof forecastQuerySchema>): Promise<Forecast> => {
+  const { db } = context.database;
+  const org = viewer.organizationId;
+  const [cal, people] = await Promise.all([loadOrgCalendar(db, org, context.now()), kpiMembers(db, org)]);
+  const scope = resolveKpiScope(viewer, query.scope, people.members, people.teams);
+  const today = cal.today;
+  const thisMonth = monthStart(today);
+  await ensureForecastSnapshot(db, org, thisMonth);
+
+  const ranges =
+    query.by === "month"
+      ? Array.from({ length: query.count }, (_, i) => ({ start: shiftMonth(thisMonth, i), end: monthEnd(shiftMonth(thisMonth, i)) }))
+      : Array.from({ length: query.count }, (_, i) => {
+          const start = addDays(mondayOf(today), 7 * i);
+          return { start, end: addDays(start, 6) };
+        });
+  const last = ranges[ranges.length - 1]?.end ?? today;
+
+  const [monthRows, repeatHistory, actualByMonth, history] = await Promise.all([
+    openDealsByMonth(db, org, scope.userIds),
+    repeatRevenueByMonth(db, org, scope.userIds, shiftMonth(thisMonth, -3), addDays(thisMonth, -1)),
+    revenueByMonth(db, org, scope.userIds, shiftMonth(thisMonth, -6), last),
+    forecastHistory(db, org, scope.userIds, shiftMonth(thisMonth, -6), thisMonth),
+  ]);
+
+  // Deals as the forecast sees them: by month from the rollup; by week, the weeks' own deals read live.
+  type Deal = { amountMinor: number; probability: number; expectedCloseDate: string | null; clientType: ClientType };
+  const deals: Deal[] = [];
+  if (query.by === "month") {
+    for (const row of monthRows) {
+      deals.push({
+        amountMinor: row.amountMinor,
+        probability: row.probability,
+        expectedCloseDate: row.expectedMonth === "0001-01-01" ? null : row.expectedMonth < thisMonth ? null : row.expectedMonth,
+        clientType: clientTypeOf(row.clientType),
+      });
+    }
+  } else {
+    const firstWeek = ranges[0]?.start ?? today;
+    // Overdue and undated deals land in the first bucket: earlier months from the rollup, this month's days before the first week live.
+    for (const row of monthRows) {
+      if (row.expectedMonth === "0001-01-01" || row.expectedMonth < monthStart(firstWeek)) {
+        deals.push({ amountMinor: row.amountMinor, probability: row.probability, expectedCloseDate: null, clientType: clientTypeOf(row.clientType) });
+      }
+    }
+    const live = await openDealsExpectedBetween(db, org, scope.userIds, monthStart(firstWeek), last);
+    for (const deal of live) deals.push({ ...deal, expectedCloseDate: deal.expectedCloseDate, clientType: clientTypeOf(deal.clientType) });
+  }
+
+  const perType = new Map(clientTypes.map((type) => [type, forecastBuckets(deals.filter((d) => d.clientType === type), ranges, ranges[0]?.start ?? today)]));
+  const all = forecastBuckets(deals, ranges, ranges[0]?.start ?? today);
+  const repeatMonthly = repeatRunRate(repeatHistory);
+
+  const buckets = all.map((bucket, index) => {
+    const days = (Date.parse(`${bucket.end}T00:00:00Z`) - Date.parse(`${bucket.start}T00:00:00Z`)) / 86_400_000 + 1;
+    const repeatMinor = query.by === "month" ? repeatMonthly : Math.round((repeatMonthly * days) / 30.4);
+    const weighted = Object.fromEntries(clientTypes.map((type) => [type, perType.get(type)?.[index]?.weightedMinor ?? 0])) as Record<ClientType, number>;
+    const actualMinor = query.by === "month" ? (actualByMonth.get(bucket.start) ?? 0) : 0;
+    return {
+      start: bucket.start,
+      end: bucket.end,
+      weighted,
+      openMinor: bucket.openMinor,
+      deals: bucket.deals,
+      repeatMinor,
+      totalMinor: bucket.weightedMinor + repeatMinor,
+      actualMinor,
+    };
+  });
+
+  const historyRows: Forecast["history"] = [];
+  for (let i = 6; i >= 1; i -= 1) {
+    const month = shiftMonth(thisMonth, -i);
+    const forecast = history.get(month);
+    if (forecast === undefined) continue;
+    historyRows.push({ month, forecastMinor: forecast, actualMinor: actualByMonth.get(month) ?? 0 });
+  }
+  return { currency: cal.currency, by: query.by, buckets, history: historyRows };
+};

@@ -1,0 +1,127 @@
+import type { Period, PlanPeriodKind } from "@conveyor/contracts";
+import { jalaliMonthOf, jalaliMonthRange, localDateOf, productionCalendar, type ProductionCalendar } from "@conveyor/domain";
+import { and, eq, gte, lte, sql } from "drizzle-orm";
+import type { Executor } from "../db/database";
+import { calendarDays, leadSettings, organizations } from "../db/schema";
+import { AppError } from "../http/app-error";
+
+/*
+ * The organization's working-day calendar (M5.2): its country's production calendar, Iran's
+ * Thursday setting, and the admin's own changes day by day. Every "% of plan to date" and every
+ * period's working days come from here.
+ */
+
+export type OrgCalendar = {
+  organizationId: string;
+  country: "RU" | "IR" | "OTHER";
+  thursdayOff: boolean;
+  timeZone: string;
+  currency: string;
+  today: string;
+  calendar: ProductionCalendar;
+};
+
+export const loadOrgCalendar = async (ex: Executor, organizationId: string, now: Date): Promise<OrgCalendar> => {
+  const rows = await ex
+    .select({ country: organizations.country, timeZone: organizations.timeZone, currency: organizations.currency, thursdayOff: leadSettings.thursdayOff })
+    .from(organizations)
+    .leftJoin(leadSettings, eq(leadSettings.organizationId, organizations.id))
+    .where(eq(organizations.id, organizationId));
+  const row = rows[0];
+  if (!row) throw new Error(`No organization ${organizationId}`);
+  const today = localDateOf(now, row.timeZone);
+  const year = Number(today.slice(0, 4));
+  // The admin's changes for the years a period can touch: last year to next.
+  const overrides = await ex
+    .select({ date: calendarDays.day, kind: calendarDays.kind })
+    .from(calendarDays)
+    .where(and(eq(calendarDays.organizationId, organizationId), gte(calendarDays.day, `${year - 2}-01-01`), lte(calendarDays.day, `${year + 2}-12-31`)));
+  const country = row.country === "RU" || row.country === "IR" ? row.country : "OTHER";
+  const thursdayOff = row.thursdayOff ?? false;
+  return {
+    organizationId,
+    country,
+    thursdayOff,
+    timeZone: row.timeZone,
+    currency: row.currency,
+    today,
+    calendar: productionCalendar({
+      country,
+      iranThursdayOff: thursdayOff,
+      overrides: overrides.map((o) => ({ date: o.date, kind: o.kind as "working" | "day_off" | "shortened" })),
+    }),
+  };
+};
+
+const pad = (n: number): string => String(n).padStart(2, "0");
+const lastDayOfMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** A Gregorian or Jalali month as its first and last local dates. */
+export const periodRange = (kind: PlanPeriodKind, key: string): { start: string; end: string } => {
+  const [y, m] = key.split("-").map(Number) as [number, number];
+  if (kind === "jalali_month") {
+    const range = jalaliMonthRange(y, m);
+    return { start: range.from, end: range.to };
+  }
+  return { start: `${y}-${pad(m)}-01`, end: `${y}-${pad(m)}-${pad(lastDayOfMonth(y, m))}` };
+};
+
+/** The period key holding a date. */
+export const periodKeyOf = (kind: PlanPeriodKind, date: string): string => {
+  if (kind === "jalali_month") {
+    const j = jalaliMonthOf(date);
+    return `${j.year}-${pad(j.month)}`;
+  }
+  return date.slice(0, 7);
+};
+
+export const shiftPeriodKey = (key: string, months: number): string => {
+  const [y, m] = key.split("-").map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + months;
+  return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
+};
+
+const addDays = (date: string, days: number): string => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+/** Counting working days of [from, to] as they stand in this calendar. */
+export const workingDaysIn = (cal: OrgCalendar, from: string, to: string): number => {
+  if (to < from) return 0;
+  return cal.calendar.workingDaysBetween(from, to);
+};
+
+/** M5.2's denominators for a period: its working days, those elapsed (today counts), those left. */
+export const resolvePeriod = (cal: OrgCalendar, kind: PlanPeriodKind, key?: string): Period => {
+  if (kind === "jalali_month" && cal.country !== "IR") {
+    throw new AppError("validation_failed", "Jalali months are for organizations in Iran", {
+      errors: [{ field: "periodKind", code: "invalid", message: "Jalali months are for organizations in Iran" }],
+    });
+  }
+  const periodKey = key ?? periodKeyOf(kind, cal.today);
+  const { start, end } = periodRange(kind, periodKey);
+  const workingDays = workingDaysIn(cal, start, end);
+  const elapsedTo = cal.today < start ? addDays(start, -1) : cal.today > end ? end : cal.today;
+  const workingDaysElapsed = workingDaysIn(cal, start, elapsedTo);
+  const years = new Set([Number(start.slice(0, 4)), Number(end.slice(0, 4))]);
+  // The weakest coverage of the years the period touches.
+  const order = ["official", "partial", "missing", "pattern_only"] as const;
+  const coverage = [...years].map((year) => cal.calendar.coverage(year)).reduce((worst, c) => (order.indexOf(c) > order.indexOf(worst) ? c : worst), "official" as (typeof order)[number]);
+  return {
+    kind,
+    key: periodKey,
+    start,
+    end,
+    today: cal.today,
+    workingDays,
+    workingDaysElapsed,
+    workingDaysRemaining: Math.max(0, workingDays - workingDaysElapsed),
+    calendarCoverage: coverage,
+  };
+};
+
+export { addDays };
+export const overrideCount = (ex: Executor, organizationId: string) =>
+  ex.select({ n: sql<number>`count(*)::integer` }).from(calendarDays).where(eq(calendarDays.organizationId, organizationId));

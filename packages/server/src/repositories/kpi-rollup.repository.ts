@@ -1,0 +1,312 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Executor } from "../db/database";
+
+/*
+ * Reads of the KPI rollups (migration 0008): every figure of the dashboard is a sum over a few
+ * thousand rollup rows — sellers × days of the period — never a scan of deals or activities.
+ */
+
+const uuidArray = (values: readonly string[]): SQL =>
+  values.length === 0 ? sql`array[]::uuid[]` : sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::uuid[]`;
+
+export type DayCounters = {
+  callsNew: number;
+  callsCurrent: number;
+  meetingsNew: number;
+  meetingsCurrent: number;
+  emails: number;
+  proposals: number;
+  revenueMinor: number;
+  refundsMinor: number;
+  payments: number;
+  dealsWon: number;
+  wonAmountMinor: number;
+  newClients: number;
+  dealsLost: number;
+  closeSeconds: number;
+};
+
+export const emptyCounters = (): DayCounters => ({
+  callsNew: 0,
+  callsCurrent: 0,
+  meetingsNew: 0,
+  meetingsCurrent: 0,
+  emails: 0,
+  proposals: 0,
+  revenueMinor: 0,
+  refundsMinor: 0,
+  payments: 0,
+  dealsWon: 0,
+  wonAmountMinor: 0,
+  newClients: 0,
+  dealsLost: 0,
+  closeSeconds: 0,
+});
+
+export const addCounters = (into: DayCounters, add: DayCounters): DayCounters => {
+  for (const key of Object.keys(into) as Array<keyof DayCounters>) into[key] += add[key];
+  return into;
+};
+
+export type SellerDayRow = DayCounters & { userId: string; day: string };
+
+type RawDay = {
+  user_id: string;
+  day: string;
+  calls_new: number;
+  calls_current: number;
+  meetings_new: number;
+  meetings_current: number;
+  emails: number;
+  proposals: number;
+  revenue_minor: string | number;
+  refunds_minor: string | number;
+  payments: number;
+  deals_won: number;
+  won_amount_minor: string | number;
+  new_clients: number;
+  deals_lost: number;
+  close_seconds: string | number;
+};
+
+/** `seller_day_rollup`: every seller's day in [from, to] of the organization (index on the primary key's day filter). */
+export const sellerDays = async (ex: Executor, organizationId: string, from: string, to: string): Promise<SellerDayRow[]> => {
+  const result = await ex.execute<RawDay>(sql`
+    select user_id, to_char(day, 'YYYY-MM-DD') as day, calls_new, calls_current, meetings_new, meetings_current, emails, proposals,
+      revenue_minor, refunds_minor, payments, deals_won, won_amount_minor, new_clients, deals_lost, close_seconds
+    from seller_day_rollup
+    where organization_id = ${organizationId} and day between ${from}::date and ${to}::date`);
+  return result.rows.map((r) => ({
+    userId: r.user_id,
+    day: r.day,
+    callsNew: Number(r.calls_new),
+    callsCurrent: Number(r.calls_current),
+    meetingsNew: Number(r.meetings_new),
+    meetingsCurrent: Number(r.meetings_current),
+    emails: Number(r.emails),
+    proposals: Number(r.proposals),
+    revenueMinor: Number(r.revenue_minor),
+    refundsMinor: Number(r.refunds_minor),
+    payments: Number(r.payments),
+    dealsWon: Number(r.deals_won),
+    wonAmountMinor: Number(r.won_amount_minor),
+    newClients: Number(r.new_clients),
+    dealsLost: Number(r.deals_lost),
+    closeSeconds: Number(r.close_seconds),
+  }));
+};
+
+/** Distinct clients who paid (net positive) in the months touching [from, to], credited to these sellers. */
+export const payingClients = async (ex: Executor, organizationId: string, userIds: readonly string[], from: string, to: string): Promise<number> => {
+  if (userIds.length === 0) return 0;
+  const result = await ex.execute<{ n: number }>(sql`
+    select count(distinct company_id)::integer as n from client_month_revenue
+    where organization_id = ${organizationId} and user_id = any(${uuidArray(userIds)})
+      and month between date_trunc('month', ${from}::date)::date and ${to}::date and amount_minor > 0`);
+  return Number(result.rows[0]?.n ?? 0);
+};
+
+export type OpenMoneyRow = { userId: string; temperature: string; count: number; amountMinor: number };
+
+/** `open_deal_totals`: open deals per owner and client temperature. */
+export const openMoney = async (ex: Executor, organizationId: string): Promise<OpenMoneyRow[]> => {
+  const result = await ex.execute<{ owner_id: string; temperature: string; count: number; amount_minor: string | number }>(sql`
+    select owner_id, temperature, count, amount_minor from open_deal_totals where organization_id = ${organizationId} and count <> 0`);
+  return result.rows.map((r) => ({ userId: r.owner_id, temperature: r.temperature, count: Number(r.count), amountMinor: Number(r.amount_minor) }));
+};
+
+/** Hot clients per owner, from the segment counts kept on companies (`company_facet_counts`). */
+export const hotClients = async (ex: Executor, organizationId: string): Promise<Map<string, number>> => {
+  const result = await ex.execute<{ owner_id: string; count: number }>(sql`
+    select owner_id, count from company_facet_counts
+    where organization_id = ${organizationId} and field = 'temperature' and value = 'hot'`);
+  return new Map(result.rows.map((r) => [r.owner_id, Number(r.count)]));
+};
+
+export type StageDayRow = { stageId: string; entered: number; exited: number; exitedSeconds: number; lostAfter: number };
+
+/** `stage_day_rollup` summed per stage over [from, to], for these owners (all of them when null). */
+export const stageTotals = async (
+  ex: Executor,
+  organizationId: string,
+  userIds: readonly string[] | null,
+  from: string,
+  to: string,
+): Promise<StageDayRow[]> => {
+  const owners = userIds === null ? sql`` : sql`and owner_id = any(${uuidArray(userIds)})`;
+  const result = await ex.execute<{ stage_id: string; entered: number; exited: number; exited_seconds: string | number; lost_after: number }>(sql`
+    select stage_id, sum(entered)::integer as entered, sum(exited)::integer as exited, sum(exited_seconds)::bigint as exited_seconds,
+      sum(lost_after)::integer as lost_after
+    from stage_day_rollup
+    where organization_id = ${organizationId} and day between ${from}::date and ${to}::date ${owners}
+    group by stage_id`);
+  return result.rows.map((r) => ({
+    stageId: r.stage_id,
+    entered: Number(r.entered),
+    exited: Number(r.exited),
+    exitedSeconds: Number(r.exited_seconds),
+    lostAfter: Number(r.lost_after),
+  }));
+};
+
+/** Why deals were lost in [from, to], for these owners (all when null), most frequent first. */
+export const lostReasons = async (
+  ex: Executor,
+  organizationId: string,
+  userIds: readonly string[] | null,
+  from: string,
+  to: string,
+): Promise<Array<{ reason: string; count: number }>> => {
+  const owners = userIds === null ? sql`` : sql`and owner_id = any(${uuidArray(userIds)})`;
+  const result = await ex.execute<{ reason: string; count: number }>(sql`
+    select reason, sum(count)::integer as count from lost_reason_day_rollup
+    where organization_id = ${organizationId} and day between ${from}::date and ${to}::date ${owners}
+    group by reason having sum(count) > 0 order by 2 desc, 1 limit 20`);
+  return result.rows.map((r) => ({ reason: r.reason, count: Number(r.count) }));
+};
+
+/** The rollups and the views that compute what each must hold from the raw tables. */
+const rollups = [
+  { name: "seller_day_rollup", expected: "seller_day_expected", key: ["user_id", "day"], values: ["calls_new", "calls_current", "meetings_new", "meetings_current", "emails", "proposals", "revenue_minor", "refunds_minor", "payments", "deals_won", "won_amount_minor", "new_clients", "deals_lost", "close_seconds"] },
+  { name: "client_month_revenue", expected: "client_month_expected", key: ["user_id", "month", "company_id"], values: ["amount_minor", "payments"] },
+  { name: "open_deal_totals", expected: "open_deal_expected", key: ["owner_id", "temperature"], values: ["count", "amount_minor"] },
+  { name: "open_deal_forecast", expected: "open_deal_forecast_expected", key: ["owner_id", "stage_id", "client_type", "expected_month"], values: ["count", "amount_minor"] },
+  { name: "lost_reason_day_rollup", expected: "lost_reason_expected", key: ["owner_id", "day", "reason"], values: ["count"] },
+  { name: "stage_day_rollup", expected: "stage_day_expected", key: ["owner_id", "stage_id", "day"], values: ["entered", "exited", "exited_seconds", "lost_after"] },
+] as const;
+
+export type RollupCheck = { name: string; rows: number; mismatches: number };
+
+/**
+ * The consistency check: each rollup of one organization against the same figures rebuilt from
+ * the raw tables. A row all of whose values are zero counts as absent on either side.
+ */
+export const checkRollups = async (ex: Executor, organizationId: string): Promise<RollupCheck[]> => {
+  const checks: RollupCheck[] = [];
+  for (const rollup of rollups) {
+    const join = sql.raw(rollup.key.map((k) => `r.${k} = e.${k}`).join(" and "));
+    const differs = sql.raw(rollup.values.map((v) => `coalesce(r.${v}, 0) <> coalesce(e.${v}, 0)`).join(" or "));
+    const nonZero = (alias: string) => sql.raw(rollup.values.map((v) => `${alias}.${v} <> 0`).join(" or "));
+    const result = await ex.execute<{ rows: number; mismatches: number }>(sql`
+      with r as (select * from ${sql.raw(rollup.name)} r where r.organization_id = ${organizationId} and (${nonZero("r")})),
+           e as (select * from ${sql.raw(rollup.expected)} e where e.organization_id = ${organizationId} and (${nonZero("e")}))
+      select (select count(*) from r)::integer as rows,
+        (select count(*) from r full join e on ${join} where ${differs})::integer as mismatches`);
+    checks.push({ name: rollup.name, rows: Number(result.rows[0]?.rows ?? 0), mismatches: Number(result.rows[0]?.mismatches ?? 0) });
+  }
+  return checks;
+};
+
+/** Rebuilds one organization's rollups from the raw tables (the admin command, after a check found drift). */
+export const rebuildRollups = async (ex: Executor, organizationId: string): Promise<void> => {
+  for (const rollup of rollups) {
+    await ex.execute(sql`delete from ${sql.raw(rollup.name)} where organization_id = ${organizationId}`);
+    await ex.execute(sql`insert into ${sql.raw(rollup.name)} select * from ${sql.raw(rollup.expected)} where organization_id = ${organizationId}`);
+  }
+};
+
+export type ForecastRow = { userId: string; probability: number; clientType: string; expectedMonth: string; count: number; amountMinor: number };
+
+/** `open_deal_forecast` with each stage's probability: the open money by expected month and client type. */
+export const openDealsByMonth = async (ex: Executor, organizationId: string, userIds: readonly string[]): Promise<ForecastRow[]> => {
+  if (userIds.length === 0) return [];
+  const result = await ex.execute<{ owner_id: string; probability: number; client_type: string; expected_month: string; count: number; amount_minor: string | number }>(sql`
+    select f.owner_id, s.probability, f.client_type, to_char(f.expected_month, 'YYYY-MM-DD') as expected_month, f.count, f.amount_minor
+    from open_deal_forecast f join pipeline_stages s on s.id = f.stage_id
+    where f.organization_id = ${organizationId} and f.owner_id = any(${uuidArray(userIds)}) and f.count <> 0`);
+  return result.rows.map((r) => ({
+    userId: r.owner_id,
+    probability: Number(r.probability),
+    clientType: r.client_type,
+    expectedMonth: r.expected_month,
+    count: Number(r.count),
+    amountMinor: Number(r.amount_minor),
+  }));
+};
+
+/** Money received per month in [fromMonth, toMonth] from clients of these types, credited to these sellers. */
+export const revenueByMonth = async (
+  ex: Executor,
+  organizationId: string,
+  userIds: readonly string[],
+  fromMonth: string,
+  toMonth: string,
+): Promise<Map<string, number>> => {
+  if (userIds.length === 0) return new Map();
+  const result = await ex.execute<{ month: string; amount: string | number }>(sql`
+    select to_char(date_trunc('month', day), 'YYYY-MM-DD') as month, sum(revenue_minor) as amount from seller_day_rollup
+    where organization_id = ${organizationId} and user_id = any(${uuidArray(userIds)}) and day between ${fromMonth}::date and ${toMonth}::date
+    group by 1`);
+  return new Map(result.rows.map((r) => [r.month, Number(r.amount)]));
+};
+
+/** Revenue from current and permanent clients per month: the repeat-payment run-rate's history. */
+export const repeatRevenueByMonth = async (
+  ex: Executor,
+  organizationId: string,
+  userIds: readonly string[],
+  fromMonth: string,
+  toMonth: string,
+): Promise<number[]> => {
+  if (userIds.length === 0) return [];
+  const result = await ex.execute<{ month: string; amount: string | number }>(sql`
+    select to_char(r.month, 'YYYY-MM') as month, sum(r.amount_minor) as amount
+    from client_month_revenue r join companies c on c.id = r.company_id
+    where r.organization_id = ${organizationId} and r.user_id = any(${uuidArray(userIds)})
+      and r.month between ${fromMonth}::date and ${toMonth}::date and c.status in ('current', 'permanent')
+    group by 1 order by 1`);
+  return result.rows.map((r) => Number(r.amount));
+};
+
+/** Open deals of these owners expected in [from, to] (the weekly forecast), read through `deals_expected_close_idx`. */
+export const openDealsExpectedBetween = async (
+  ex: Executor,
+  organizationId: string,
+  userIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<Array<{ amountMinor: number; probability: number; expectedCloseDate: string; clientType: string }>> => {
+  if (userIds.length === 0) return [];
+  const result = await ex.execute<{ amount_minor: string | number; probability: number; expected: string; status: string }>(sql`
+    select d.amount_minor, s.probability, to_char(d.expected_close_date, 'YYYY-MM-DD') as expected, c.status
+    from deals d join pipeline_stages s on s.id = d.stage_id and s.kind = 'open' join companies c on c.id = d.company_id
+    where d.organization_id = ${organizationId} and d.closed_at is null
+      and d.expected_close_date between ${from}::date and ${to}::date and d.owner_id = any(${uuidArray(userIds)})`);
+  return result.rows.map((r) => ({ amountMinor: Number(r.amount_minor), probability: Number(r.probability), expectedCloseDate: r.expected, clientType: r.status }));
+};
+
+/**
+ * The forecast as it stands when a month begins, per owner, kept once (M2.4 forecast vs actual):
+ * open deals expected this month or earlier (or undated) × probability, plus the repeat run-rate.
+ */
+export const ensureForecastSnapshot = async (ex: Executor, organizationId: string, month: string): Promise<void> => {
+  await ex.execute(sql`
+    insert into forecast_snapshots (organization_id, owner_id, month, weighted_minor, repeat_minor)
+    select ${organizationId}::uuid, owner_id, ${month}::date, sum(weighted)::bigint, sum(repeat)::bigint from (
+      select f.owner_id, round(f.amount_minor * s.probability / 100.0) as weighted, 0 as repeat
+      from open_deal_forecast f join pipeline_stages s on s.id = f.stage_id
+      where f.organization_id = ${organizationId} and f.expected_month <= ${month}::date and f.count <> 0
+      union all
+      select r.user_id, 0, round(sum(r.amount_minor) / 3.0)
+      from client_month_revenue r join companies c on c.id = r.company_id
+      where r.organization_id = ${organizationId} and c.status in ('current', 'permanent')
+        and r.month between (${month}::date - interval '3 months')::date and (${month}::date - interval '1 day')::date
+      group by r.user_id
+    ) x group by owner_id
+    on conflict do nothing`);
+};
+
+export const forecastHistory = async (
+  ex: Executor,
+  organizationId: string,
+  userIds: readonly string[],
+  fromMonth: string,
+  beforeMonth: string,
+): Promise<Map<string, number>> => {
+  if (userIds.length === 0) return new Map();
+  const result = await ex.execute<{ month: string; total: string | number }>(sql`
+    select to_char(month, 'YYYY-MM-DD') as month, sum(weighted_minor + repeat_minor) as total from forecast_snapshots
+    where organization_id = ${organizationId} and owner_id = any(${uuidArray(userIds)}) and month >= ${fromMonth}::date and month < ${beforeMonth}::date
+    group by 1`);
+  return new Map(result.rows.map((r) => [r.month, Number(r.total)]));
+};

@@ -1,0 +1,113 @@
+import type { Company, Dashboard, Deal, Funnel, Order, Pipeline, PlanList, Problem, WorkingCalendar } from "@conveyor/contracts";
+import { describe, expect, it } from "vitest";
+import { buildOrganization, buildUser, signedIn, useTestApp } from "./harness";
+import { buildTeam } from "../src/testing/factories";
+
+const test = useTestApp();
+
+const setup = async () => {
+  test.clock.now = new Date("2026-12-07T10:00:00Z");
+  const org = await buildOrganization(test.database);
+  const anna = await buildUser(test.database, org.organizationId, { name: "Anna" });
+  const boris = await buildUser(test.database, org.organizationId, { name: "Boris" });
+  const lead = await buildUser(test.database, org.organizationId, { role: "team_lead", name: "Lena" });
+  const teamId = await buildTeam(test.database, org.organizationId, { leadId: lead.id, memberIds: [anna.id] });
+  const admin = await signedIn(test, org.admin);
+  const as = { admin, anna: await signedIn(test, anna), boris: await signedIn(test, boris), lead: await signedIn(test, lead) };
+  const pipeline = (await admin.get<{ items: Pipeline[] }>("/api/v1/pipelines")).body.items[0];
+  const won = pipeline?.stages.find((s) => s.kind === "won");
+  const lost = pipeline?.stages.find((s) => s.kind === "lost");
+  if (!pipeline || !won || !lost) throw new Error("no pipeline");
+  return { org, anna, boris, lead, teamId, as, won, lost, pipeline };
+};
+
+describe("KPI rollups, plans and the dashboard", () => {
+  it("counts activity, money and closed deals exactly, paces the plan by working days, and scopes every figure", async () => {
+    const { anna, boris, teamId, as, won, lost, org } = await setup();
+    const company = (await as.anna.post<Company>("/api/v1/companies", { name: "Buyer" })).body;
+    await as.anna.post(`/api/v1/companies/${company.id}/activities`, { type: "call", occurredAt: "2026-12-03T09:00:00Z" });
+    await as.anna.post(`/api/v1/companies/${company.id}/activities`, { type: "meeting", occurredAt: "2026-12-04T09:00:00Z" });
+    const deal = (await as.anna.post<Deal>("/api/v1/deals", { companyId: company.id, title: "First", amountMinor: 100_000_00 })).body;
+    expect((await as.anna.post(`/api/v1/deals/${deal.id}/move`, { stageId: won.id })).status).toBe(200);
+    const order = (await as.anna.post<Order>(`/api/v1/deals/${deal.id}/orders`, { amountMinor: 100_000_00, orderedOn: "2026-12-04" })).body;
+    expect((await as.anna.post(`/api/v1/orders/${order.id}/payments`, { amountMinor: 60_000_00, paidOn: "2026-12-04" })).status).toBe(201);
+    const other = (await as.boris.post<Company>("/api/v1/companies", { name: "Other" })).body;
+    const lostDeal = (await as.boris.post<Deal>("/api/v1/deals", { companyId: other.id, title: "Gone", amountMinor: 5_000_00 })).body;
+    await as.boris.post(`/api/v1/deals/${lostDeal.id}/move`, { stageId: lost.id, lostReason: "Price" });
+
+    // December 2026 in Russia: 22 working days; by Monday 7 December 5 have elapsed (1–4 and 7).
+    const saved = await as.admin.put<PlanList>("/api/v1/plans", {
+      period: "2026-12",
+      items: [{ scopeKind: "seller", scopeId: anna.id, metric: "revenue", target: 220_000_00 }],
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.period).toMatchObject({ workingDays: 22, workingDaysElapsed: 5, calendarCoverage: "official" });
+    expect(saved.body.items[0]).toMatchObject({ fact: 60_000_00 });
+
+    const mine = await as.anna.get<Dashboard>("/api/v1/kpi/dashboard?period=2026-12");
+    expect(mine.status).toBe(200);
+    expect(mine.body.scope).toMatchObject({ kind: "seller", id: anna.id });
+    expect(mine.body.figures).toMatchObject({ callsNew: 1, meetingsNew: 1, revenueMinor: 60_000_00, dealsWon: 1, newClients: 1, payingClients: 1 });
+    const revenue = mine.body.plan.find((p) => p.metric === "revenue");
+    // 60,000 against 220,000 / 22 × 5 = 50,000 → 120% to date, not 27%.
+    expect(revenue?.completionToDate).toBeCloseTo(120, 6);
+    expect(revenue?.status).toBe("on_track");
+    expect(mine.body.sellers.map((s) => s.userId)).toEqual([anna.id]);
+    expect(mine.body.rank).toEqual({ position: 1, of: 3 });
+
+    // A seller never reads another seller's or the department's figures.
+    expect((await as.anna.get<Problem>(`/api/v1/kpi/dashboard?scope=seller:${boris.id}`)).status).toBe(404);
+    expect((await as.anna.get<Problem>("/api/v1/kpi/dashboard?scope=department")).status).toBe(403);
+    expect((await as.anna.put<Problem>("/api/v1/plans", { period: "2026-12", items: [{ scopeKind: "department", scopeId: "", metric: "revenue", target: 1 }] })).status).toBe(403);
+    // The team lead sees their team, not Boris.
+    const team = await as.lead.get<Dashboard>("/api/v1/kpi/dashboard?period=2026-12");
+    expect(team.body.scope).toMatchObject({ kind: "team", id: teamId });
+    expect(team.body.sellers.map((s) => s.userId).sort()).not.toContain(boris.id);
+    expect((await as.lead.get(`/api/v1/kpi/dashboard?scope=seller:${boris.id}`)).status).toBe(404);
+
+    const head = await as.admin.get<Dashboard>("/api/v1/kpi/dashboard?period=2026-12");
+    expect(head.body.figures).toMatchObject({ revenueMinor: 60_000_00, dealsWon: 1, dealsLost: 1 });
+    expect(head.body.sellers).toHaveLength(3);
+
+    const funnel = await as.admin.get<Funnel>("/api/v1/kpi/funnel?period=2026-12");
+    expect(funnel.status).toBe(200);
+    expect(funnel.body.lostReasons).toEqual([{ reason: "Price", count: 1 }]);
+
+    const drill = await as.anna.get<{ items: Array<{ amountMinor: number }> }>("/api/v1/kpi/drill?period=2026-12&metric=revenue");
+    expect(drill.body.items.map((i) => i.amountMinor)).toEqual([60_000_00]);
+    expect((await as.admin.get("/api/v1/kpi/forecast")).status).toBe(200);
+    expect((await as.admin.get("/api/v1/kpi/export?report=dashboard&period=2026-12")).status).toBe(200);
+
+    // The rollups equal the same figures rebuilt from the raw tables.
+    const check = await as.admin.post<{ exact: boolean; rollups: Array<{ mismatches: number }> }>("/api/v1/kpi/check");
+    expect(check.status).toBe(200);
+    expect(check.body.exact).toBe(true);
+    expect(org.organizationId).toBeTruthy();
+  });
+
+  it("splits a department plan pro-rated for an absence, and keeps the calendar's own days", async () => {
+    const { anna, boris, as } = await setup();
+    await as.admin.post("/api/v1/absences", { userId: boris.id, kind: "vacation", startsOn: "2026-12-14", endsOn: "2026-12-25" });
+    const split = await as.admin.post<{ items: Array<{ userId: string; target: number; presentWorkingDays: number }> }>("/api/v1/plans/split", {
+      period: "2026-12",
+      metric: "deals_won",
+      total: 32,
+      method: "even",
+      userIds: [anna.id, boris.id],
+    });
+    expect(split.status).toBe(200);
+    const byUser = new Map(split.body.items.map((i) => [i.userId, i]));
+    expect(byUser.get(anna.id)?.presentWorkingDays).toBe(22);
+    expect(byUser.get(boris.id)?.presentWorkingDays).toBe(12);
+    expect(split.body.items.reduce((a, i) => a + i.target, 0)).toBe(32);
+    expect(byUser.get(anna.id)?.target).toBeGreaterThan(byUser.get(boris.id)?.target ?? 0);
+
+    const calendar = await as.admin.get<WorkingCalendar>("/api/v1/calendar?year=2026");
+    expect(calendar.body).toMatchObject({ country: "RU", coverage: "official", workingDays: 247 });
+    const changed = await as.admin.put<WorkingCalendar>("/api/v1/calendar/days/2026-12-30", { kind: "day_off" });
+    expect(changed.body.months[11]?.workingDays).toBe(21);
+    expect((await as.anna.put("/api/v1/calendar/days/2026-12-29", { kind: "day_off" })).status).toBe(403);
+    const bad = await as.admin.put<Problem>("/api/v1/calendar/days/2026-13-01", { kind: "day_off" });
+    expect(bad.status).toBe(400);
+  });
+});
