@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import type { AppContext } from "../context";
 import { calendarDays } from "../db/schema";
 import { AppError, forbidden } from "../http/app-error";
-import { addDays, loadOrgCalendar } from "../kpi/org-calendar";
+import { addDays } from "@conveyor/domain";
+import { loadOrgCalendar } from "../kpi/org-calendar";
 import type { Viewer } from "../scope";
 
 /*

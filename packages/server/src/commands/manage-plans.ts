@@ -1,13 +1,13 @@
 import type { PlanList, PlanMetric, PlanPeriodKind, PlanScopeKind, PlanSplitResult, SavePlans, SplitPlan } from "@conveyor/contracts";
-import { planCompletionToDate, splitPlan } from "@conveyor/domain";
+import { addDays, planCompletionToDate, splitPlan } from "@conveyor/domain";
 import type { AppContext } from "../context";
 import { AppError, forbidden, notFound } from "../http/app-error";
-import { addDays, loadOrgCalendar, periodRange, resolvePeriod, shiftPeriodKey, workingDaysIn, type OrgCalendar } from "../kpi/org-calendar";
+import { loadOrgCalendar, periodRange, resolvePeriod, shiftPeriodKey, workingDaysIn, type OrgCalendar } from "../kpi/org-calendar";
 import { isSeller, ledTeams, visibleSellerIds } from "../kpi/kpi-scope";
 import { factOf } from "./read-dashboard";
 import { listAbsences } from "../repositories/absence.repository";
 import { kpiMembers, type KpiMember, type KpiTeam } from "../repositories/kpi-people.repository";
-import { addCounters, emptyCounters, sellerDays, type DayCounters } from "../repositories/kpi-rollup.repository";
+import { addCounters, countersByUser, emptyCounters, sellerDays, type DayCounters } from "../repositories/kpi-rollup.repository";
 import { deletePlanRow, findPlanRow, plansOfPeriod, revenueByDimension, savePlanRows, type PlanRow } from "../repositories/plan.repository";
 import { listProductGroups } from "../repositories/product.repository";
 import { seesEverything } from "../repositories/visibility";
@@ -73,8 +73,7 @@ export const listPlans = async (context: AppContext, viewer: Viewer, query: { pe
     plansOfPeriod(db, org, { periodKind: period.kind, periodStart: period.start, periodEnd: period.end }),
     sellerDays(db, org, period.start, period.end),
   ]);
-  const byUser = new Map<string, DayCounters>();
-  for (const row of days) addCounters(byUser.get(row.userId) ?? byUser.set(row.userId, emptyCounters()).get(row.userId) ?? emptyCounters(), row);
+  const byUser = countersByUser(days);
   const sum = (ids: Iterable<string>): DayCounters => {
     const total = emptyCounters();
     for (const id of ids) {
@@ -187,8 +186,7 @@ export const splitDepartmentPlan = async (context: AppContext, viewer: Viewer, i
   const quarterFrom = periodRange(input.periodKind, shiftPeriodKey(period.key, -3)).start;
   const quarterTo = addDays(period.start, -1);
   const lastQuarter = input.method === "last_quarter" ? await sellerDays(db, org, quarterFrom, quarterTo) : [];
-  const quarterFact = new Map<string, DayCounters>();
-  for (const row of lastQuarter) addCounters(quarterFact.get(row.userId) ?? quarterFact.set(row.userId, emptyCounters()).get(row.userId) ?? emptyCounters(), row);
+  const quarterFact = countersByUser(lastQuarter);
 
   const sellers = chosen.map((m) => ({
     userId: m.userId,

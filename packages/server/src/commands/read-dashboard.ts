@@ -9,12 +9,13 @@ import {
   runRateNeeded,
   salesEffectiveness,
   weakestEffectivenessFactor,
+  addDays,
 } from "@conveyor/domain";
 import type { AppContext } from "../context";
-import { addDays, loadOrgCalendar, resolvePeriod, shiftPeriodKey } from "../kpi/org-calendar";
+import { loadOrgCalendar, resolvePeriod, shiftPeriodKey } from "../kpi/org-calendar";
 import { isSeller, resolveKpiScope, visibleSellerIds, type KpiScope } from "../kpi/kpi-scope";
 import { kpiMembers, type KpiMember } from "../repositories/kpi-people.repository";
-import { addCounters, emptyCounters, hotClients, openMoney, payingClients, sellerDays, type DayCounters } from "../repositories/kpi-rollup.repository";
+import { addCounters, countersByUser, emptyCounters, hotClients, openMoney, payingClients, sellerDays, type DayCounters } from "../repositories/kpi-rollup.repository";
 import { loadKpiSettings } from "../repositories/kpi-settings.repository";
 import { plansOfPeriod, type PlanRow } from "../repositories/plan.repository";
 import type { Viewer } from "../scope";
@@ -120,11 +121,10 @@ export const readDashboard = async (context: AppContext, viewer: Viewer, query: 
     scope.kind === "department" ? sellerDays(db, org, previous.start, previous.end) : Promise.resolve([]),
   ]);
 
-  const byUser = new Map<string, DayCounters>();
+  const byUser = countersByUser(days);
   const scopeIds = new Set(scope.userIds);
   const revenueByDate = new Map<string, number>();
   for (const row of days) {
-    addCounters(byUser.get(row.userId) ?? byUser.set(row.userId, emptyCounters()).get(row.userId) ?? emptyCounters(), row);
     if (scopeIds.has(row.userId)) revenueByDate.set(row.day, (revenueByDate.get(row.day) ?? 0) + row.revenueMinor);
   }
   const total = sumOver(byUser, scope.userIds);

@@ -1,10 +1,10 @@
 import type { Forecast } from "@conveyor/contracts";
 import { clientTypes } from "@conveyor/contracts";
-import { forecastBuckets, repeatRunRate } from "@conveyor/domain";
+import { addDays, forecastBuckets, repeatRunRate } from "@conveyor/domain";
 import type { z } from "zod";
 import type { forecastQuerySchema } from "@conveyor/contracts";
 import type { AppContext } from "../context";
-import { addDays, loadOrgCalendar } from "../kpi/org-calendar";
+import { loadOrgCalendar } from "../kpi/org-calendar";
 import { resolveKpiScope } from "../kpi/kpi-scope";
 import { kpiMembers } from "../repositories/kpi-people.repository";
 import {

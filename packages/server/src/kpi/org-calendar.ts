@@ -1,6 +1,6 @@
 import type { Period, PlanPeriodKind } from "@conveyor/contracts";
-import { jalaliMonthOf, jalaliMonthRange, localDateOf, productionCalendar, type ProductionCalendar } from "@conveyor/domain";
-import { and, eq, gte, lte, sql } from "drizzle-orm";
+import { addDays, jalaliMonthOf, jalaliMonthRange, localDateOf, productionCalendar, type ProductionCalendar } from "@conveyor/domain";
+import { and, eq, gte, lte } from "drizzle-orm";
 import type { Executor } from "../db/database";
 import { calendarDays, leadSettings, organizations } from "../db/schema";
 import { AppError } from "../http/app-error";
@@ -81,12 +81,6 @@ export const shiftPeriodKey = (key: string, months: number): string => {
   return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
 };
 
-const addDays = (date: string, days: number): string => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-
 /** Counting working days of [from, to] as they stand in this calendar. */
 export const workingDaysIn = (cal: OrgCalendar, from: string, to: string): number => {
   if (to < from) return 0;
@@ -121,7 +115,3 @@ export const resolvePeriod = (cal: OrgCalendar, kind: PlanPeriodKind, key?: stri
     calendarCoverage: coverage,
   };
 };
-
-export { addDays };
-export const overrideCount = (ex: Executor, organizationId: string) =>
-  ex.select({ n: sql<number>`count(*)::integer` }).from(calendarDays).where(eq(calendarDays.organizationId, organizationId));

@@ -50,6 +50,16 @@ export const addCounters = (into: DayCounters, add: DayCounters): DayCounters =>
 
 export type SellerDayRow = DayCounters & { userId: string; day: string };
 
+/** Each seller's days summed: the per-person totals every KPI read starts from. */
+export const countersByUser = (rows: readonly SellerDayRow[]): Map<string, DayCounters> => {
+  const byUser = new Map<string, DayCounters>();
+  for (const row of rows) {
+    const total = byUser.get(row.userId) ?? emptyCounters();
+    byUser.set(row.userId, addCounters(total, row));
+  }
+  return byUser;
+};
+
 type RawDay = {
   user_id: string;
   day: string;
