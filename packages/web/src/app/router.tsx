@@ -49,6 +49,13 @@ const LeadSourcesPage = lazy(() => import("../lead-routing/sources-page").then((
 const AvailabilityPage = lazy(() => import("../lead-routing/availability-page").then((m) => ({ default: m.AvailabilityPage })));
 const RedistributePage = lazy(() => import("../lead-routing/redistribute-page").then((m) => ({ default: m.RedistributePage })));
 const LeadSettingsPage = lazy(() => import("../lead-routing/lead-settings-page").then((m) => ({ default: m.LeadSettingsPage })));
+const KpiLayout = lazy(() => import("../kpi/kpi-layout").then((m) => ({ default: m.KpiLayout })));
+const DashboardPage = lazy(() => import("../kpi/dashboard-page").then((m) => ({ default: m.DashboardPage })));
+const FunnelPage = lazy(() => import("../kpi/funnel-page").then((m) => ({ default: m.FunnelPage })));
+const ForecastPage = lazy(() => import("../kpi/forecast-page").then((m) => ({ default: m.ForecastPage })));
+const TvPage = lazy(() => import("../kpi/tv-page").then((m) => ({ default: m.TvPage })));
+const PlansPage = lazy(() => import("../plans/plans-page").then((m) => ({ default: m.PlansPage })));
+const CalendarPage = lazy(() => import("../plans/calendar-page").then((m) => ({ default: m.CalendarPage })));
 const LeadsLayout = lazy(() => import("../leads/leads-layout").then((m) => ({ default: m.LeadsLayout })));
 const LeadsPage = lazy(() => import("../leads/leads-page").then((m) => ({ default: m.LeadsPage })));
 const SpeedPage = lazy(() => import("../leads/speed-page").then((m) => ({ default: m.SpeedPage })));
@@ -117,6 +124,20 @@ export const createRouter = () =>
             },
           ],
         },
+        {
+          // Results (M2.3, M5.1, M5.2, M2.4, M5.15): one frame; the server scopes every figure to the viewer.
+          path: "results",
+          element: <KpiLayout />,
+          children: [
+            { index: true, element: <DashboardPage /> },
+            { path: "funnel", element: <FunnelPage /> },
+            { path: "forecast", element: <ForecastPage /> },
+            { path: "plans", element: <PlansPage /> },
+            { path: "calendar", element: <CalendarPage /> },
+          ],
+        },
+        // The dashboard on the wall (M5.1): full screen, outside the results frame.
+        { path: "tv", element: <TvPage /> },
         {
           // Leads (M5.5): the live queue and speed to lead; the server scopes what each role sees.
           path: "leads",

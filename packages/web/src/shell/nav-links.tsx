@@ -19,6 +19,7 @@ export const NavLinks = ({ onNavigate }: { onNavigate: () => void }) => {
     { to: "/clients", label: t("shell.clients"), testId: "nav-clients" },
     { to: "/deals", label: t("shell.deals"), testId: "nav-deals" },
     { to: "/leads", label: t("leads.nav"), testId: "nav-leads" },
+    { to: "/results", label: t("kpi.nav"), testId: "nav-results" },
     { to: "/department", label: t("department.nav"), testId: "nav-department" },
     ...(showsLeadRoutingNav(user.role) ? [{ to: "/lead-routing", label: t("leadRouting.nav"), testId: "nav-lead-routing" }] : []),
     ...(canListUsers(user.role) ? [{ to: "/users", label: t("shell.users"), testId: "nav-users" }] : []),

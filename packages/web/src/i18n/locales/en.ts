@@ -10,6 +10,8 @@ import { enHandover } from "./en-handover";
 import { enDepartment } from "./en-department";
 import { enLeadRouting } from "./en-lead-routing";
 import { enLeads } from "./en-leads";
+import { enKpi } from "./en-kpi";
+import { enPlans } from "./en-plans";
 
 /** The source of truth for keys: Russian and Persian are type-checked against this shape. */
 export const en = {
@@ -277,4 +279,6 @@ export const en = {
   ...enDepartment,
   ...enLeadRouting,
   ...enLeads,
+  ...enKpi,
+  ...enPlans,
 };

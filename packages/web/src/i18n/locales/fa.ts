@@ -9,6 +9,8 @@ import { faHandover } from "./fa-handover";
 import { faDepartment } from "./fa-department";
 import { faLeadRouting } from "./fa-lead-routing";
 import { faLeads } from "./fa-leads";
+import { faKpi } from "./fa-kpi";
+import { faPlans } from "./fa-plans";
 
 export const fa: Messages = {
   product: {
@@ -275,4 +277,6 @@ export const fa: Messages = {
   ...faDepartment,
   ...faLeadRouting,
   ...faLeads,
+  ...faKpi,
+  ...faPlans,
 };

@@ -9,6 +9,8 @@ import { ruHandover } from "./ru-handover";
 import { ruDepartment } from "./ru-department";
 import { ruLeadRouting } from "./ru-lead-routing";
 import { ruLeads } from "./ru-leads";
+import { ruKpi } from "./ru-kpi";
+import { ruPlans } from "./ru-plans";
 
 export const ru: RussianMessages = {
   product: {
@@ -279,4 +281,6 @@ export const ru: RussianMessages = {
   ...ruDepartment,
   ...ruLeadRouting,
   ...ruLeads,
+  ...ruKpi,
+  ...ruPlans,
 };

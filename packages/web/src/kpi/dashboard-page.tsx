@@ -1,0 +1,7 @@
+import { useTranslation } from "react-i18next";
+import { Title } from "@mantine/core";
+
+export const DashboardPage = () => {
+  const { t } = useTranslation();
+  return <Title order={2}>{t("kpi.sections.dashboard")}</Title>;
+};
