@@ -290,6 +290,21 @@ describe("lead intake (M5.5)", () => {
     test.clock.now = tuesdayMorning;
   });
 
+  it("business minutes follow the production calendar: a shortened eve, a public holiday and the admin's own day off", async () => {
+    const w = await buildWorld(1);
+    await w.admin.patch(`/api/v1/lead-availability/${w.sellers[0]?.id ?? ""}`, { onDuty: true });
+    // Tuesday 3 November 2026, 16:58 in Moscow: the eve of Unity Day ends at 17:00, the 4th is a holiday.
+    test.clock.now = new Date("2026-11-03T13:58:00Z");
+    const eve = await w.headClient.post<LeadReceipt>("/api/v1/leads", { name: "Holiday eve" });
+    expect((await w.headClient.get<Lead>(`/api/v1/leads/${eve.body.id}`)).body.remindAt).toBe("2026-11-05T06:03:00.000Z"); // Thursday 09:03
+    // The admin closes Monday 14 December; a lead of Friday night then waits for Tuesday.
+    expect((await w.admin.put("/api/v1/calendar/days/2026-12-14", { kind: "day_off", note: "Stocktaking" })).status).toBe(200);
+    test.clock.now = new Date("2026-12-11T20:00:00Z");
+    const night = await w.headClient.post<LeadReceipt>("/api/v1/leads", { name: "After stocktaking" });
+    expect((await w.headClient.get<Lead>(`/api/v1/leads/${night.body.id}`)).body.remindAt).toBe("2026-12-15T06:05:00.000Z");
+    test.clock.now = tuesdayMorning;
+  });
+
   it("sellers see only their own leads; heads see the queue", async () => {
     const w = await buildWorld(2);
     const replies = [];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { russianLawYear } from "./data/ru-law";
 import { productionCalendar } from "./production-calendar";
 
 const russia = productionCalendar({ country: "RU" });
@@ -75,12 +76,34 @@ describe("productionCalendar settings and coverage (M5.2)", () => {
   });
 
   describe("a year without data is reported, not silently treated as plain weekdays", () => {
-    it("Russia 2027 has no decree yet: missing, answered by the weekly pattern", () => {
+    it("Russia 2027 has no decree yet: missing, answered by the weekly pattern and the Labour Code's own holidays", () => {
       expect(russia.coverage(2027)).toBe("missing");
-      expect(russia.coverageDetail(2027)).toMatchObject({ source: null, gaps: [{ from: "2027-01-01", to: "2027-12-31" }] });
+      expect(russia.coverageDetail(2027)).toMatchObject({ source: expect.stringContaining("ТК РФ ст. 95, 112"), gaps: [{ from: "2027-01-01", to: "2027-12-31" }] });
       expect(russia.missingYears(2024, 2027)).toEqual([2027]);
-      expect(russia.day("2027-01-01")).toMatchObject({ kind: "working", origin: "pattern" });
-      expect(russia.dayKind("2027-01-02")).toBe("weekend");
+      // Art. 112 part 1: the holidays themselves, never a working day for want of a decree.
+      expect(russia.day("2027-01-01")).toMatchObject({ kind: "holiday", origin: "law" });
+      expect(russia.dayKind("2027-01-08")).toBe("holiday");
+      expect(russia.dayKind("2027-02-23")).toBe("holiday");
+      expect(russia.dayKind("2027-11-04")).toBe("holiday");
+      // Part 2: Saturday 1 May, Sunday 9 May and Saturday 12 June move to the next working day.
+      expect(russia.day("2027-05-03")).toMatchObject({ kind: "weekend", origin: "law" });
+      expect(russia.dayKind("2027-05-10")).toBe("weekend");
+      expect(russia.dayKind("2027-06-14")).toBe("weekend");
+      // Art. 95: the working day just before a holiday is an hour shorter; a weekend eve shortens nothing.
+      expect(russia.dayKind("2027-02-22")).toBe("shortened");
+      expect(russia.dayKind("2027-11-03")).toBe("shortened");
+      expect(russia.dayKind("2027-12-31")).toBe("shortened");
+      expect(russia.dayKind("2027-03-05")).toBe("working");
+      expect(russia.dayKind("2027-01-11")).toBe("working");
+      // 261 weekdays less 9 weekday holidays and 3 moved days off; the decree's two January moves are still unknown.
+      expect(russia.workingDaysInMonth(2027, 1)).toBe(15);
+      expect(russia.workingDaysBetween("2027-01-01", "2027-12-31")).toBe(249);
+    });
+
+    it("the Labour Code's moves are the decree's own where the decree adds nothing (2026)", () => {
+      expect(russianLawYear(2026).transferredDaysOff.map((d) => d.date)).toEqual(["2026-03-09", "2026-05-11"]);
+      // The decree's eves to November; 31 December it makes a day off with a January day.
+      expect(russianLawYear(2026).shortenedDays.map((d) => d.date)).toEqual(["2026-04-30", "2026-05-08", "2026-06-11", "2026-11-03", "2026-12-31"]);
     });
 
     it("a country without holiday data is pattern only and has no missing years", () => {

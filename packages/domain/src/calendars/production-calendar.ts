@@ -12,6 +12,7 @@ import {
   type LocalDate,
 } from "./calendar-date";
 import { iranianYears, iranSolarHolidays, iranSolarHolidaysSource, russianYears, type RussianYearData } from "./data";
+import { russianLawYear } from "./data/ru-law";
 import { jalaliOf } from "./jalali";
 
 export type CalendarCountry = "RU" | "IR" | "OTHER";
@@ -39,7 +40,8 @@ export type DayKind = "working" | "shortened" | "weekend" | "holiday";
  * How far a year's answers rest on official data:
  * - official: the whole year is in the country's data;
  * - partial: part of it is (Iran, where a lunar list ends mid-year);
- * - missing: the country has data, but not for this year — answers follow the weekly pattern only;
+ * - missing: the country has data, but not for this year — answers follow the weekly pattern (Russia: with the
+ *   holidays the Labour Code fixes by itself; the decree's moves are unknown);
  * - pattern_only: a country without holiday data ("OTHER"): the weekly pattern is all there is.
  */
 export type CalendarCoverage = "official" | "partial" | "missing" | "pattern_only";
@@ -60,8 +62,11 @@ export type CalendarDay = {
   kind: DayKind;
   /** What the day is, e.g. "Victory Day" or "Day off moved from Saturday 6 January"; null for an ordinary day. */
   name: string | null;
-  /** Where the answer came from: the weekly pattern, the official data, or the admin's override. */
-  origin: "pattern" | "official" | "override";
+  /**
+   * Where the answer came from: the weekly pattern, the official data, the Labour Code alone (a Russian year
+   * whose decree is not out yet: its fixed holidays, their moves and eves), or the admin's override.
+   */
+  origin: "pattern" | "official" | "law" | "override";
   overridden: boolean;
   /** How much shorter than usual the working day is; 0 unless shortened. */
   shortenedByMinutes: number;
@@ -108,6 +113,21 @@ const russianDays = (years: readonly RussianYearData[]): Map<LocalDate, Official
 };
 
 const officialRussianDays = russianDays(russianYears);
+
+const decreeYears = new Set(russianYears.map((entry) => entry.year));
+const lawDaysByYear = new Map<number, Map<LocalDate, OfficialDay>>();
+
+/** A Russian year without a decree: the days the Labour Code settles by itself. */
+const russianLawDay = (date: LocalDate): OfficialDay | undefined => {
+  const year = dateParts(date).year;
+  if (decreeYears.has(year)) return undefined;
+  let days = lawDaysByYear.get(year);
+  if (days === undefined) {
+    days = russianDays([russianLawYear(year)]);
+    lawDaysByYear.set(year, days);
+  }
+  return days.get(date);
+};
 
 const officialIranianLunarDays = new Map<LocalDate, OfficialDay>(
   iranianYears.flatMap((year) => year.lunarHolidays.map((entry): [LocalDate, OfficialDay] => [entry.date, { kind: "holiday", name: entry.name }])),
@@ -179,7 +199,9 @@ const coverageDetailOf = (country: CalendarCountry, year: number): CoverageDetai
       return detail("pattern_only", [], [], [whole]);
     case "RU": {
       const data = russianYears.find((entry) => entry.year === year);
-      return data === undefined ? detail("missing", [], [], [whole]) : detail("official", [data.source], [data.version], []);
+      if (data !== undefined) return detail("official", [data.source], [data.version], []);
+      const law = russianLawYear(year);
+      return detail("missing", [law.source], [law.version], [whole]);
     }
     case "IR": {
       const touching = iranianYears.filter((entry) => intersectRanges(entry.covers, whole) !== null);
@@ -218,13 +240,14 @@ export const productionCalendar = (settings: WorkingCalendarSettings): Productio
     dateParts(date);
     const overridden = overrides.get(date);
     const official = overridden === undefined ? officialDay(settings.country, date) : undefined;
-    const found = overridden ?? official;
+    const law = overridden === undefined && official === undefined && settings.country === "RU" ? russianLawDay(date) : undefined;
+    const found = overridden ?? official ?? law;
     const kind: DayKind = found?.kind ?? (weekend.has(weekdayOf(date)) ? "weekend" : "working");
     return {
       date,
       kind,
       name: found?.name ?? null,
-      origin: overridden !== undefined ? "override" : official !== undefined ? "official" : "pattern",
+      origin: overridden !== undefined ? "override" : official !== undefined ? "official" : law !== undefined ? "law" : "pattern",
       overridden: overridden !== undefined,
       shortenedByMinutes: kind === "shortened" ? preHolidayShorteningMinutes : 0,
     };

@@ -1,8 +1,6 @@
 import {
-  countryWeekend,
   decideRoute,
   firstMatchingRule,
-  weekendWorkingDay,
   type LeadFacts,
   type RouteDecision,
   type RoutingRule,
@@ -11,6 +9,7 @@ import {
 } from "@conveyor/domain";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/database";
+import { organizationWorkCalendar } from "../kpi/org-calendar";
 import { countWaitingLeads, lockSeller, type IntakeContext, type KnownClient } from "../repositories/lead-intake.repository";
 import {
   activeHeadIds,
@@ -21,16 +20,10 @@ import {
 } from "../repositories/lead-availability.repository";
 import { enabledRoutingRules } from "../repositories/lead-intake.repository";
 
-/** The organization's working time as the domain reads it: its hours, time zone and weekend (M5.5 business minutes). */
-export const organizationCalendar = (context: Pick<IntakeContext, "country" | "timeZone" | "workStart" | "workEnd" | "thursdayOff">): WorkCalendar => {
-  const country = context.country === "RU" || context.country === "IR" ? context.country : "OTHER";
-  return {
-    timeZone: context.timeZone,
-    workStart: context.workStart,
-    workEnd: context.workEnd,
-    isWorkingDay: weekendWorkingDay(countryWeekend(country, context.thursdayOff)),
-  };
-};
+/** The organization's working time as the domain reads it: its hours, time zone and production calendar (M5.5 business minutes). */
+export const organizationCalendar = (
+  context: Pick<IntakeContext, "country" | "timeZone" | "workStart" | "workEnd" | "thursdayOff" | "calendarOverrides">,
+): WorkCalendar => organizationWorkCalendar(context);
 
 export type Assignment = { route: RouteDecision["kind"]; userId: string | null; ruleId: string | null };
 

@@ -5,6 +5,7 @@ import { calendarDays } from "../db/schema";
 import { AppError, forbidden } from "../http/app-error";
 import { addDays } from "@conveyor/domain";
 import { loadOrgCalendar } from "../kpi/org-calendar";
+import { forgetIntake } from "../repositories/intake-cache";
 import type { Viewer } from "../scope";
 
 /*
@@ -70,11 +71,13 @@ export const setCalendarDay = async (
     .insert(calendarDays)
     .values({ organizationId: viewer.organizationId, day: date, kind: input.kind, note: input.note ?? null, updatedById: viewer.userId, updatedAt: now })
     .onConflictDoUpdate({ target: [calendarDays.organizationId, calendarDays.day], set: { kind: input.kind, note: input.note ?? null, updatedById: viewer.userId, updatedAt: now } });
+  forgetIntake(viewer.organizationId);
   return readCalendar(context, viewer, year);
 };
 
 export const clearCalendarDay = async (context: AppContext, viewer: Viewer, date: string): Promise<WorkingCalendar> => {
   mustAdmin(viewer);
   await context.database.db.delete(calendarDays).where(and(eq(calendarDays.organizationId, viewer.organizationId), eq(calendarDays.day, date)));
+  forgetIntake(viewer.organizationId);
   return readCalendar(context, viewer, Number(date.slice(0, 4)));
 };

@@ -1,5 +1,15 @@
 import type { Period, PlanPeriodKind } from "@conveyor/contracts";
-import { addDays, jalaliMonthOf, jalaliMonthRange, localDateOf, productionCalendar, type ProductionCalendar } from "@conveyor/domain";
+import {
+  addDays,
+  jalaliMonthOf,
+  jalaliMonthRange,
+  localDateOf,
+  productionCalendar,
+  workCalendarOf,
+  type DayOverride,
+  type ProductionCalendar,
+  type WorkCalendar,
+} from "@conveyor/domain";
 import { and, eq, gte, lte } from "drizzle-orm";
 import type { Executor } from "../db/database";
 import { calendarDays, leadSettings, organizations } from "../db/schema";
@@ -21,6 +31,35 @@ export type OrgCalendar = {
   calendar: ProductionCalendar;
 };
 
+const calendarCountry = (country: string): OrgCalendar["country"] => (country === "RU" || country === "IR" ? country : "OTHER");
+const overrideKind = (kind: string): DayOverride["kind"] => (kind === "working" || kind === "shortened" ? kind : "day_off");
+
+/** The admin's changes as a JSON aggregate of `calendar_days` (a string on some drivers) reads them. */
+export const calendarOverridesOf = (value: unknown): DayOverride[] => {
+  const parsed: unknown = typeof value === "string" ? JSON.parse(value) : value;
+  if (!Array.isArray(parsed)) return [];
+  return parsed.flatMap((entry: unknown) =>
+    typeof entry === "object" && entry !== null && "date" in entry && "kind" in entry ? [{ date: String(entry.date), kind: overrideKind(String(entry.kind)) }] : [],
+  );
+};
+
+/**
+ * The organization's working time for business minutes (M5.5 SLA timers): its hours and time zone on its production
+ * calendar — holidays, transferred days and shortened pre-holiday days, with the admin's own changes.
+ */
+export const organizationWorkCalendar = (settings: {
+  country: string;
+  thursdayOff: boolean;
+  timeZone: string;
+  workStart: string;
+  workEnd: string;
+  calendarOverrides: readonly DayOverride[];
+}): WorkCalendar =>
+  workCalendarOf(
+    productionCalendar({ country: calendarCountry(settings.country), iranThursdayOff: settings.thursdayOff, overrides: settings.calendarOverrides }),
+    settings,
+  );
+
 export const loadOrgCalendar = async (ex: Executor, organizationId: string, now: Date): Promise<OrgCalendar> => {
   const rows = await ex
     .select({ country: organizations.country, timeZone: organizations.timeZone, currency: organizations.currency, thursdayOff: leadSettings.thursdayOff })
@@ -33,10 +72,10 @@ export const loadOrgCalendar = async (ex: Executor, organizationId: string, now:
   const year = Number(today.slice(0, 4));
   // The admin's changes for the years a period can touch: last year to next.
   const overrides = await ex
-    .select({ date: calendarDays.day, kind: calendarDays.kind })
+    .select({ date: calendarDays.day, kind: calendarDays.kind, note: calendarDays.note })
     .from(calendarDays)
     .where(and(eq(calendarDays.organizationId, organizationId), gte(calendarDays.day, `${year - 2}-01-01`), lte(calendarDays.day, `${year + 2}-12-31`)));
-  const country = row.country === "RU" || row.country === "IR" ? row.country : "OTHER";
+  const country = calendarCountry(row.country);
   const thursdayOff = row.thursdayOff ?? false;
   return {
     organizationId,
@@ -48,7 +87,7 @@ export const loadOrgCalendar = async (ex: Executor, organizationId: string, now:
     calendar: productionCalendar({
       country,
       iranThursdayOff: thursdayOff,
-      overrides: overrides.map((o) => ({ date: o.date, kind: o.kind as "working" | "day_off" | "shortened" })),
+      overrides: overrides.map((o) => ({ date: o.date, kind: overrideKind(o.kind), ...(o.note !== null && { note: o.note }) })),
     }),
   };
 };

@@ -1,9 +1,6 @@
-import { countrySchema } from "@conveyor/contracts";
 import {
-  countryWeekend,
   isWithinWorkingHours,
   localDateOf,
-  weekendWorkingDay,
   type SellerAvailability,
   type SellerProspects,
   type WorkCalendar,
@@ -11,6 +8,7 @@ import {
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../db/database";
 import { leadSettings, memberships, organizations } from "../db/schema";
+import { calendarOverridesOf, organizationWorkCalendar } from "../kpi/org-calendar";
 import type { Viewer } from "../scope";
 import { overseenUserIds, seesEverything } from "./visibility";
 
@@ -21,7 +19,7 @@ import { overseenUserIds, seesEverything } from "./visibility";
 
 const uuidArray = (values: readonly string[]): SQL => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::uuid[]`;
 
-/** The organization's working time: its time zone and hours, and the weekly days off of its country (Iran: Thursday too when set). */
+/** The organization's working time: its time zone and hours on its production calendar, with the admin's changes (M5.2, M5.5). */
 export const workCalendarFor = async (ex: Executor, organizationId: string): Promise<WorkCalendar> => {
   const rows = await ex
     .select({
@@ -30,18 +28,15 @@ export const workCalendarFor = async (ex: Executor, organizationId: string): Pro
       workEnd: organizations.workEnd,
       country: organizations.country,
       thursdayOff: leadSettings.thursdayOff,
+      calendarOverrides: sql<unknown>`(select coalesce(json_agg(json_build_object('date', cd.day, 'kind', cd.kind)), '[]'::json) from calendar_days cd
+        where cd.organization_id = ${organizations.id} and cd.day between current_date - 400 and current_date + 800)`,
     })
     .from(organizations)
     .leftJoin(leadSettings, eq(leadSettings.organizationId, organizations.id))
     .where(eq(organizations.id, organizationId));
   const row = rows[0];
   if (!row) throw new Error(`No organization ${organizationId}`);
-  return {
-    timeZone: row.timeZone,
-    workStart: row.workStart,
-    workEnd: row.workEnd,
-    isWorkingDay: weekendWorkingDay(countryWeekend(countrySchema.parse(row.country), row.thursdayOff ?? false)),
-  };
+  return organizationWorkCalendar({ ...row, thursdayOff: row.thursdayOff ?? false, calendarOverrides: calendarOverridesOf(row.calendarOverrides) });
 };
 
 /** A person as distribution sees them now, with what the screens show beside it. */

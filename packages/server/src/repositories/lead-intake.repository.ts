@@ -1,8 +1,9 @@
 import { routingConditionsSchema } from "@conveyor/contracts";
-import type { RoutingRule, WorkCalendar } from "@conveyor/domain";
+import type { DayOverride, RoutingRule, WorkCalendar } from "@conveyor/domain";
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../db/database";
 import type { SqlRunner } from "../db/prepared";
+import { calendarOverridesOf } from "../kpi/org-calendar";
 import { availabilitySql, poolMembersOf, type AvailabilityRow, type PoolMember } from "./lead-availability.repository";
 
 /*
@@ -25,6 +26,8 @@ export type IntakeSettings = {
   reassignAfterMinutes: number;
   escalateAfterReassignments: number;
   thursdayOff: boolean;
+  /** The admin's changes to the working-day calendar (M5.2) around today: SLA minutes skip a holiday the admin added. */
+  calendarOverrides: DayOverride[];
   pipelineId: string | null;
   stageId: string | null;
 };
@@ -47,7 +50,9 @@ const str = (value: unknown): string | null => (typeof value === "string" ? valu
 const settingsSql = (organizationId: string, extra: SQL) => sql`
     select o.country, o.time_zone, o.work_start, o.work_end, o.currency, o.department_mode,
            s.remind_after_minutes, s.reassign_after_minutes, s.escalate_after_reassignments, s.thursday_off,
-           st.pipeline_id, st.id as stage_id${extra}
+           st.pipeline_id, st.id as stage_id,
+           (select coalesce(json_agg(json_build_object('date', cd.day, 'kind', cd.kind)), '[]'::json) from calendar_days cd
+             where cd.organization_id = o.id and cd.day between current_date - 400 and current_date + 800) as calendar_overrides${extra}
       from organizations o
       left join lead_settings s on s.organization_id = o.id
       left join lateral (
@@ -68,6 +73,7 @@ const settingsOf = (row: Record<string, unknown>): IntakeSettings => ({
   reassignAfterMinutes: int(row["reassign_after_minutes"], 15),
   escalateAfterReassignments: int(row["escalate_after_reassignments"], 2),
   thursdayOff: row["thursday_off"] === true,
+  calendarOverrides: calendarOverridesOf(row["calendar_overrides"]),
   pipelineId: str(row["pipeline_id"]),
   stageId: str(row["stage_id"]),
 });
