@@ -1,5 +1,7 @@
 import type { Company, Dashboard, Deal, Funnel, Order, Pipeline, PlanList, Problem, WorkingCalendar } from "@conveyor/contracts";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { checkEveryOrganization } from "../src/commands/check-kpi-rollups";
 import { buildOrganization, buildUser, signedIn, useTestApp } from "./harness";
 import { buildTeam } from "../src/testing/factories";
 
@@ -109,5 +111,50 @@ describe("KPI rollups, plans and the dashboard", () => {
     expect((await as.anna.put("/api/v1/calendar/days/2026-12-29", { kind: "day_off" })).status).toBe(403);
     const bad = await as.admin.put<Problem>("/api/v1/calendar/days/2026-13-01", { kind: "day_off" });
     expect(bad.status).toBe(400);
+  });
+
+  it("stays exact after an import, a redistribution and its undo; the admin command finds and rebuilds a damaged rollup", async () => {
+    const { org, anna, boris, as, won, lost, pipeline } = await setup();
+    const open = pipeline.stages.find((stage) => stage.kind === "open");
+    if (!open) throw new Error("no open stage");
+    const companies = ["Название;Ответственный", `Импорт Альфа;${anna.email}`, `Импорт Бета;${anna.email}`, `Импорт Гамма;${boris.email}`].join("\n");
+    const deals = [
+      "Сделка;Клиент;Этап;Сумма;Ожидаемая дата;Ответственный;Причина отказа",
+      `Открытая;Импорт Альфа;${open.name};150000;2026-12-20;${anna.email};`,
+      `Выиграна;Импорт Бета;${won.name};90000;;${anna.email};`,
+      `Проиграна;Импорт Гамма;${lost.name};40000;;${boris.email};Дорого`,
+    ].join("\n");
+    for (const [entity, csv] of [["companies", companies], ["deals", deals]] as const) {
+      const draft = await as.admin.upload<{ id: string; mapping: (string | null)[] }>(`/api/v1/imports?entity=${entity}&fileName=${entity}.csv`, csv);
+      expect(draft.status).toBe(201);
+      expect((await as.admin.post(`/api/v1/imports/${draft.body.id}/start`, { mapping: draft.body.mapping, onDuplicate: "skip" })).status).toBe(202);
+      await test.app.imports.idle();
+      expect((await as.admin.get<{ createdCount: number }>(`/api/v1/imports/${draft.body.id}`)).body.createdCount).toBe(3);
+    }
+    const exact = async () => (await as.admin.post<{ exact: boolean; rollups: Array<{ name: string; mismatches: number }> }>("/api/v1/kpi/check")).body;
+    expect(await exact()).toMatchObject({ exact: true });
+    const before = (await as.admin.get<Dashboard>("/api/v1/kpi/dashboard?period=2026-12")).body;
+    expect(before.figures).toMatchObject({ dealsWon: 1, dealsLost: 1 });
+
+    // Anna's clients (and their open deal) move to Boris, and back.
+    const moved = await as.admin.post<{ id: string }>("/api/v1/redistributions", { fromUserId: anna.id, mode: "manual", toUserIds: [boris.id], reason: "Vacation" });
+    expect(moved.status).toBe(201);
+    expect(await exact()).toMatchObject({ exact: true });
+    expect((await as.admin.post(`/api/v1/redistributions/${moved.body.id}/undo`)).status).toBe(200);
+    expect(await exact()).toMatchObject({ exact: true });
+
+    // A rollup changed behind the triggers' back is found, by the API and by `npm run kpi:check`, and rebuilt.
+    await test.database.db.execute(sql`update seller_day_rollup set deals_won = deals_won + 5 where organization_id = ${org.organizationId}`);
+    const damaged = await exact();
+    expect(damaged.exact).toBe(false);
+    expect(damaged.rollups.find((r) => r.name === "seller_day_rollup")?.mismatches).toBeGreaterThan(0);
+    const lines: string[] = [];
+    const found = await checkEveryOrganization(test.database.db, { rebuild: false, say: (line) => lines.push(line) });
+    expect(found.differing).toBeGreaterThan(0);
+    expect(lines.some((line) => line.includes(org.organizationId) && line.includes("differ"))).toBe(true);
+    const fixed = await checkEveryOrganization(test.database.db, { rebuild: true, say: () => undefined });
+    expect(fixed.differing).toBe(0);
+    expect(await exact()).toMatchObject({ exact: true });
+    expect((await as.admin.get<Dashboard>("/api/v1/kpi/dashboard?period=2026-12")).body.figures).toEqual(before.figures);
   });
 });
