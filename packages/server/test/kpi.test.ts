@@ -1,4 +1,4 @@
-import type { Company, Dashboard, Deal, Funnel, Order, Pipeline, PlanList, Problem, WorkingCalendar } from "@conveyor/contracts";
+import type { Company, Dashboard, Deal, Forecast, Funnel, Order, Pipeline, PlanList, Problem, WorkingCalendar } from "@conveyor/contracts";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { checkEveryOrganization } from "../src/commands/check-kpi-rollups";
@@ -88,7 +88,7 @@ describe("KPI rollups, plans and the dashboard", () => {
   });
 
   it("splits a department plan pro-rated for an absence, and keeps the calendar's own days", async () => {
-    const { anna, boris, as } = await setup();
+    const { anna, boris, as, won } = await setup();
     await as.admin.post("/api/v1/absences", { userId: boris.id, kind: "vacation", startsOn: "2026-12-14", endsOn: "2026-12-25" });
     const split = await as.admin.post<{ items: Array<{ userId: string; target: number; presentWorkingDays: number }> }>("/api/v1/plans/split", {
       period: "2026-12",
@@ -103,6 +103,19 @@ describe("KPI rollups, plans and the dashboard", () => {
     expect(byUser.get(boris.id)?.presentWorkingDays).toBe(12);
     expect(split.body.items.reduce((a, i) => a + i.target, 0)).toBe(32);
     expect(byUser.get(anna.id)?.target).toBeGreaterThan(byUser.get(boris.id)?.target ?? 0);
+
+    // Money received this week is the week's actual, as the month's is the month's.
+    const company = (await as.anna.post<Company>("/api/v1/companies", { name: "Weekly payer" })).body;
+    const deal = (await as.anna.post<Deal>("/api/v1/deals", { companyId: company.id, title: "Paid today", amountMinor: 30_000_00 })).body;
+    expect((await as.anna.post(`/api/v1/deals/${deal.id}/move`, { stageId: won.id })).status).toBe(200);
+    const order = (await as.anna.post<Order>(`/api/v1/deals/${deal.id}/orders`, { amountMinor: 30_000_00, orderedOn: "2026-12-07" })).body;
+    expect((await as.anna.post(`/api/v1/orders/${order.id}/payments`, { amountMinor: 12_000_00, paidOn: "2026-12-07" })).status).toBe(201);
+    const weeks = (await as.admin.get<Forecast>("/api/v1/kpi/forecast?by=week")).body;
+    expect(weeks.buckets.map((b) => [b.start, b.actualMinor]).slice(0, 2)).toEqual([
+      ["2026-12-07", 12_000_00],
+      ["2026-12-14", 0],
+    ]);
+    expect((await as.admin.get<Forecast>("/api/v1/kpi/forecast?by=month")).body.buckets[0]).toMatchObject({ start: "2026-12-01", actualMinor: 12_000_00 });
 
     const calendar = await as.admin.get<WorkingCalendar>("/api/v1/calendar?year=2026");
     expect(calendar.body).toMatchObject({ country: "RU", coverage: "official", workingDays: 247 });

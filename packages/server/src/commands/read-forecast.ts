@@ -13,7 +13,7 @@ import {
   openDealsByMonth,
   openDealsExpectedBetween,
   repeatRevenueByMonth,
-  revenueByMonth,
+  revenueBy,
 } from "../repositories/kpi-rollup.repository";
 import type { Viewer } from "../scope";
 
@@ -56,10 +56,12 @@ export const readForecast = async (context: AppContext, viewer: Viewer, query: z
         });
   const last = ranges[ranges.length - 1]?.end ?? today;
 
-  const [monthRows, repeatHistory, actualByMonth, history] = await Promise.all([
+  const first = ranges[0]?.start ?? today;
+  const [monthRows, repeatHistory, actualByMonth, actualByDay, history] = await Promise.all([
     openDealsByMonth(db, org, scope.userIds),
     repeatRevenueByMonth(db, org, scope.userIds, shiftMonth(thisMonth, -3), addDays(thisMonth, -1)),
-    revenueByMonth(db, org, scope.userIds, shiftMonth(thisMonth, -6), last),
+    revenueBy(db, org, scope.userIds, "month", shiftMonth(thisMonth, -6), last),
+    query.by === "week" ? revenueBy(db, org, scope.userIds, "day", first, last) : Promise.resolve(new Map<string, number>()),
     forecastHistory(db, org, scope.userIds, shiftMonth(thisMonth, -6), thisMonth),
   ]);
 
@@ -95,7 +97,11 @@ export const readForecast = async (context: AppContext, viewer: Viewer, query: z
     const days = (Date.parse(`${bucket.end}T00:00:00Z`) - Date.parse(`${bucket.start}T00:00:00Z`)) / 86_400_000 + 1;
     const repeatMinor = query.by === "month" ? repeatMonthly : Math.round((repeatMonthly * days) / 30.4);
     const weighted = Object.fromEntries(clientTypes.map((type) => [type, perType.get(type)?.[index]?.weightedMinor ?? 0])) as Record<ClientType, number>;
-    const actualMinor = query.by === "month" ? (actualByMonth.get(bucket.start) ?? 0) : 0;
+    let actualMinor = actualByMonth.get(bucket.start) ?? 0;
+    if (query.by === "week") {
+      actualMinor = 0;
+      for (let day = bucket.start; day <= bucket.end; day = addDays(day, 1)) actualMinor += actualByDay.get(day) ?? 0;
+    }
     return {
       start: bucket.start,
       end: bucket.end,

@@ -235,19 +235,22 @@ export const openDealsByMonth = async (ex: Executor, organizationId: string, use
 };
 
 /** Money received per month in [fromMonth, toMonth] from clients of these types, credited to these sellers. */
-export const revenueByMonth = async (
+/** Money received per month (`unit` "month", keyed by its first day) or per day, from the per-seller day rollup. */
+export const revenueBy = async (
   ex: Executor,
   organizationId: string,
   userIds: readonly string[],
-  fromMonth: string,
-  toMonth: string,
+  unit: "month" | "day",
+  from: string,
+  to: string,
 ): Promise<Map<string, number>> => {
   if (userIds.length === 0) return new Map();
-  const result = await ex.execute<{ month: string; amount: string | number }>(sql`
-    select to_char(date_trunc('month', day), 'YYYY-MM-DD') as month, sum(revenue_minor) as amount from seller_day_rollup
-    where organization_id = ${organizationId} and user_id = any(${uuidArray(userIds)}) and day between ${fromMonth}::date and ${toMonth}::date
+  const bucket = unit === "month" ? sql`date_trunc('month', day)` : sql`day`;
+  const result = await ex.execute<{ bucket: string; amount: string | number }>(sql`
+    select to_char(${bucket}, 'YYYY-MM-DD') as bucket, sum(revenue_minor) as amount from seller_day_rollup
+    where organization_id = ${organizationId} and user_id = any(${uuidArray(userIds)}) and day between ${from}::date and ${to}::date
     group by 1`);
-  return new Map(result.rows.map((r) => [r.month, Number(r.amount)]));
+  return new Map(result.rows.map((r) => [r.bucket, Number(r.amount)]));
 };
 
 /** Revenue from current and permanent clients per month: the repeat-payment run-rate's history. */
@@ -289,6 +292,7 @@ export const openDealsExpectedBetween = async (
  * The forecast as it stands when a month begins, per owner, kept once (M2.4 forecast vs actual):
  * open deals expected this month or earlier (or undated) × probability, plus the repeat run-rate.
  */
+/** The month's forecast as it stood on its first read; a month already taken is not computed again. */
 export const ensureForecastSnapshot = async (ex: Executor, organizationId: string, month: string): Promise<void> => {
   await ex.execute(sql`
     insert into forecast_snapshots (organization_id, owner_id, month, weighted_minor, repeat_minor)
@@ -302,7 +306,9 @@ export const ensureForecastSnapshot = async (ex: Executor, organizationId: strin
       where r.organization_id = ${organizationId} and c.status in ('current', 'permanent')
         and r.month between (${month}::date - interval '3 months')::date and (${month}::date - interval '1 day')::date
       group by r.user_id
-    ) x group by owner_id
+    ) x
+    where not exists (select 1 from forecast_snapshots t where t.organization_id = ${organizationId} and t.month = ${month}::date)
+    group by owner_id
     on conflict do nothing`);
 };
 
