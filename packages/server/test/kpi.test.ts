@@ -79,6 +79,8 @@ describe("KPI rollups, plans and the dashboard", () => {
     expect(drill.body.items.map((i) => i.amountMinor)).toEqual([60_000_00]);
     expect((await as.admin.get("/api/v1/kpi/forecast")).status).toBe(200);
     expect((await as.admin.get("/api/v1/kpi/export?report=dashboard&period=2026-12")).status).toBe(200);
+    // The forecast downloads by week as on screen.
+    expect((await as.admin.get("/api/v1/kpi/export?report=forecast&by=week&count=4")).headers["x-export-rows"]).toBe("4");
 
     // The rollups equal the same figures rebuilt from the raw tables.
     const check = await as.admin.post<{ exact: boolean; rollups: Array<{ mismatches: number }> }>("/api/v1/kpi/check");

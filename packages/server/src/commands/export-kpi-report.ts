@@ -44,7 +44,7 @@ const w = (locale: Locale, key: string): string => words[locale][key] ?? key;
 export const exportKpiReport = async (
   context: AppContext,
   viewer: Viewer,
-  options: { report: KpiReport; query: DashboardQuery & { pipelineId?: string | undefined }; locale: Locale },
+  options: { report: KpiReport; query: DashboardQuery & { pipelineId?: string | undefined }; locale: Locale; forecast?: { by: "week" | "month"; count: number } },
 ): Promise<{ body: Buffer; rows: number }> => {
   const { locale, query } = options;
   const workbook = new ExcelJS.Workbook();
@@ -78,7 +78,7 @@ export const exportKpiReport = async (
     header(sheet, ["stage", "entered", "conversion", "norm", "daysInStage", "lostAfter"]);
     for (const s of f.stages) add(sheet, [s.name, s.entered, round(s.conversion === null ? null : s.conversion * 100), round(s.norm === null ? null : s.norm * 100), round(s.averageDaysInStage), s.lostAfter]);
   } else if (options.report === "forecast") {
-    const f = await readForecast(context, viewer, { scope: query.scope, by: "month", count: 6 });
+    const f = await readForecast(context, viewer, { scope: query.scope, ...(options.forecast ?? { by: "month", count: 6 }) });
     const money = (minor: number) => minor / 10 ** currencyDigits(f.currency);
     const sheet = sheetOf("forecast");
     header(sheet, ["start", "end", "weightedNew", "weightedCurrent", "weightedPermanent", "repeat", "total", "actual"]);

@@ -32,6 +32,9 @@ const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404
 const exportQuerySchema = funnelQuerySchema.extend({
   report: z.enum(["dashboard", "funnel", "forecast", "plans"]),
   locale: localeSchema.default("en"),
+  /** The forecast's buckets, as on screen. */
+  by: forecastQuerySchema.shape.by,
+  count: z.coerce.number().int().min(1).max(26).default(6),
 });
 
 /** The KPI dashboard, drill-down, funnel, forecast, their XLSX exports and the rollups' check: /api/v1/kpi. */
@@ -93,8 +96,8 @@ export const kpiRoutes =
       },
       async (request, reply) => {
         const { viewer } = await authenticate(context, request);
-        const { report, locale, ...query } = request.query;
-        const { body, rows } = await exportKpiReport(context, viewer, { report, query, locale });
+        const { report, locale, by, count, ...query } = request.query;
+        const { body, rows } = await exportKpiReport(context, viewer, { report, query, locale, forecast: { by, count } });
         await logExport(context.database.db, viewer, { entity: "report", format: "xlsx", rows, filter: { report, ...query }, at: context.now() });
         return reply
           .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
