@@ -303,12 +303,14 @@ export const funnelSchema = z.object({
       kind: z.enum(["open", "won"]),
       entered: z.number().int(),
       lostAfter: z.number().int(),
+      /** Of the deals that left the stage in the period, the share that moved on (not lost); null for won. */
       conversion: z.number().nullable(),
       /** The department's conversion at this stage over the same period: the norm. */
       norm: z.number().nullable(),
       averageDaysInStage: z.number().nullable(),
     }),
   ),
+  /** The product of the stages' conversions: a deal's chance from the first stage to won at the period's rates. */
   conversion: z.number().nullable(),
   weakestStageId: idSchema.nullable(),
   lostReasons: z.array(z.object({ reason: z.string(), count: z.number().int() })),

@@ -1,20 +1,23 @@
 /**
- * M5.15 The funnel: each stage's conversion (the share of the deals that entered it and moved on
- * to the next open or won stage) and the whole funnel's; the stage where clients are lost is the
- * one whose conversion is furthest below the department's norm for it.
+ * M5.15 The funnel over a period: each stage's conversion (of the deals that left the stage in the
+ * period, the share that moved on rather than to a lost stage) and the whole funnel's (the product:
+ * the chance that a deal entering the first stage is won at this period's rates). Counted from the
+ * moves of the period, not from one cohort of deals: a deal that entered before the period and was
+ * won in it counts where it moved, so no ratio passes 100% and skipped stages distort nothing. The
+ * stage where clients are lost is the one whose conversion is furthest below the department's norm.
  */
 export type FunnelStageInput = {
   stageId: string;
   /** Deals that entered the stage in the period. */
   entered: number;
-  /** Of them, those that went straight to a lost stage. */
+  /** Deals that went from this stage straight to a lost stage in the period. */
   lostAfter: number;
   exited: number;
   exitedSeconds: number;
 };
 
 export type FunnelStage = FunnelStageInput & {
-  /** entered(next) / entered(this), 0..1; null for the last stage or when nothing entered. */
+  /** (exited − lostAfter) / exited, 0..1; null for the won stage or when no deal left the stage. */
   conversion: number | null;
   averageDaysInStage: number | null;
 };
@@ -25,17 +28,15 @@ export const funnelConversions = (stages: readonly FunnelStageInput[]): FunnelSt
     const next = stages[index + 1];
     return {
       ...stage,
-      conversion: next === undefined || stage.entered === 0 ? null : Math.min(1, next.entered / stage.entered),
+      conversion: next === undefined || stage.exited === 0 ? null : Math.max(0, stage.exited - stage.lostAfter) / stage.exited,
       averageDaysInStage: stage.exited > 0 ? stage.exitedSeconds / stage.exited / 86_400 : null,
     };
   });
 
-/** Whole-funnel conversion: won / entered the first stage. */
-export const wholeFunnelConversion = (stages: readonly FunnelStageInput[]): number | null => {
-  const first = stages[0];
-  const last = stages[stages.length - 1];
-  if (!first || !last || first.entered === 0 || stages.length < 2) return null;
-  return Math.min(1, last.entered / first.entered);
+/** Whole-funnel conversion: the product of the stages' conversions (those that any deal left); null when none did. */
+export const wholeFunnelConversion = (stages: readonly FunnelStage[]): number | null => {
+  const known = stages.flatMap((stage) => (stage.conversion === null ? [] : [stage.conversion]));
+  return known.length === 0 ? null : known.reduce((product, conversion) => product * conversion, 1);
 };
 
 /**

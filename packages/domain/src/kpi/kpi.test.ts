@@ -105,15 +105,26 @@ describe("M5.15 funnel", () => {
     { stageId: "won", entered: 10, lostAfter: 0, exited: 0, exitedSeconds: 0 },
   ]);
 
-  it("converts each stage to the next and the whole funnel", () => {
-    expect(stages.map((s) => s.conversion)).toEqual([0.5, 0.2, null]);
+  it("converts each stage by the deals that left it, and the whole funnel as their product", () => {
+    // 90 left qualification, 30 of them lost: 2/3 moved on; 45 left the proposal, 25 lost: 4/9.
+    expect(stages.map((s) => s.conversion)).toEqual([60 / 90, 20 / 45, null]);
     expect(stages[0]?.averageDaysInStage).toBeCloseTo(2);
-    expect(wholeFunnelConversion(stages)).toBeCloseTo(0.1);
+    expect(wholeFunnelConversion(stages)).toBeCloseTo((2 / 3) * (4 / 9));
+  });
+
+  it("never passes 100% when more deals are won in a period than entered its first stage", () => {
+    const flow = funnelConversions([
+      { stageId: "qualify", entered: 11, lostAfter: 2, exited: 20, exitedSeconds: 0 },
+      { stageId: "won", entered: 18, lostAfter: 0, exited: 0, exitedSeconds: 0 },
+    ]);
+    expect(flow[0]?.conversion).toBeCloseTo(0.9);
+    expect(wholeFunnelConversion(flow)).toBeCloseTo(0.9);
+    expect(wholeFunnelConversion(funnelConversions([{ stageId: "won", entered: 3, lostAfter: 0, exited: 0, exitedSeconds: 0 }]))).toBeNull();
   });
 
   it("names the stage furthest below its norm", () => {
-    expect(weakestFunnelStage(stages, new Map([["qualify", 0.4], ["proposal", 0.35]]))).toEqual({ stageId: "proposal", gap: expect.closeTo(-0.15, 6) });
-    expect(weakestFunnelStage(stages, new Map([["qualify", 0.4]]))).toBeNull();
+    expect(weakestFunnelStage(stages, new Map([["qualify", 0.6], ["proposal", 0.6]]))).toEqual({ stageId: "proposal", gap: expect.closeTo(20 / 45 - 0.6, 6) });
+    expect(weakestFunnelStage(stages, new Map([["qualify", 0.6]]))).toBeNull();
   });
 });
 

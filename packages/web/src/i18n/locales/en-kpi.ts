@@ -162,7 +162,7 @@ export const enKpi = {
     },
     funnel: {
       title: "Sales funnel",
-      hint: "How many deals entered each stage this month and the share that moved on (M5.15), against the norm: the department's conversion, or for the whole department its previous month. Raise conversion where clients are lost.",
+      hint: "How many deals entered each stage this month and, of those that left it, the share that moved on rather than being lost (M5.15), against the norm: the department's conversion, or for the whole department its previous month. Raise conversion where clients are lost.",
       pipeline: "Pipeline",
       stage: "Stage",
       won: "Won",
