@@ -8,6 +8,8 @@ import { benchStartup } from "./startup";
  * `npm run bench`: the foundation's figures — start and restart time of the server on the
  * embedded database, and latency of the calls a person waits on, on the embedded database
  * and (with DATABASE_URL) on PostgreSQL. Results go to bench/results/foundation.md.
+ * BENCH_KPI=1 runs the KPI benchmark (kpi.ts) after it in the same run: at size L it seeds 200k
+ * clients per database (about 20 minutes embedded), too long for every `npm run bench`.
  */
 const iterations = Number(process.env["BENCH_ITERATIONS"] ?? 300);
 const sellers = 100;
@@ -46,3 +48,5 @@ for (const [label, databaseUrl] of targets) {
 }
 
 writeFileSync(resolve(import.meta.dirname, "../results/foundation.md"), `${lines.join("\n")}\n`);
+
+if (process.env["BENCH_KPI"] === "1") await import("./kpi");

@@ -16,6 +16,14 @@ export type LargeOptions = {
   dealsPerCompany: number;
   activitiesPerCompany: number;
   sellersPerLevel?: [number, number, number];
+  /**
+   * "kpi": the history the KPI benchmark reads — each deal's own outcome (25% won, 20% lost, 3 to
+   * 60 days after it was created; those that would close after `now` are still open), its path
+   * through the open stages as stage visits, a payment 0–14 days after each win unless that is
+   * still ahead, and the KPI columns (credited seller, funnel owner, first win) filled as the
+   * write path fills them. Default "crm": the history the older benchmarks measured.
+   */
+  history?: "crm" | "kpi";
   /** Called after each step with its name and the time it took. */
   onStep?: (step: string, ms: number) => void;
 };
@@ -104,38 +112,99 @@ export const seedLargeDepartment = async (database: Database, options: LargeOpti
              from contacts where organization_id = ${org} group by company_id) x
        where c.organization_id = ${org} and c.id = x.company_id`,
     );
-    await step(
-      "deals",
-      `insert into deals (id, organization_id, company_id, pipeline_id, stage_id, title, amount_minor, currency, expected_close_date, owner_id, lost_reason, acceptance_signed_on, stage_entered_at, closed_at, created_at, updated_at)
-       select gen_random_uuid(), ${org}, c.id, st.pipeline_id, st.id,
-              (array['Поставка оборудования','Годовой контракт','Пилотный заказ','Расширение поставки','Сервисный договор'])[1 + floor(random() * 5)::int] || ' ' || k,
-              (50 + floor(random() * 4950))::bigint * 100000, 'RUB', (${nowSql} + (random() * 110 - 20) * interval '1 day')::date, c.owner_id,
-              case when st.kind = 'lost' then (array['Дорого','Выбрали конкурента','Нет бюджета'])[1 + floor(random() * 3)::int] end,
-              case when st.kind = 'won' then (c.created_at + interval '20 days')::date end,
-              c.created_at + interval '10 days', case when st.kind <> 'open' then c.created_at + interval '20 days' end,
-              c.created_at + interval '1 day', c.created_at + interval '20 days'
-       from companies c cross join generate_series(1, $1::int) as k
-       cross join lateral (select s.id, s.pipeline_id, s.kind from pipeline_stages s join pipelines p on p.id = s.pipeline_id and p.is_default
-                           where s.organization_id = ${org} and s.archived_at is null
-                           order by s.position offset floor(random() * (select count(*) from pipeline_stages x join pipelines px on px.id = x.pipeline_id and px.is_default
-                                                                         where x.organization_id = ${org} and x.archived_at is null) + k * 0)::int limit 1) st
-       where c.organization_id = ${org}`,
-      [options.dealsPerCompany],
-    );
-    await step(
-      "stage visits",
-      `insert into deal_stage_visits (organization_id, deal_id, stage_id, entered_at, moved_by_id)
-       select organization_id, id, stage_id, stage_entered_at, owner_id from deals where organization_id = ${org}`,
-    );
-    await step(
-      "orders and payments",
-      `with won as (select d.*, row_number() over () as n from deals d join pipeline_stages s on s.id = d.stage_id and s.kind = 'won' where d.organization_id = ${org}),
-            o as (insert into orders (id, organization_id, deal_id, company_id, number, amount_minor, currency, ordered_on, created_by_id, created_at)
-                  select gen_random_uuid(), organization_id, id, company_id, 'B' || n, amount_minor, currency, (closed_at + interval '5 days')::date, owner_id, closed_at + interval '5 days' from won
-                  returning id, organization_id, deal_id, company_id, amount_minor, currency, ordered_on, created_by_id, created_at)
-       insert into payments (organization_id, order_id, company_id, deal_id, amount_minor, currency, paid_on, created_by_id, created_at)
-       select organization_id, id, company_id, deal_id, amount_minor, currency, ordered_on + 10, created_by_id, created_at + interval '10 days' from o`,
-    );
+    if (options.history === "kpi") {
+      // One statement: the drawn deals feed both the deals and their stage visits.
+      await step(
+        "deals and stage visits",
+        `with st as (
+           select array_agg(s.id order by s.position) filter (where s.kind = 'open') as open_ids,
+                  (array_agg(s.id) filter (where s.kind = 'won'))[1] as won_id, (array_agg(s.id) filter (where s.kind = 'lost'))[1] as lost_id,
+                  (array_agg(s.pipeline_id))[1] as pipeline_id
+           from pipeline_stages s join pipelines p on p.id = s.pipeline_id and p.is_default
+           where s.organization_id = ${org} and s.archived_at is null),
+         raw as (
+           select gen_random_uuid() as id, c.id as company_id, c.owner_id, k, random() as r, random() as p, random() as u,
+                  c.created_at + random() * 0.8 * (${nowSql} - c.created_at) as created,
+                  (array['Поставка оборудования','Годовой контракт','Пилотный заказ','Расширение поставки','Сервисный договор'])[1 + floor(random() * 5)::int] || ' ' || k as title,
+                  (50 + floor(random() * 4950))::bigint * 100000 as amount, (${nowSql} + (random() * 110 - 20) * interval '1 day')::date as expected,
+                  (array['Дорого','Выбрали конкурента','Нет бюджета','Не дозвонились до ЛПР'])[1 + floor(random() * 4)::int] as reason
+           from companies c cross join generate_series(1, $1::int) as k
+           where c.organization_id = ${org}),
+         timed as (
+           select raw.*, case when r < 0.45 then created + (3 + u * 57) * interval '1 day' end as closes from raw),
+         drawn as materialized (
+           select timed.*, case when closes > ${nowSql} or closes is null then 'open' when r < 0.25 then 'won' else 'lost' end as kind,
+                  case when r < 0.25 then 4 else floor(p * 5)::int end as reached,
+                  case when closes <= ${nowSql} then closes else created + u * (${nowSql} - created) end as moved
+           from timed),
+         inserted as (
+           insert into deals (id, organization_id, company_id, pipeline_id, stage_id, title, amount_minor, currency, expected_close_date, owner_id, lost_reason,
+                              acceptance_signed_on, stage_entered_at, closed_at, created_at, updated_at)
+           select d.id, ${org}, d.company_id, st.pipeline_id,
+                  case d.kind when 'won' then st.won_id when 'lost' then st.lost_id else st.open_ids[1 + d.reached] end,
+                  d.title, d.amount, 'RUB', d.expected, d.owner_id, case when d.kind = 'lost' then d.reason end,
+                  case when d.kind = 'won' then d.moved::date end, d.moved, case when d.kind <> 'open' then d.moved end, d.created, d.moved
+           from drawn d, st)
+         insert into deal_stage_visits (organization_id, deal_id, stage_id, entered_at, left_at, moved_by_id, owner_id)
+         select ${org}, v.id, case when v.i <= v.reached then st.open_ids[1 + v.i] when v.kind = 'won' then st.won_id else st.lost_id end,
+                v.entered, case when v.i < v.n then lead(v.entered) over (partition by v.id order by v.i) end, v.owner_id, v.owner_id
+         from (select d.id, d.kind, d.reached, d.owner_id, n.n, i,
+                      case when i = n.n then d.moved else d.created + (d.moved - d.created) * (i::float8 / n.n) end as entered
+               from drawn d cross join lateral (select d.reached + (d.kind <> 'open')::int as n) n cross join generate_series(0, n.n) as i) v, st`,
+        [options.dealsPerCompany],
+      );
+      await step(
+        "first wins",
+        `update deals d set first_win = true
+         from (select distinct on (x.company_id) x.id from deals x join pipeline_stages s on s.id = x.stage_id and s.kind = 'won'
+               where x.organization_id = ${org} and x.closed_at is not null order by x.company_id, x.closed_at, x.id) f
+         where d.organization_id = ${org} and d.id = f.id`,
+      );
+      await step(
+        "orders and payments",
+        `with won as (select d.*, row_number() over () as n from deals d join pipeline_stages s on s.id = d.stage_id and s.kind = 'won' where d.organization_id = ${org}),
+              o as (insert into orders (id, organization_id, deal_id, company_id, number, amount_minor, currency, ordered_on, created_by_id, created_at)
+                    select gen_random_uuid(), organization_id, id, company_id, 'B' || n, amount_minor, currency, (closed_at at time zone 'Europe/Moscow')::date, owner_id, closed_at from won
+                    returning id, organization_id, deal_id, company_id, amount_minor, currency, ordered_on, created_by_id, created_at)
+         insert into payments (organization_id, order_id, company_id, deal_id, amount_minor, currency, paid_on, created_by_id, credited_user_id, created_at)
+         select organization_id, id, company_id, deal_id, amount_minor, currency, x.paid_on, created_by_id, created_by_id, x.paid_on::timestamp at time zone 'Europe/Moscow' + interval '12 hours'
+         from o cross join lateral (select o.ordered_on + floor(random() * 15)::int + 0 * length(o.id::text) as paid_on) x
+         where x.paid_on <= (${nowSql} at time zone 'Europe/Moscow')::date`,
+      );
+    } else {
+      await step(
+        "deals",
+        `insert into deals (id, organization_id, company_id, pipeline_id, stage_id, title, amount_minor, currency, expected_close_date, owner_id, lost_reason, acceptance_signed_on, stage_entered_at, closed_at, created_at, updated_at)
+         select gen_random_uuid(), ${org}, c.id, st.pipeline_id, st.id,
+                (array['Поставка оборудования','Годовой контракт','Пилотный заказ','Расширение поставки','Сервисный договор'])[1 + floor(random() * 5)::int] || ' ' || k,
+                (50 + floor(random() * 4950))::bigint * 100000, 'RUB', (${nowSql} + (random() * 110 - 20) * interval '1 day')::date, c.owner_id,
+                case when st.kind = 'lost' then (array['Дорого','Выбрали конкурента','Нет бюджета'])[1 + floor(random() * 3)::int] end,
+                case when st.kind = 'won' then (c.created_at + interval '20 days')::date end,
+                c.created_at + interval '10 days', case when st.kind <> 'open' then c.created_at + interval '20 days' end,
+                c.created_at + interval '1 day', c.created_at + interval '20 days'
+         from companies c cross join generate_series(1, $1::int) as k
+         cross join lateral (select s.id, s.pipeline_id, s.kind from pipeline_stages s join pipelines p on p.id = s.pipeline_id and p.is_default
+                             where s.organization_id = ${org} and s.archived_at is null
+                             order by s.position offset floor(random() * (select count(*) from pipeline_stages x join pipelines px on px.id = x.pipeline_id and px.is_default
+                                                                           where x.organization_id = ${org} and x.archived_at is null) + k * 0)::int limit 1) st
+         where c.organization_id = ${org}`,
+        [options.dealsPerCompany],
+      );
+      await step(
+        "stage visits",
+        `insert into deal_stage_visits (organization_id, deal_id, stage_id, entered_at, moved_by_id)
+         select organization_id, id, stage_id, stage_entered_at, owner_id from deals where organization_id = ${org}`,
+      );
+      await step(
+        "orders and payments",
+        `with won as (select d.*, row_number() over () as n from deals d join pipeline_stages s on s.id = d.stage_id and s.kind = 'won' where d.organization_id = ${org}),
+              o as (insert into orders (id, organization_id, deal_id, company_id, number, amount_minor, currency, ordered_on, created_by_id, created_at)
+                    select gen_random_uuid(), organization_id, id, company_id, 'B' || n, amount_minor, currency, (closed_at + interval '5 days')::date, owner_id, closed_at + interval '5 days' from won
+                    returning id, organization_id, deal_id, company_id, amount_minor, currency, ordered_on, created_by_id, created_at)
+         insert into payments (organization_id, order_id, company_id, deal_id, amount_minor, currency, paid_on, created_by_id, created_at)
+         select organization_id, id, company_id, deal_id, amount_minor, currency, ordered_on + 10, created_by_id, created_at + interval '10 days' from o`,
+      );
+    }
     await step(
       "activities",
       `insert into activities (id, organization_id, company_id, type, occurred_at, duration_minutes, outcome, amount_minor, base, author_id, created_at)

@@ -411,6 +411,8 @@ export const notificationKinds = [
   "lead_unassigned",
   "prospects_low",
   "clients_received",
+  "evening_sweep",
+  "review_due",
 ] as const;
 export const notificationSchema = z.object({
   id: idSchema,
@@ -419,6 +421,8 @@ export const notificationSchema = z.object({
   handover: z.object({ id: idSchema, fromLevel: levelSchema, toLevel: levelSchema, from: personRefSchema, to: personRefSchema }).nullable(),
   /** For lead notices: the lead, its client's name and source. */
   lead: z.object({ id: idSchema, source: z.string() }).nullable(),
+  /** [daily-review] notices: the seller they are about and their figures (the evening sweep's counts). */
+  review: z.object({ seller: personRefSchema, figures: z.record(z.string(), z.number()) }).nullable().optional(),
   createdAt: isoDateTimeSchema,
   readAt: isoDateTimeSchema.nullable(),
 });

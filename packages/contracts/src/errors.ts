@@ -41,6 +41,7 @@ export const errorCodes = [
   "mailbox_unreachable",
   "undo_expired",
   "rate_limited",
+  "review_incomplete",
   "internal",
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);

@@ -15,3 +15,4 @@ export * from "./saved-views";
 export * from "./conveyor";
 export * from "./leads";
 export * from "./kpi";
+export * from "./review";

@@ -9,3 +9,4 @@ export * from "./conveyor";
 export * from "./leads";
 export * from "./kpi";
 export * from "./calendars";
+export * from "./review";

@@ -880,6 +880,77 @@ const kpiMatrix: Record<string, () => Promise<void>> = {
 };
 for (const [route, check] of Object.entries(kpiMatrix)) matrix[route] = check;
 
+// ---------------------------------------------------------------- [daily-review] (M2)
+
+let bReview: Promise<{ sessionId: string; itemId: string }> | null = null;
+
+/** B's admin reviews B's seller on B's client once, when the first review check runs. */
+const bReviewed = () =>
+  (bReview ??= (async () => {
+    const b = world.bClient;
+    const session = await b.post<{ id: string }>("/api/v1/review/sessions", { sellerId: world.bSeller.id });
+    const company = await b.post<{ id: string }>("/api/v1/companies", { name: "Bravo Reviewed", ownerId: world.bSeller.id });
+    const item = await b.post<{ id: string }>(`/api/v1/review/sessions/${session.body.id}/items`, {
+      companyId: company.body.id,
+      nextTask: { title: "Bravo next", dueAt: new Date(Date.now() + 86_400_000).toISOString() },
+      secondsSpent: 30,
+    });
+    if (session.status !== 201 || item.status !== 201) throw new Error(`B's review setup failed: ${session.raw} ${item.raw}`);
+    return { sessionId: session.body.id, itemId: item.body.id };
+  })());
+
+const reviewMatrix: Record<string, () => Promise<void>> = {
+  "GET /api/v1/review/queue": async () => {
+    await bReviewed();
+    expectNotFound(await world.a.get(`/api/v1/review/queue?sellerId=${world.bSeller.id}`));
+    const own = await world.a.get(`/api/v1/review/queue?sellerId=${world.aAdmin.id}`);
+    expect(own.status).toBe(200);
+    expectNothingOfB(own.body);
+  },
+  "GET /api/v1/review/clients/:id": async () => {
+    expectNotFound(await world.a.get(`/api/v1/review/clients/${world.bCompanyId}`));
+    expectNotFound(await world.a.get(`/api/v1/review/clients/${world.bCompanyId}?sellerId=${world.bSeller.id}`));
+  },
+  "POST /api/v1/review/sessions": async () => expectNotFound(await world.a.post("/api/v1/review/sessions", { sellerId: world.bSeller.id })),
+  "POST /api/v1/review/sessions/:id/items": async () => {
+    const { sessionId } = await bReviewed();
+    expectNotFound(await world.a.post(`/api/v1/review/sessions/${sessionId}/items`, { companyId: world.bCompanyId, nextTask: { title: "x", dueAt: new Date(Date.now() + 86_400_000).toISOString() }, secondsSpent: 1 }));
+    // A's own session cannot close B's client.
+    const own = await world.a.post<{ id: string }>("/api/v1/review/sessions", { sellerId: world.aAdmin.id });
+    expectNotFound(await world.a.post(`/api/v1/review/sessions/${own.body.id}/items`, { companyId: world.bCompanyId, nextTask: { title: "x", dueAt: new Date(Date.now() + 86_400_000).toISOString() }, secondsSpent: 1 }));
+  },
+  "POST /api/v1/review/sessions/:id/finish": async () => {
+    const { sessionId } = await bReviewed();
+    expectNotFound(await world.a.post(`/api/v1/review/sessions/${sessionId}/finish`));
+  },
+  "GET /api/v1/review/log": async () => {
+    await bReviewed();
+    const log = await world.a.get("/api/v1/review/log");
+    expect(log.status).toBe(200);
+    expectNothingOfB(log.body);
+    expect(JSON.stringify(log.body)).not.toContain("Bravo");
+    expectNotFound(await world.a.get(`/api/v1/review/log?sellerId=${world.bSeller.id}`));
+    expectNotFound(await world.a.get(`/api/v1/review/log?reviewerId=${world.bAdmin.id}`));
+  },
+  "GET /api/v1/review/settings": async () => expectNothingOfB((await world.a.get("/api/v1/review/settings")).body),
+  "PUT /api/v1/review/settings/:teamId": async () => expectNotFound(await world.a.put(`/api/v1/review/settings/${world.bTeamId}`, { cadence: "weekly" })),
+  "GET /api/v1/review/my-day": async () => {
+    await bReviewed();
+    const day = await world.a.get("/api/v1/review/my-day");
+    expect(day.status).toBe(200);
+    expect(JSON.stringify(day.body)).not.toContain("Bravo");
+  },
+  "GET /api/v1/review/prospecting": async () => expectNotFound(await world.a.get(`/api/v1/review/prospecting?sellerId=${world.bSeller.id}`)),
+  "POST /api/v1/review/prospecting": async () => expectNotFound(await world.a.post("/api/v1/review/prospecting", { sellerId: world.bSeller.id, target: 5 })),
+  "POST /api/v1/review/sweep": async () => {
+    await bReviewed();
+    expect((await world.a.post("/api/v1/review/sweep")).status).toBe(200);
+    const bNotes = await world.bClient.get<NotificationList>("/api/v1/me/notifications");
+    expect(bNotes.body.items.filter((n) => n.kind === "evening_sweep" || n.kind === "review_due")).toEqual([]);
+  },
+};
+for (const [route, check] of Object.entries(reviewMatrix)) matrix[route] = check;
+
 describe("organization A cannot reach organization B", () => {
   it("the matrix lists every /api/v1 route", () => {
     const served = test.app.routeTable

@@ -4,7 +4,14 @@
  * one already past, land in the current bucket. Current clients' repeat payments add their
  * monthly run-rate to every month.
  */
-export type ForecastDeal = { amountMinor: number; probability: number; expectedCloseDate: string | null };
+export type ForecastDeal = {
+  amountMinor: number;
+  probability: number;
+  expectedCloseDate: string | null;
+  /** A group of deals of one date and probability read summed: how many, and their weighted sum rounded deal by deal. */
+  deals?: number;
+  weightedMinor?: number;
+};
 
 export type ForecastBucket = { start: string; end: string; weightedMinor: number; openMinor: number; deals: number };
 
@@ -21,9 +28,9 @@ export const forecastBuckets = (
     const date = deal.expectedCloseDate === null || deal.expectedCloseDate < today ? today : deal.expectedCloseDate;
     const bucket = date < first.start ? first : result.find((b) => b.start <= date && date <= b.end);
     if (!bucket) continue;
-    bucket.weightedMinor += Math.round((deal.amountMinor * Math.max(0, Math.min(100, deal.probability))) / 100);
+    bucket.weightedMinor += deal.weightedMinor ?? Math.round((deal.amountMinor * Math.max(0, Math.min(100, deal.probability))) / 100);
     bucket.openMinor += deal.amountMinor;
-    bucket.deals += 1;
+    bucket.deals += deal.deals ?? 1;
   }
   return result;
 };

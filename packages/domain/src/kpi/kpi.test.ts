@@ -129,6 +129,16 @@ describe("M5.15 funnel", () => {
 });
 
 describe("M2.4 forecast", () => {
+  it("takes deals read in groups with their weighted sum rounded deal by deal", () => {
+    const [bucket] = forecastBuckets(
+      [{ amountMinor: 3, probability: 50, expectedCloseDate: "2026-12-20", deals: 2, weightedMinor: 2 }],
+      [{ start: "2026-12-01", end: "2026-12-31" }],
+      "2026-12-07",
+    );
+    // Two deals of 1 and 2 at 50%: round(0.5) + round(1) = 2, where the sum alone would round 1.5 to 2 only by chance.
+    expect(bucket).toMatchObject({ weightedMinor: 2, openMinor: 3, deals: 2 });
+  });
+
   it("weights open deals by probability into the bucket of their expected date; past or missing dates land now", () => {
     const buckets = forecastBuckets(
       [

@@ -128,36 +128,39 @@ export const updateDeal = async (context: AppContext, viewer: Viewer, id: string
  */
 export const moveDeal = async (context: AppContext, viewer: Viewer, id: string, input: MoveDeal): Promise<DealRow> => {
   const now = context.now();
-  return context.database.db.transaction(async (tx) => {
-    const before = await findDeal(tx, viewer, id);
-    if (!before) throw notFound("The deal");
-    const stage = await findStage(tx, viewer, input.stageId);
-    if (!stage || stage.pipelineId !== before.pipelineId || stage.archivedAt !== null) throw stageNotInPipeline();
-    if (stage.id === before.stageId) return before;
-    const kind: StageKind = stageKindSchema.parse(stage.kind);
-    if (lostReasonMissing(kind, input.lostReason)) throw lostReasonRequired();
-    await updateDealRow(tx, viewer, id, {
-      stageId: stage.id,
-      stageEnteredAt: now,
-      closedAt: kind === "open" ? null : now,
-      lostReason: kind === "lost" ? (input.lostReason ?? null) : null,
-      updatedAt: now,
-    });
-    await closeStageVisit(tx, viewer, id, now);
-    await openStageVisit(tx, viewer, { dealId: id, stageId: stage.id, enteredAt: now, movedById: viewer.userId });
-    await recordTimelineEvent(tx, viewer, {
-      companyId: before.companyId,
-      kind: "deal_stage_changed",
-      at: now,
-      actorId: viewer.userId,
-      dealId: id,
-      field: "stage",
-      fromValue: before.stageId,
-      toValue: stage.id,
-      fromLabel: before.stageName,
-      toLabel: stage.name,
-    });
-    await applyConveyorRules(tx, { organizationId: viewer.organizationId, companyId: before.companyId, trigger: "stage_changed", now, actorId: viewer.userId });
-    return readBack(tx, viewer, id);
+  return context.database.db.transaction(async (tx) => moveDealIn(tx, viewer, id, input, now));
+};
+
+/** moveDeal inside a caller's transaction (a review closes a deal as lost with its own writes). */
+export const moveDealIn = async (tx: Tx, viewer: Viewer, id: string, input: MoveDeal, now: Date): Promise<DealRow> => {
+  const before = await findDeal(tx, viewer, id);
+  if (!before) throw notFound("The deal");
+  const stage = await findStage(tx, viewer, input.stageId);
+  if (!stage || stage.pipelineId !== before.pipelineId || stage.archivedAt !== null) throw stageNotInPipeline();
+  if (stage.id === before.stageId) return before;
+  const kind: StageKind = stageKindSchema.parse(stage.kind);
+  if (lostReasonMissing(kind, input.lostReason)) throw lostReasonRequired();
+  await updateDealRow(tx, viewer, id, {
+    stageId: stage.id,
+    stageEnteredAt: now,
+    closedAt: kind === "open" ? null : now,
+    lostReason: kind === "lost" ? (input.lostReason ?? null) : null,
+    updatedAt: now,
   });
+  await closeStageVisit(tx, viewer, id, now);
+  await openStageVisit(tx, viewer, { dealId: id, stageId: stage.id, enteredAt: now, movedById: viewer.userId });
+  await recordTimelineEvent(tx, viewer, {
+    companyId: before.companyId,
+    kind: "deal_stage_changed",
+    at: now,
+    actorId: viewer.userId,
+    dealId: id,
+    field: "stage",
+    fromValue: before.stageId,
+    toValue: stage.id,
+    fromLabel: before.stageName,
+    toLabel: stage.name,
+  });
+  await applyConveyorRules(tx, { organizationId: viewer.organizationId, companyId: before.companyId, trigger: "stage_changed", now, actorId: viewer.userId });
+  return readBack(tx, viewer, id);
 };

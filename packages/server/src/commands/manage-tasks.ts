@@ -1,6 +1,6 @@
 import type { CreateTask, UpdateTask } from "@conveyor/contracts";
 import type { AppContext } from "../context";
-import type { Executor } from "../db/database";
+import type { Executor, Tx } from "../db/database";
 import { AppError, notFound } from "../http/app-error";
 import { findCompany } from "../repositories/company.repository";
 import { findDeal } from "../repositories/deal.repository";
@@ -44,31 +44,34 @@ const sameInstant = (a: Date | null, b: Date | null): boolean => (a?.getTime() ?
  */
 export const createTask = async (context: AppContext, viewer: Viewer, input: CreateTask): Promise<TaskRow> => {
   const now = context.now();
+  return context.database.db.transaction(async (tx) => createTaskIn(tx, viewer, input, now));
+};
+
+/** createTask inside a caller's transaction (a review item sets the seller's next task with its own writes). */
+export const createTaskIn = async (tx: Tx, viewer: Viewer, input: CreateTask, now: Date): Promise<TaskRow> => {
   const assigneeId = input.assigneeId ?? viewer.userId;
-  return context.database.db.transaction(async (tx) => {
-    await assertAssignable(tx, viewer, assigneeId, "assigneeId");
-    let companyId = input.companyId ?? null;
-    if (companyId && !(await findCompany(tx, viewer, companyId))) throw notFound("The client");
-    const dealId = input.dealId ?? null;
-    if (dealId) companyId = (await linkableDeal(tx, viewer, dealId, companyId)).companyId;
-    const id = await insertTask(tx, viewer, {
-      companyId,
-      dealId,
-      title: input.title,
-      type: input.type ?? "follow_up",
-      dueAt: new Date(input.dueAt),
-      assigneeId,
-      createdById: viewer.userId,
-      plannedResult: input.plannedResult ?? null,
-      remindAt: input.remindAt ? new Date(input.remindAt) : null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    if (companyId) {
-      await recordTimelineEvent(tx, viewer, { companyId, kind: "task_created", at: now, actorId: viewer.userId, taskId: id });
-    }
-    return mustFindTask(tx, viewer, id);
+  await assertAssignable(tx, viewer, assigneeId, "assigneeId");
+  let companyId = input.companyId ?? null;
+  if (companyId && !(await findCompany(tx, viewer, companyId))) throw notFound("The client");
+  const dealId = input.dealId ?? null;
+  if (dealId) companyId = (await linkableDeal(tx, viewer, dealId, companyId)).companyId;
+  const id = await insertTask(tx, viewer, {
+    companyId,
+    dealId,
+    title: input.title,
+    type: input.type ?? "follow_up",
+    dueAt: new Date(input.dueAt),
+    assigneeId,
+    createdById: viewer.userId,
+    plannedResult: input.plannedResult ?? null,
+    remindAt: input.remindAt ? new Date(input.remindAt) : null,
+    createdAt: now,
+    updatedAt: now,
   });
+  if (companyId) {
+    await recordTimelineEvent(tx, viewer, { companyId, kind: "task_created", at: now, actorId: viewer.userId, taskId: id });
+  }
+  return mustFindTask(tx, viewer, id);
 };
 
 export const updateTask = async (context: AppContext, viewer: Viewer, id: string, input: UpdateTask): Promise<TaskRow> => {

@@ -15,14 +15,25 @@ import type { AppContext } from "../context";
 import { loadOrgCalendar, resolvePeriod, shiftPeriodKey } from "../kpi/org-calendar";
 import { isSeller, resolveKpiScope, visibleSellerIds, type KpiScope } from "../kpi/kpi-scope";
 import { kpiMembers, type KpiMember } from "../repositories/kpi-people.repository";
-import { addCounters, countersByUser, emptyCounters, hotClients, openMoney, payingClients, sellerDays, type DayCounters } from "../repositories/kpi-rollup.repository";
+import {
+  addCounters,
+  emptyCounters,
+  hotClients,
+  openMoney,
+  organizationTotals,
+  payingClients,
+  revenuePerDay,
+  sellerTotals,
+  type DayCounters,
+} from "../repositories/kpi-rollup.repository";
 import { loadKpiSettings } from "../repositories/kpi-settings.repository";
 import { plansOfPeriod, type PlanRow } from "../repositories/plan.repository";
 import type { Viewer } from "../scope";
 
 /*
- * The KPI dashboard (M2.3, M5.1, M5.2, M5.11): one read of the period's seller-day rollup rows
- * (sellers × days, a few thousand), the plans, and the open-money and hot-client counters.
+ * The KPI dashboard (M2.3, M5.1, M5.2, M5.11): the period's seller-day rollup summed per seller
+ * and per day in the database (a hundred rows and a month's days), the plans, and the open-money
+ * and hot-client counters.
  */
 
 export const factOf = (metric: PlanMetric, c: DayCounters): number => {
@@ -112,21 +123,17 @@ export const readDashboard = async (context: AppContext, viewer: Viewer, query: 
   const scope = resolveKpiScope(viewer, query.scope, members, teams);
   const previous = resolvePeriod(cal, query.periodKind, shiftPeriodKey(period.key, -1));
 
-  const [days, plans, open, hot, paying, previousDays] = await Promise.all([
-    sellerDays(db, org, period.start, period.end),
+  const [byUser, revenueByDate, plans, open, hot, paying, previousTotals] = await Promise.all([
+    sellerTotals(db, org, period.start, period.end),
+    revenuePerDay(db, org, scope.userIds, period.start, period.end),
     plansOfPeriod(db, org, { periodKind: period.kind, periodStart: period.start, periodEnd: period.end }),
     openMoney(db, org),
     hotClients(db, org),
     payingClients(db, org, scope.userIds, period.start, period.end),
-    scope.kind === "department" ? sellerDays(db, org, previous.start, previous.end) : Promise.resolve([]),
+    scope.kind === "department" ? organizationTotals(db, org, previous.start, previous.end) : Promise.resolve(emptyCounters()),
   ]);
 
-  const byUser = countersByUser(days);
   const scopeIds = new Set(scope.userIds);
-  const revenueByDate = new Map<string, number>();
-  for (const row of days) {
-    if (scopeIds.has(row.userId)) revenueByDate.set(row.day, (revenueByDate.get(row.day) ?? 0) + row.revenueMinor);
-  }
   const total = sumOver(byUser, scope.userIds);
 
   const plan = planMetrics.map((metric) => planLine(metric, planOf(scope, metric, plans), factOf(metric, total), period));
@@ -155,9 +162,7 @@ export const readDashboard = async (context: AppContext, viewer: Viewer, query: 
     dealsWon: total.dealsWon,
   });
   const referenceCounters =
-    scope.kind === "department"
-      ? previousDays.reduce((acc, row) => addCounters(acc, row), emptyCounters())
-      : sumOver(byUser, members.map((m) => m.userId));
+    scope.kind === "department" ? previousTotals : sumOver(byUser, members.map((m) => m.userId));
   const departmentSellers = sellerCount(members.map((m) => m.userId));
   const reference = salesEffectiveness({
     sellers: departmentSellers,

@@ -1,6 +1,6 @@
 import type { Forecast } from "@conveyor/contracts";
 import { clientTypes } from "@conveyor/contracts";
-import { addDays, forecastBuckets, repeatRunRate } from "@conveyor/domain";
+import { addDays, forecastBuckets, repeatRunRate, type ForecastDeal } from "@conveyor/domain";
 import type { z } from "zod";
 import type { forecastQuerySchema } from "@conveyor/contracts";
 import type { AppContext } from "../context";
@@ -66,7 +66,7 @@ export const readForecast = async (context: AppContext, viewer: Viewer, query: z
   ]);
 
   // Deals as the forecast sees them: by month from the rollup; by week, the weeks' own deals read live.
-  type Deal = { amountMinor: number; probability: number; expectedCloseDate: string | null; clientType: ClientType };
+  type Deal = ForecastDeal & { clientType: ClientType };
   const deals: Deal[] = [];
   if (query.by === "month") {
     for (const row of monthRows) {
@@ -86,7 +86,7 @@ export const readForecast = async (context: AppContext, viewer: Viewer, query: z
       }
     }
     const live = await openDealsExpectedBetween(db, org, scope.userIds, monthStart(firstWeek), last);
-    for (const deal of live) deals.push({ ...deal, expectedCloseDate: deal.expectedCloseDate, clientType: clientTypeOf(deal.clientType) });
+    for (const group of live) deals.push({ ...group, clientType: clientTypeOf(group.clientType) });
   }
 
   const perType = new Map(clientTypes.map((type) => [type, forecastBuckets(deals.filter((d) => d.clientType === type), ranges, ranges[0]?.start ?? today)]));

@@ -422,6 +422,8 @@ export const tasks = pgTable(
     // The organization's open tasks by due time: "Today" and "overdue" for a head of sales.
     index("tasks_open_due_idx").on(t.organizationId, t.dueAt).where(sql`${t.doneAt} is null`),
     index("tasks_deal_idx").on(t.organizationId, t.dealId).where(sql`${t.dealId} is not null`),
+    // [daily-review]: "a deal without a next task" probes a seller's open deals for an open task.
+    index("tasks_open_deal_idx").on(t.organizationId, t.dealId).where(sql`${t.dealId} is not null and ${t.doneAt} is null`),
     // Due reminders of one assignee: open tasks with a reminder not yet dismissed.
     index("tasks_reminder_idx")
       .on(t.organizationId, t.assigneeId, t.remindAt)
@@ -977,12 +979,18 @@ export const notifications = pgTable(
     companyId: uuid("company_id").references(() => companies.id),
     handoverId: uuid("handover_id").references(() => handovers.id),
     leadId: uuid("lead_id"),
+    /** [daily-review]: the seller a notice is about (the evening sweep, a review due) and its figures. */
+    subjectUserId: uuid("subject_user_id").references(() => users.id),
+    figures: jsonb("figures").$type<Record<string, number>>(),
+    /** The organization's local day a once-a-day notice is for: one per person, kind, seller and day. */
+    onDay: date("on_day", { mode: "string" }),
     createdAt: createdAt(),
     readAt: timestamp("read_at", { withTimezone: true }),
   },
   (t) => [
     index("notifications_user_idx").on(t.organizationId, t.userId, t.createdAt),
-    check("notifications_kind_check", sql`${t.kind} in ('handover_received', 'handover_given', 'permanent_client', 'lead_assigned', 'lead_reminder', 'lead_taken_away', 'lead_escalated', 'lead_unassigned', 'prospects_low', 'clients_received')`),
+    uniqueIndex("notifications_daily_key").on(t.organizationId, t.userId, t.kind, t.subjectUserId, t.onDay).where(sql`${t.onDay} is not null`),
+    check("notifications_kind_check", sql`${t.kind} in ('handover_received', 'handover_given', 'permanent_client', 'lead_assigned', 'lead_reminder', 'lead_taken_away', 'lead_escalated', 'lead_unassigned', 'prospects_low', 'clients_received', 'evening_sweep', 'review_due')`),
   ],
 );
 
@@ -1359,7 +1367,13 @@ export const clientMonthRevenue = pgTable(
     amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
     payments: integer("payments").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.organizationId, t.userId, t.month, t.companyId] })],
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.userId, t.month, t.companyId] }),
+    // [plans-kpi] A month's paying clients of many sellers (the dashboard, the forecast's repeat payments), read from the index alone.
+    index("client_month_revenue_month_idx").on(t.organizationId, t.month, t.userId, t.companyId, t.amountMinor),
+    // [plans-kpi] The payments trigger drops emptied rows after every write: without this it scans the organization's whole history.
+    index("client_month_revenue_emptied_idx").on(t.organizationId).where(sql`${t.payments} = 0`),
+  ],
 );
 
 /** Open deals per owner and client temperature: money in hot, warm and potential clients (M2.3). */
@@ -1417,7 +1431,12 @@ export const stageDayRollup = pgTable(
     /** Deals that went from this stage straight to a lost stage. */
     lostAfter: integer("lost_after").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.organizationId, t.ownerId, t.stageId, t.day] }), index("stage_day_rollup_day_idx").on(t.organizationId, t.day)],
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.ownerId, t.stageId, t.day] }),
+    index("stage_day_rollup_day_idx").on(t.organizationId, t.day),
+    // [plans-kpi] The funnel's period of all owners or some, read from the index alone (a month's rows lie on thousands of heap pages).
+    index("stage_day_rollup_funnel_idx").on(t.organizationId, t.day, t.ownerId, t.stageId, t.entered, t.exited, t.exitedSeconds, t.lostAfter),
+  ],
 );
 
 /** Lost deals per owner, local day and reason: why clients are lost (M5.15). */
@@ -1432,7 +1451,11 @@ export const lostReasonDayRollup = pgTable(
     reason: text("reason").notNull(),
     count: integer("count").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.organizationId, t.ownerId, t.day, t.reason] })],
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.ownerId, t.day, t.reason] }),
+    // [plans-kpi] The funnel's lost reasons of a period, all owners at once.
+    index("lost_reason_day_rollup_day_idx").on(t.organizationId, t.day),
+  ],
 );
 
 /** An admin's change to the country's production calendar for one date (a custom calendar). */
@@ -1504,4 +1527,128 @@ export const forecastSnapshots = pgTable(
     takenAt: timestamp("taken_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.ownerId, t.month] })],
+);
+
+// ---------------------------------------------------------------- [daily-review] (M2)
+
+/**
+ * A team's review settings (M2.5, M2.6): the cadence, how long a deal may sit in each stage, the
+ * high-ticket filter and the evening sweep's local time. A team without a row has the defaults.
+ */
+export const reviewSettings = pgTable(
+  "review_settings",
+  {
+    organizationId: tenant(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    cadence: text("cadence").notNull().default("daily"),
+    staleDaysDefault: integer("stale_days_default").notNull().default(7),
+    /** Days per stage id ({ "<stage id>": days }). */
+    staleDaysByStage: jsonb("stale_days_by_stage").$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
+    /** M2.6: review only clients with an open deal at least this large (null = all). */
+    minDealAmountMinor: bigint("min_deal_amount_minor", { mode: "number" }),
+    /** Local time of the evening sweep, "HH:MM". */
+    sweepAt: text("sweep_at").notNull().default("18:00"),
+    updatedById: uuid("updated_by_id").references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.teamId] }),
+    check("review_settings_cadence_check", sql`${t.cadence} in ('twice_daily', 'daily', 'every_two_days', 'weekly')`),
+    check("review_settings_stale_check", sql`${t.staleDaysDefault} between 1 and 365`),
+  ],
+);
+
+/** One sitting of a reviewer with one seller's clients (M2.1). */
+export const reviewSessions = pgTable(
+  "review_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    reviewerId: uuid("reviewer_id")
+      .notNull()
+      .references(() => users.id),
+    sellerId: uuid("seller_id")
+      .notNull()
+      .references(() => users.id),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("review_sessions_seller_idx").on(t.organizationId, t.sellerId, t.startedAt),
+    index("review_sessions_reviewer_idx").on(t.organizationId, t.reviewerId, t.startedAt),
+  ],
+);
+
+/**
+ * One client reviewed (M2.1): why it was in the queue, whether the last task's planned result was reached,
+ * risks and chances, and how it left — a next task for the seller, or the deal closed as lost.
+ */
+export const reviewItems = pgTable(
+  "review_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => reviewSessions.id),
+    reviewerId: uuid("reviewer_id")
+      .notNull()
+      .references(() => users.id),
+    sellerId: uuid("seller_id")
+      .notNull()
+      .references(() => users.id),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id),
+    dealId: uuid("deal_id").references(() => deals.id),
+    /** The deal's stage when reviewed: "outcome changed after a review" compares with its stage now. */
+    dealStageId: uuid("deal_stage_id").references(() => pipelineStages.id),
+    reasons: text("reasons").array().notNull().default(sql`'{}'::text[]`),
+    lastTaskId: uuid("last_task_id").references(() => tasks.id),
+    plannedResultOutcome: text("planned_result_outcome"),
+    outcomeComment: text("outcome_comment"),
+    risks: text("risks"),
+    opportunities: text("opportunities"),
+    nextTaskId: uuid("next_task_id").references(() => tasks.id),
+    closedAsLost: boolean("closed_as_lost").notNull().default(false),
+    lostReason: text("lost_reason"),
+    secondsSpent: integer("seconds_spent").notNull(),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("review_items_seller_idx").on(t.organizationId, t.sellerId, t.reviewedAt),
+    index("review_items_reviewer_idx").on(t.organizationId, t.reviewerId, t.reviewedAt),
+    index("review_items_company_idx").on(t.organizationId, t.companyId, t.reviewedAt),
+    index("review_items_session_idx").on(t.organizationId, t.sessionId),
+    // "My day" flags the tasks a review set.
+    index("review_items_next_task_idx").on(t.organizationId, t.nextTaskId).where(sql`${t.nextTaskId} is not null`),
+    check("review_items_outcome_check", sql`${t.plannedResultOutcome} is null or ${t.plannedResultOutcome} in ('reached', 'partly', 'not_reached')`),
+    check("review_items_seconds_check", sql`${t.secondsSpent} >= 0`),
+    check("review_items_close_check", sql`${t.nextTaskId} is not null or (${t.closedAsLost} and ${t.lostReason} is not null)`),
+  ],
+);
+
+/** M2.2: "gather N prospects and bring them to warm" for a seller and a month; progress is counted live. */
+export const prospectingTargets = pgTable(
+  "prospecting_targets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    sellerId: uuid("seller_id")
+      .notNull()
+      .references(() => users.id),
+    /** The month's first local day. */
+    month: date("month", { mode: "string" }).notNull(),
+    target: integer("target").notNull(),
+    setById: uuid("set_by_id")
+      .notNull()
+      .references(() => users.id),
+    setAt: timestamp("set_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("prospecting_targets_key").on(t.organizationId, t.sellerId, t.month),
+    check("prospecting_targets_target_check", sql`${t.target} between 1 and 1000`),
+  ],
 );

@@ -51,6 +51,8 @@ import { publicFormsRoutes } from "../routes/public/forms.routes";
 import { kpiRoutes } from "../routes/api/kpi/kpi.routes";
 import { plansRoutes } from "../routes/api/plans/plans.routes";
 import { calendarRoutes } from "../routes/api/calendar/calendar.routes";
+import { reviewRoutes } from "../routes/api/review/review.routes";
+import { createReviewSweeper } from "../jobs/review-sweeper";
 import { handleError, problemFor, sendProblem } from "./problem";
 
 export type BuildAppOptions = {
@@ -213,6 +215,10 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     const mailboxes = createMailboxPoller(context, options.logger);
     app.addHook("onReady", async () => mailboxes.start());
     app.addHook("preClose", mailboxes.stop);
+    // [daily-review] the evening sweep and the cadence reminders (M2.5).
+    const reviewSweeper = createReviewSweeper(context, options.logger);
+    app.addHook("onReady", async () => reviewSweeper.start());
+    app.addHook("preClose", reviewSweeper.stop);
   }
   await app.register(departmentsRoutes(context), { prefix: "/api/v1/departments" });
   await app.register(teamsRoutes(context), { prefix: "/api/v1/teams" });
@@ -224,6 +230,8 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(routingRulesRoutes(context), { prefix: "/api/v1/routing-rules" });
   await app.register(leadAvailabilityRoutes(context), { prefix: "/api/v1" });
   await app.register(redistributionsRoutes(context), { prefix: "/api/v1/redistributions" });
+  // [daily-review] (M2)
+  await app.register(reviewRoutes(context), { prefix: "/api/v1/review" });
   // The hosted form page (/f/:key), its snippet (/embed/form.js) and the public submission API.
   await app.register(publicFormsRoutes(context));
 

@@ -41,6 +41,7 @@ const statusOf: Record<ErrorCode, { status: number; title: string }> = {
   undo_expired: { status: 409, title: "It is too late to undo this" },
   custom_field_invalid: { status: 422, title: "The value does not fit the custom field" },
   rate_limited: { status: 429, title: "Too many requests" },
+  review_incomplete: { status: 400, title: "A review closes only with a next task with a date, or the deal lost with a reason" },
   internal: { status: 500, title: "Something went wrong on our side" },
 };
 

@@ -40,6 +40,7 @@ export const presentNotification = (row: NotificationRow): Notification =>
           }
         : null,
     lead: row.leadId ? { id: row.leadId, source: row.leadSource ?? "" } : null,
+    review: row.subjectUserId ? { seller: { id: row.subjectUserId, name: row.subjectName ?? "" }, figures: row.figures ?? {} } : null,
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt ? row.readAt.toISOString() : null,
   });

@@ -6,6 +6,7 @@ import type { Viewer } from "../scope";
 
 const giver = alias(users, "giver");
 const receiver = alias(users, "receiver");
+const subject = alias(users, "subject");
 
 export type NotificationRow = {
   id: string;
@@ -21,6 +22,9 @@ export type NotificationRow = {
   toName: string | null;
   leadId: string | null;
   leadSource: string | null;
+  subjectUserId: string | null;
+  subjectName: string | null;
+  figures: Record<string, number> | null;
   createdAt: Date;
   readAt: Date | null;
 };
@@ -42,6 +46,9 @@ export const listNotifications = (ex: Executor, viewer: Viewer, limit: number): 
       toName: receiver.name,
       leadId: notifications.leadId,
       leadSource: leadSources.name,
+      subjectUserId: notifications.subjectUserId,
+      subjectName: subject.name,
+      figures: notifications.figures,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
     })
@@ -52,6 +59,7 @@ export const listNotifications = (ex: Executor, viewer: Viewer, limit: number): 
     .leftJoin(receiver, eq(receiver.id, handovers.toUserId))
     .leftJoin(leads, and(eq(leads.id, notifications.leadId), eq(leads.organizationId, notifications.organizationId)))
     .leftJoin(leadSources, eq(leadSources.id, leads.sourceId))
+    .leftJoin(subject, eq(subject.id, notifications.subjectUserId))
     .where(and(eq(notifications.organizationId, viewer.organizationId), eq(notifications.userId, viewer.userId)))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);

@@ -28,5 +28,8 @@ export const notificationText = (t: TFunction, notification: Notification): stri
     case "prospects_low":
     case "clients_received":
       return t(`inbox.kinds.${notification.kind}`, { client });
+    case "evening_sweep":
+    case "review_due":
+      return t(`inbox.kinds.${notification.kind}`, { seller: isolate(notification.review?.seller.name ?? ""), ...notification.review?.figures });
   }
 };

@@ -224,6 +224,8 @@ export const enHandover = {
       lead_unassigned: "Lead {{client}} found no free seller",
       prospects_low: "No client money can come from soon: more fresh leads are proposed",
       clients_received: "Client {{client}} and others were handed to you in a redistribution",
+      evening_sweep: "Evening sweep for {{seller}}: {{dealsWithoutNextTask}} deals without a next task, {{overdueTasks}} overdue tasks, {{untouchedLeads}} leads past their SLA",
+      review_due: "The review of {{seller}} is due",
     } satisfies Record<Notification["kind"], string>,
     handedOver: "Client {{client}} was handed over",
   },

@@ -98,6 +98,7 @@ export const en = {
     lead_source_disabled: "This lead source is switched off.",
     mailbox_unreachable: "The mailbox cannot be reached: check its settings.",
     undo_expired: "The time to undo has passed.",
+    review_incomplete: "A review closes only with a next task with a date, or the deal lost with a reason.",
   } satisfies Record<ApiErrorCode, string>,
   validation: {
     too_small: "Too short",

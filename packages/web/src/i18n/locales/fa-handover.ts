@@ -223,6 +223,8 @@ export const faHandover: typeof enHandover = {
       lead_unassigned: "برای سرنخ {{client}} کارشناس آزادی پیدا نشد",
       prospects_low: "مشتری‌ای که به‌زودی پول از او برسد ندارید: سرنخ‌های تازهٔ بیشتری پیشنهاد شد",
       clients_received: "مشتری {{client}} و مشتریان دیگر در توزیع دوباره به شما سپرده شدند",
+      evening_sweep: "بررسی عصرگاهی {{seller}}: {{dealsWithoutNextTask}} معامله بدون کار بعدی، {{overdueTasks}} کار عقب‌افتاده، {{untouchedLeads}} سرنخ بی‌پاسخ پس از مهلت",
+      review_due: "زمان بازبینی مشتریان {{seller}} رسیده است",
     },
     handedOver: "مشتری {{client}} واگذار شد",
   },

@@ -96,6 +96,7 @@ export const fa: Messages = {
     lead_source_disabled: "این منبع سرنخ غیرفعال است.",
     mailbox_unreachable: "صندوق پستی در دسترس نیست: تنظیمات آن را بررسی کنید.",
     undo_expired: "زمان بازگردانی گذشته است.",
+    review_incomplete: "بازبینی فقط با یک کار بعدی تاریخ‌دار یا بستن معامله به‌عنوان ازدست‌رفته با ذکر دلیل بسته می‌شود.",
   },
   validation: {
     too_small: "خیلی کوتاه است",

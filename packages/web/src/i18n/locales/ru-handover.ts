@@ -241,6 +241,8 @@ export const ruHandover: RussianMessages<typeof enHandover> = {
       lead_unassigned: "Для лида {{client}} не нашлось свободного менеджера",
       prospects_low: "Нет клиентов, от которых скоро придут деньги: предложено больше свежих лидов",
       clients_received: "Вам переданы клиент {{client}} и другие клиенты при перераспределении",
+      evening_sweep: "Вечерняя проверка, {{seller}}: сделок без следующей задачи — {{dealsWithoutNextTask}}, просроченных задач — {{overdueTasks}}, лидов без касания в срок — {{untouchedLeads}}",
+      review_due: "Пора провести разбор клиентов: {{seller}}",
     },
     handedOver: "Клиент {{client}} передан",
   },

@@ -96,6 +96,7 @@ export const ru: RussianMessages = {
     lead_source_disabled: "Этот источник лидов отключён.",
     mailbox_unreachable: "Почтовый ящик недоступен: проверьте настройки.",
     undo_expired: "Время для отмены истекло.",
+    review_incomplete: "Разбор закрывается только со следующей задачей с датой или с закрытием сделки как проигранной с причиной.",
   },
   validation: {
     too_small: "Слишком коротко",

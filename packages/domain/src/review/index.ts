@@ -1,0 +1,4 @@
+export * from "./queue";
+export * from "./cadence";
+export * from "./review-close";
+export * from "./prospecting";

@@ -1,0 +1,4 @@
+CREATE INDEX "client_month_revenue_emptied_idx" ON "client_month_revenue" USING btree ("organization_id") WHERE "client_month_revenue"."payments" = 0;--> statement-breakpoint
+CREATE INDEX "client_month_revenue_month_idx" ON "client_month_revenue" USING btree ("organization_id","month","user_id","company_id","amount_minor");--> statement-breakpoint
+CREATE INDEX "lost_reason_day_rollup_day_idx" ON "lost_reason_day_rollup" USING btree ("organization_id","day");--> statement-breakpoint
+CREATE INDEX "stage_day_rollup_funnel_idx" ON "stage_day_rollup" USING btree ("organization_id","day","owner_id","stage_id","entered","exited","exited_seconds","lost_after");

@@ -1,0 +1,66 @@
+import type { ProspectingProposal, ProspectingTarget } from "@conveyor/contracts";
+import { defaultProspectingSettings, hasMoneyThisMonth, monthRange, prospectingProgress, prospectingTargetCount } from "@conveyor/domain";
+import type { AppContext } from "../context";
+import type { Executor } from "../db/database";
+import { loadOrgCalendar } from "../kpi/org-calendar";
+import { openStages, sellerDealsWithTemperature, warmedClientsSince } from "../repositories/review-queue.repository";
+import { findProspectingTarget, upsertProspectingTarget } from "../repositories/review.repository";
+import type { PersonRef } from "../repositories/review-people.repository";
+import type { Viewer } from "../scope";
+import { mustReviewSeller } from "./review-context";
+
+/*
+ * M2.2: a seller with no hot or warm deal expected this month is proposed the task "gather N prospects and bring
+ * them to warm"; the reviewer sets it for the month and its progress is counted live from the seller's clients.
+ */
+
+const monthOf = (today: string): { first: string; from: string; to: string } => {
+  const range = monthRange(Number(today.slice(0, 4)), Number(today.slice(5, 7)));
+  return { first: range.from, ...range };
+};
+
+const presentTarget = async (ex: Executor, organizationId: string, sellerId: string, month: string): Promise<ProspectingTarget | null> => {
+  const row = await findProspectingTarget(ex, organizationId, sellerId, month);
+  if (!row) return null;
+  const progress = prospectingProgress(row.target, await warmedClientsSince(ex, organizationId, sellerId, row.setAt));
+  return {
+    id: row.id,
+    seller: { id: row.sellerId, name: row.sellerName },
+    month: row.month,
+    target: row.target,
+    setBy: { id: row.setById, name: row.setByName },
+    setAt: row.setAt.toISOString(),
+    ...progress,
+  };
+};
+
+/** The M2.2 proposal for a seller this month (the organization's local month), with the target if one is set. */
+export const readProspectingProposal = async (ex: Executor, organizationId: string, seller: PersonRef, today: string): Promise<ProspectingProposal> => {
+  const month = monthOf(today);
+  const stages = await openStages(ex, organizationId);
+  const deals = await sellerDealsWithTemperature(ex, organizationId, seller.id, stages.map((s) => s.id));
+  const moneyThisMonth = hasMoneyThisMonth(deals, month);
+  // No plan gap, average deal or warm-to-won rate is read yet: the default count of the settings.
+  const proposedTarget = moneyThisMonth ? null : prospectingTargetCount({ gapMinor: null, averageDealMinor: null, warmToWonRate: null }, defaultProspectingSettings);
+  return { seller, month: month.first, moneyThisMonth, proposedTarget, target: await presentTarget(ex, organizationId, seller.id, month.first) };
+};
+
+export const getProspecting = async (context: AppContext, viewer: Viewer, sellerId: string): Promise<ProspectingProposal> => {
+  const { db } = context.database;
+  const seller = await mustReviewSeller(db, viewer, sellerId);
+  const cal = await loadOrgCalendar(db, viewer.organizationId, context.now());
+  return readProspectingProposal(db, viewer.organizationId, seller, cal.today);
+};
+
+/** Sets (or changes) the seller's M2.2 target for this month: the proposed count unless one is given. */
+export const setProspectingTarget = async (context: AppContext, viewer: Viewer, input: { sellerId: string; target?: number | undefined }): Promise<ProspectingProposal> => {
+  const now = context.now();
+  return context.database.db.transaction(async (tx) => {
+    const seller = await mustReviewSeller(tx, viewer, input.sellerId);
+    const cal = await loadOrgCalendar(tx, viewer.organizationId, now);
+    const before = await readProspectingProposal(tx, viewer.organizationId, seller, cal.today);
+    const target = input.target ?? before.proposedTarget ?? defaultProspectingSettings.defaultCount;
+    await upsertProspectingTarget(tx, viewer, { sellerId: seller.id, month: before.month, target, setAt: now });
+    return readProspectingProposal(tx, viewer.organizationId, seller, cal.today);
+  });
+};
