@@ -12,21 +12,24 @@ import {
   handovers,
   memberships,
   orders,
+  organizations,
   payments,
   pipelineStages,
   pipelines,
+  plans,
   tasks,
   teams,
   timelineEvents,
 } from "@conveyor/server/schema";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { buildTeam, buildUser } from "@conveyor/server/testing";
+import { demoPlanRows, localDayOf, zoneOffsetMs, type DemoFact } from "./demo-plans";
 import { innFor, seededRandom, type Random } from "./random";
 
 /*
  * The demo department (crm-core): a head of sales, a team lead and 10 sellers split 6-2-2
  * across the three levels (M1.2), 300 clients with contacts, a year of activities and the
- * tasks of the coming weeks. Deterministic for a seed, so benchmarks can grow it to any size.
+ * tasks of the coming weeks, and plans for this month and the last set from the sellers' record. Deterministic for a seed, so benchmarks can grow it to any size.
  */
 
 const firstNames = ["Алексей", "Мария", "Дмитрий", "Елена", "Сергей", "Анна", "Игорь", "Ольга", "Павел", "Татьяна", "Никита", "Юлия"];
@@ -59,6 +62,7 @@ export type DemoSummary = {
   deals: number;
   orders: number;
   payments: number;
+  plans: number;
 };
 
 const agree = (first: string, last: string) => {
@@ -397,6 +401,31 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
     eventRows.sort((a, b) => a.at.getTime() - b.at.getTime());
     await insertInChunks(eventRows, (chunk) => tx.insert(timelineEvents).values(chunk));
   });
+
+  // M5.9: the head's plans for this month and the last, a little above each seller's recent record.
+  const [org] = await database.db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, organizationId));
+  const offset = zoneOffsetMs(now, org?.timeZone ?? "UTC");
+  const dealOwner = new Map(dealRows.map((d) => [d.id, d.ownerId]));
+  const facts: DemoFact[] = [];
+  for (const a of activityRows) {
+    if ((a.type === "call" || a.type === "meeting") && a.authorId) facts.push({ userId: a.authorId, day: localDayOf(a.occurredAt, offset), metric: a.type === "call" ? "calls" : "meetings", value: 1 });
+  }
+  for (const p of paymentRows) {
+    const owner = p.dealId ? dealOwner.get(p.dealId) : undefined;
+    if (owner) facts.push({ userId: owner, day: p.paidOn, metric: "revenue", value: p.amountMinor });
+  }
+  for (const d of dealRows) {
+    if (wonStage && d.stageId === wonStage.id && d.closedAt && d.ownerId) facts.push({ userId: d.ownerId, day: localDayOf(d.closedAt, offset), metric: "deals_won", value: 1 });
+  }
+  const planRows = demoPlanRows({
+    organizationId,
+    today: localDayOf(now, offset),
+    sellerIds: [...hunters, ...closers, ...farmers].map((u) => u.id),
+    facts,
+    setById: head.id,
+    at: now,
+  });
+  await insertInChunks(planRows, (chunk) => database.db.insert(plans).values(chunk));
   return {
     people: 2 + l1 + l2 + l3,
     companies: companyRows.length,
@@ -406,5 +435,6 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
     deals: dealRows.length,
     orders: orderRows.length,
     payments: paymentRows.length,
+    plans: planRows.length,
   };
 };
