@@ -2,7 +2,7 @@ import { lazy } from "react";
 import { createBrowserRouter, Navigate } from "react-router";
 import { RequireRole, RequireSession } from "../auth/require-session";
 import { SignInPage } from "../auth/sign-in-page";
-import { canImport, canListUsers, canManageCustomFields, canManagePipelines, canManageProducts, isAdmin } from "../auth/permissions";
+import { canImport, canListUsers, canManageCustomFields, canManagePipelines, canManageProducts, isAdmin, leadsPeople } from "../auth/permissions";
 import { NotFoundPage } from "../not-found/not-found-page";
 import { sectionAllowed } from "../department/department-access";
 import { leadRoutingAllowed } from "../lead-routing/lead-routing-access";
@@ -59,6 +59,7 @@ const CalendarPage = lazy(() => import("../plans/calendar-page").then((m) => ({ 
 const LeadsLayout = lazy(() => import("../leads/leads-layout").then((m) => ({ default: m.LeadsLayout })));
 const LeadsPage = lazy(() => import("../leads/leads-page").then((m) => ({ default: m.LeadsPage })));
 const SpeedPage = lazy(() => import("../leads/speed-page").then((m) => ({ default: m.SpeedPage })));
+const ReviewPage = lazy(() => import("../review/review-page").then((m) => ({ default: m.ReviewPage })));
 const ChangePasswordPage = lazy(() =>
   import("../auth/change-password-page").then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -75,6 +76,15 @@ export const createRouter = () =>
         { path: "clients/:id", element: <ClientCardPage /> },
         { path: "deals", element: <DealsPage /> },
         { path: "deals/:id", element: <DealPage /> },
+        {
+          // The daily review (M2.1): whoever leads sellers; the server scopes a team lead to the team.
+          path: "review",
+          element: (
+            <RequireRole allowed={leadsPeople}>
+              <ReviewPage />
+            </RequireRole>
+          ),
+        },
         {
           // The department area (M1, M4, M5.8): one frame with a sub-navigation, each section behind its role.
           path: "department",

@@ -2,7 +2,7 @@ import { Link, useLocation } from "react-router";
 import { NavLink, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useCurrentSession } from "../auth/current-session";
-import { canListUsers, isAdmin } from "../auth/permissions";
+import { canListUsers, isAdmin, leadsPeople } from "../auth/permissions";
 import { showsLeadRoutingNav } from "../lead-routing/lead-routing-access";
 
 type NavItem = { to: string; label: string; testId: string };
@@ -19,6 +19,7 @@ export const NavLinks = ({ onNavigate }: { onNavigate: () => void }) => {
     { to: "/clients", label: t("shell.clients"), testId: "nav-clients" },
     { to: "/deals", label: t("shell.deals"), testId: "nav-deals" },
     { to: "/leads", label: t("leads.nav"), testId: "nav-leads" },
+    ...(leadsPeople(user.role) ? [{ to: "/review", label: t("review.nav"), testId: "nav-review" }] : []),
     { to: "/results", label: t("kpi.nav"), testId: "nav-results" },
     { to: "/department", label: t("department.nav"), testId: "nav-department" },
     ...(showsLeadRoutingNav(user.role) ? [{ to: "/lead-routing", label: t("leadRouting.nav"), testId: "nav-lead-routing" }] : []),

@@ -11,6 +11,7 @@ import { LoadError, PageLoader } from "../ui/page-states";
 import { groupTasks } from "../tasks/group-tasks";
 import { TaskRow } from "../tasks/task-row";
 import { listTasks, tasksKey } from "../tasks/tasks.api";
+import { MyDaySection } from "./my-day-section";
 
 const pageSize = 50;
 
@@ -61,7 +62,7 @@ const Section = ({
   );
 };
 
-/** The seller's day: what is overdue, what is due today, and what comes next (M2.1's daily plan). */
+/** The seller's day: My day (M2.4) from the review, then what is overdue, what is due today, and what comes next (M2.1's daily plan). */
 export const TodayPage = () => {
   const { t } = useTranslation();
   const { locale } = useLocale();
@@ -94,6 +95,8 @@ export const TodayPage = () => {
         </Title>
         <Text c="dimmed">{formatLongDate(locale, now, organization.timeZone)}</Text>
       </div>
+
+      <MyDaySection />
 
       <Section
         title={t("today.overdue")}

@@ -10,6 +10,7 @@ import { enHandover } from "./en-handover";
 import { enDepartment } from "./en-department";
 import { enLeadRouting } from "./en-lead-routing";
 import { enLeads } from "./en-leads";
+import { enReview } from "./en-review";
 import { enKpi } from "./en-kpi";
 import { enPlans } from "./en-plans";
 
@@ -280,6 +281,7 @@ export const en = {
   ...enDepartment,
   ...enLeadRouting,
   ...enLeads,
+  ...enReview,
   ...enKpi,
   ...enPlans,
 };

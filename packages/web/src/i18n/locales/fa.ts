@@ -9,6 +9,7 @@ import { faHandover } from "./fa-handover";
 import { faDepartment } from "./fa-department";
 import { faLeadRouting } from "./fa-lead-routing";
 import { faLeads } from "./fa-leads";
+import { faReview } from "./fa-review";
 import { faKpi } from "./fa-kpi";
 import { faPlans } from "./fa-plans";
 
@@ -278,6 +279,7 @@ export const fa: Messages = {
   ...faDepartment,
   ...faLeadRouting,
   ...faLeads,
+  ...faReview,
   ...faKpi,
   ...faPlans,
 };

@@ -9,6 +9,7 @@ import { ruHandover } from "./ru-handover";
 import { ruDepartment } from "./ru-department";
 import { ruLeadRouting } from "./ru-lead-routing";
 import { ruLeads } from "./ru-leads";
+import { ruReview } from "./ru-review";
 import { ruKpi } from "./ru-kpi";
 import { ruPlans } from "./ru-plans";
 
@@ -282,6 +283,7 @@ export const ru: RussianMessages = {
   ...ruDepartment,
   ...ruLeadRouting,
   ...ruLeads,
+  ...ruReview,
   ...ruKpi,
   ...ruPlans,
 };

@@ -1,0 +1,60 @@
+import { useQuery } from "@tanstack/react-query";
+import {
+  myDaySchema,
+  prospectingProposalSchema,
+  reviewClientSchema,
+  reviewItemSchema,
+  reviewQueueSchema,
+  reviewSessionSchema,
+  type CloseReviewItem,
+} from "@conveyor/contracts";
+import { api } from "../app/api";
+import { tasksKey } from "../tasks/tasks.api";
+import type { ReviewReason } from "./review-logic";
+
+/** Everything of the review sits under this key: closing a client refreshes the queue, its screen and My day. */
+export const reviewKey = ["review"];
+export const reviewQueueKey = (sellerId: string, reason: ReviewReason | null) => [...reviewKey, "queue", sellerId, reason];
+export const reviewClientKey = (companyId: string, sellerId: string) => [...reviewKey, "client", companyId, sellerId];
+/** Under the tasks' key: finishing or moving a task on Today refreshes My day too. */
+export const myDayKey = [...tasksKey, "my-day"];
+
+const id = (value: string) => encodeURIComponent(value);
+
+export const getReviewQueue = (sellerId: string, reason: ReviewReason | null) =>
+  api.get("/api/v1/review/queue", reviewQueueSchema, { sellerId, reason });
+
+export const getReviewClient = (companyId: string, sellerId: string) =>
+  api.get(`/api/v1/review/clients/${id(companyId)}`, reviewClientSchema, { sellerId });
+
+export const startReviewSession = (sellerId: string) => api.post("/api/v1/review/sessions", reviewSessionSchema, { sellerId });
+
+/** Closes one client: a next task with a date, or the deal lost with a reason (400 review_incomplete names the field). */
+export const closeReviewItem = (sessionId: string, body: CloseReviewItem) =>
+  api.post(`/api/v1/review/sessions/${id(sessionId)}/items`, reviewItemSchema, body);
+
+export const finishReviewSession = (sessionId: string) => api.post(`/api/v1/review/sessions/${id(sessionId)}/finish`, reviewSessionSchema);
+
+/** M2.2: the seller's prospecting target for the month, the proposed one when no number is given. */
+export const setProspectingTarget = (sellerId: string, target?: number) =>
+  api.post("/api/v1/review/prospecting", prospectingProposalSchema, { sellerId, ...(target !== undefined && { target }) });
+
+export const getMyDay = () => api.get("/api/v1/review/my-day", myDaySchema);
+
+export const useReviewQueue = (sellerId: string | null, reason: ReviewReason | null) =>
+  useQuery({
+    queryKey: reviewQueueKey(sellerId ?? "", reason),
+    queryFn: () => getReviewQueue(sellerId ?? "", reason),
+    enabled: sellerId !== null,
+    staleTime: 0,
+  });
+
+export const useReviewClient = (companyId: string | null, sellerId: string | null) =>
+  useQuery({
+    queryKey: reviewClientKey(companyId ?? "", sellerId ?? ""),
+    queryFn: () => getReviewClient(companyId ?? "", sellerId ?? ""),
+    enabled: companyId !== null && sellerId !== null,
+    staleTime: 0,
+  });
+
+export const useMyDay = () => useQuery({ queryKey: myDayKey, queryFn: getMyDay });
