@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { adminSession, chooseLanguage, signIn, useBrowser } from "./sessions";
+import { adminSession, chooseLanguage, signInAsMember, useBrowser } from "./sessions";
 import { newContext, screenshot } from "./browser";
 
 /*
@@ -42,30 +42,6 @@ const leadRow = (page: Page, client: string) => page.locator(`[data-testid="lead
 const openQueue = async (page: Page, queue: "unassigned" | "waiting" | "escalated" | "touched" | "all") => {
   await page.getByTestId(`leads-tab-${queue}`).click();
   await page.locator(`[data-testid="leads-queue"][data-queue="${queue}"][data-ready="true"]`).waitFor();
-};
-
-/** The admin gives the person a temporary password on the Users screen; they choose their own at first sign-in. */
-const signInAs = async (admin: Page, name: string): Promise<{ context: BrowserContext; page: Page }> => {
-  await admin.getByTestId("nav-users").click();
-  await admin.getByTestId("users-search").fill(name);
-  const row = admin.locator('[data-testid^="user-row-"]', { hasText: name });
-  await row.waitFor();
-  const email = ((await row.getAttribute("data-testid")) ?? "").replace(/^user-row-/, "");
-  await admin.getByTestId(`user-actions-${email}`).click();
-  await admin.getByTestId("user-action-reset").click();
-  await admin.getByTestId("reset-password-submit").click();
-  const temporary = await admin.getByTestId("issued-password").inputValue();
-  await admin.keyboard.press("Escape");
-
-  const context = await newContext(chrome.browser, server.baseUrl, "ru-RU");
-  const page = await context.newPage();
-  await signIn(page, email, temporary);
-  await page.getByTestId("change-password-current").fill(temporary);
-  await page.getByTestId("change-password-new").fill(sellerPassword);
-  await page.getByTestId("change-password-confirm").fill(sellerPassword);
-  await page.getByTestId("change-password-submit").click();
-  await page.getByTestId("app-shell").waitFor();
-  return { context, page };
 };
 
 describe("leads", () => {
@@ -134,7 +110,7 @@ describe("leads", () => {
   });
 
   it("the seller finds the lead, calls the client, and the lead moves to Touched in the head's queue", async () => {
-    const seller = await signInAs(admin, sellerName);
+    const seller = await signInAsMember(admin, chrome, server, { name: sellerName, password: sellerPassword, locale: "ru-RU" });
     await seller.page.getByTestId("nav-leads").click();
     const row = leadRow(seller.page, visitor.company);
     await row.waitFor();

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { adminSession, chooseLanguage, signIn, useBrowser } from "./sessions";
+import { adminSession, chooseLanguage, signInAsMember, useBrowser } from "./sessions";
 import { newContext, screenshot } from "./browser";
 
 /*
@@ -65,30 +65,6 @@ const ensurePlans = async (page: Page) => {
 const openDashboard = async (page: Page) => {
   await page.getByTestId("nav-results").click();
   await page.locator('[data-testid="kpi-dashboard"][data-ready="true"]').waitFor();
-};
-
-/** The admin gives the person a temporary password on the Users screen; they choose their own at first sign-in. */
-const signInAs = async (admin: Page, name: string): Promise<{ context: BrowserContext; page: Page }> => {
-  await admin.getByTestId("nav-users").click();
-  await admin.getByTestId("users-search").fill(name);
-  const row = admin.locator('[data-testid^="user-row-"]', { hasText: name });
-  await row.waitFor();
-  const email = ((await row.getAttribute("data-testid")) ?? "").replace(/^user-row-/, "");
-  await admin.getByTestId(`user-actions-${email}`).click();
-  await admin.getByTestId("user-action-reset").click();
-  await admin.getByTestId("reset-password-submit").click();
-  const temporary = await admin.getByTestId("issued-password").inputValue();
-  await admin.keyboard.press("Escape");
-
-  const context = await newContext(chrome.browser, server.baseUrl, "ru-RU");
-  const page = await context.newPage();
-  await signIn(page, email, temporary);
-  await page.getByTestId("change-password-current").fill(temporary);
-  await page.getByTestId("change-password-new").fill(sellerPassword);
-  await page.getByTestId("change-password-confirm").fill(sellerPassword);
-  await page.getByTestId("change-password-submit").click();
-  await page.getByTestId("app-shell").waitFor();
-  return { context, page };
 };
 
 /** Every plan line is red below 100% of plan to date and green at or above it. */
@@ -274,7 +250,7 @@ describe("results", () => {
     expect(chosen).toBeDefined();
     if (!chosen) return;
 
-    const seller = await signInAs(admin, chosen.name);
+    const seller = await signInAsMember(admin, chrome, server, { name: chosen.name, password: sellerPassword, locale: "ru-RU" });
     await openDashboard(seller.page);
     expect(await seller.page.getByTestId("kpi-dashboard").getAttribute("data-scope")).toBe("seller");
     await seller.page.getByTestId("kpi-scope-personal").waitFor();

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { adminSession, chooseLanguage, signIn, useBrowser } from "./sessions";
+import { adminSession, chooseLanguage, signInAsMember, useBrowser } from "./sessions";
 import { newContext, screenshot } from "./browser";
 
 /*
@@ -37,30 +37,6 @@ const lateToday = (page: Page) =>
     const day = new Intl.DateTimeFormat("en-CA", { timeZone: session.organization.timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
     return `${day}T23:30`;
   });
-
-/** The admin gives the person a temporary password on the Users screen; they choose their own at first sign-in. */
-const signInAs = async (admin: Page, name: string, locale: string): Promise<{ context: BrowserContext; page: Page }> => {
-  await admin.getByTestId("nav-users").click();
-  await admin.getByTestId("users-search").fill(name);
-  const row = admin.locator('[data-testid^="user-row-"]', { hasText: name });
-  await row.waitFor();
-  const email = ((await row.getAttribute("data-testid")) ?? "").replace(/^user-row-/, "");
-  await admin.getByTestId(`user-actions-${email}`).click();
-  await admin.getByTestId("user-action-reset").click();
-  await admin.getByTestId("reset-password-submit").click();
-  const temporary = await admin.getByTestId("issued-password").inputValue();
-  await admin.keyboard.press("Escape");
-
-  const context = await newContext(chrome.browser, server.baseUrl, locale);
-  const page = await context.newPage();
-  await signIn(page, email, temporary);
-  await page.getByTestId("change-password-current").fill(temporary);
-  await page.getByTestId("change-password-new").fill(sellerPassword);
-  await page.getByTestId("change-password-confirm").fill(sellerPassword);
-  await page.getByTestId("change-password-submit").click();
-  await page.getByTestId("app-shell").waitFor();
-  return { context, page };
-};
 
 const openClientName = async (page: Page) => {
   const panel = page.getByTestId("review-panel");
@@ -148,7 +124,7 @@ describe("daily review", () => {
   });
 
   it("the seller finds the three tasks on My day, highlighted as set at the review", async () => {
-    const { context, page } = await signInAs(admin, seller?.name ?? "", "fa-IR");
+    const { context, page } = await signInAsMember(admin, chrome, server, { name: seller?.name ?? "", password: sellerPassword, locale: "fa-IR" });
     try {
       await page.getByTestId("nav-today").click();
       const myDay = page.getByTestId("my-day");

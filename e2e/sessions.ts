@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { launchBrowser } from "./browser";
+import { launchBrowser, newContext } from "./browser";
 import type { E2eServer } from "./global-setup";
 
 export const signIn = async (page: Page, email: string, password: string) => {
@@ -49,4 +49,36 @@ export const useBrowser = (): { browser: Browser } => {
 export const chooseLanguage = async (page: Page, locale: "ru" | "en" | "fa"): Promise<void> => {
   await page.getByTestId(`language-option-${locale}`).click();
   await page.waitForFunction((l) => document.documentElement.lang === l, locale);
+};
+
+/**
+ * The admin gives a member a temporary password on the Users screen; the member signs in, in a browser context of
+ * their own in `locale`, and chooses `password` at first sign-in.
+ */
+export const signInAsMember = async (
+  admin: Page,
+  chrome: { browser: Browser },
+  server: E2eServer,
+  member: { name: string; password: string; locale: string },
+): Promise<{ context: BrowserContext; page: Page }> => {
+  await admin.getByTestId("nav-users").click();
+  await admin.getByTestId("users-search").fill(member.name);
+  const row = admin.locator('[data-testid^="user-row-"]', { hasText: member.name });
+  await row.waitFor();
+  const email = ((await row.getAttribute("data-testid")) ?? "").replace(/^user-row-/, "");
+  await admin.getByTestId(`user-actions-${email}`).click();
+  await admin.getByTestId("user-action-reset").click();
+  await admin.getByTestId("reset-password-submit").click();
+  const temporary = await admin.getByTestId("issued-password").inputValue();
+  await admin.keyboard.press("Escape");
+
+  const context = await newContext(chrome.browser, server.baseUrl, member.locale);
+  const page = await context.newPage();
+  await signIn(page, email, temporary);
+  await page.getByTestId("change-password-current").fill(temporary);
+  await page.getByTestId("change-password-new").fill(member.password);
+  await page.getByTestId("change-password-confirm").fill(member.password);
+  await page.getByTestId("change-password-submit").click();
+  await page.getByTestId("app-shell").waitFor();
+  return { context, page };
 };

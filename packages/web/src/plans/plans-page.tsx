@@ -265,7 +265,7 @@ export const PlansPage = () => {
       <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={t("plans.grid.remove")} size="sm">
         {removing && (
           <Stack gap="md" data-testid="plan-remove-confirm">
-            <Text size="sm">{t("plans.grid.removeConfirm", { metric: t(`plans.metrics.${removing.plan.metric}`), name: rowName(t, removing.row) })}</Text>
+            <Text size="sm">{t("plans.grid.removeConfirm", { metric: t(`kpi.metrics.${removing.plan.metric}`), name: rowName(t, removing.row) })}</Text>
             <Group justify="flex-end" gap="xs">
               <Button variant="default" onClick={() => setRemoving(null)}>
                 {t("common.cancel")}

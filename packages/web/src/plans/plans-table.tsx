@@ -110,7 +110,7 @@ const PlanCell = ({ row, metric, props }: { row: GridRow; metric: PlanMetric; pr
               value={typed ?? cellInputValue(plan, currency)}
               onChange={(value) => onChange(key, value)}
               error={cellErrors[key]}
-              aria-label={t("plans.grid.cellLabel", { metric: t(`plans.metrics.${metric}`), name })}
+              aria-label={t("plans.grid.cellLabel", { metric: t(`kpi.metrics.${metric}`), name })}
               // Digits grouped by spaces read left to right in Persian too; the column still lines up at its end.
               styles={{ input: { direction: "ltr", textAlign: directionOf(locale) === "rtl" ? "left" : "right" } }}
               style={{ flex: 1 }}
@@ -175,7 +175,7 @@ export const PlansTable = (props: PlansTableProps) => {
             {planMetrics.map((metric) => (
               <Table.Th key={metric} style={{ textAlign: "end" }} data-testid={`plans-column-${metric}`}>
                 <Text size="sm" fw={700}>
-                  {t(`plans.metrics.${metric}`)}
+                  {t(`kpi.metrics.${metric}`)}
                 </Text>
                 <Text size="xs" c="dimmed" fw={400}>
                   {t("plans.grid.plan")} · {t("plans.grid.fact")} · {t("plans.grid.completionToDate")}

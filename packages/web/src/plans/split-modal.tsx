@@ -89,7 +89,7 @@ export const SplitPlanModal = ({ list, people, onClose, onApplied }: { list: Pla
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
             label={t("plans.split.metric")}
-            data={planMetrics.map((m) => ({ value: m, label: t(`plans.metrics.${m}`) }))}
+            data={planMetrics.map((m) => ({ value: m, label: t(`kpi.metrics.${m}`) }))}
             value={metric}
             onChange={chooseMetric}
             allowDeselect={false}

@@ -1,4 +1,3 @@
-import type { PlanMetric } from "@conveyor/contracts";
 import type { DayTone } from "../../plans/calendar-layout";
 
 /** Plans (M5.9) with split and copy, and the working-day calendar editor; merged into `en`. */
@@ -14,13 +13,6 @@ export const enPlans = {
       days: "{{elapsed}} of {{total}} working days elapsed",
       calendarIncomplete: "There is no official working-day calendar for part of this period: the days are counted by the weekly pattern.",
     },
-    metrics: {
-      revenue: "Revenue",
-      deals_won: "Deals won",
-      new_clients: "New clients",
-      calls: "Calls",
-      meetings: "Meetings",
-    } satisfies Record<PlanMetric, string>,
     grid: {
       label: "Plans of the period",
       who: "Who",

@@ -13,13 +13,6 @@ export const faPlans: typeof enPlans = {
       days: "{{elapsed}} از {{total}} روز کاری گذشته",
       calendarIncomplete: "برای بخشی از این دوره تقویم رسمی روزهای کاری نیست: روزها بر اساس الگوی هفتگی شمرده می‌شوند.",
     },
-    metrics: {
-      revenue: "درآمد",
-      deals_won: "معاملات موفق",
-      new_clients: "مشتریان جدید",
-      calls: "تماس‌ها",
-      meetings: "جلسات",
-    },
     grid: {
       label: "برنامه‌های دوره",
       who: "چه کسی",

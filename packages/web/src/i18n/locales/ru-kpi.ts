@@ -30,7 +30,7 @@ export const ruKpi: RussianMessages<typeof enKpi> = {
     },
     metrics: {
       revenue: "Выручка",
-      deals_won: "Сделки",
+      deals_won: "Выигранные сделки",
       new_clients: "Новые клиенты",
       calls: "Звонки",
       meetings: "Встречи",

@@ -14,13 +14,6 @@ export const ruPlans: RussianMessages<typeof enPlans> = {
       days: "Прошло {{elapsed}} из {{total}} рабочих дней",
       calendarIncomplete: "На часть этого периода нет официального производственного календаря: дни считаются по обычной рабочей неделе.",
     },
-    metrics: {
-      revenue: "Выручка",
-      deals_won: "Выигранные сделки",
-      new_clients: "Новые клиенты",
-      calls: "Звонки",
-      meetings: "Встречи",
-    },
     grid: {
       label: "Планы периода",
       who: "Кто",
