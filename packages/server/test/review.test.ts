@@ -288,6 +288,22 @@ describe("settings and cadence (M2.5)", () => {
     expect(back.body).toMatchObject({ cadence: "every_two_days", warning: null, staleDaysByStage: { [stage]: 3 } });
   });
 
+  it("the proposed target covers the month's gap to plan at the seller's average deal and win rate (M2.2)", async () => {
+    const won = w.pipeline.stages.find((stage) => stage.kind === "won");
+    const lost = w.pipeline.stages.find((stage) => stage.kind === "lost");
+    if (!won || !lost) throw new Error("no won or lost stage");
+    const wonDeal = await deal(w.ids.othersHot, w.other, 200_00);
+    const lostDeal = await deal(w.ids.othersHot, w.other, 50_00);
+    expect((await w.admin.post(`/api/v1/deals/${wonDeal}/move`, { stageId: won.id })).status).toBe(200);
+    expect((await w.admin.post(`/api/v1/deals/${lostDeal}/move`, { stageId: lost.id, lostReason: "Price" })).status).toBe(200);
+    const proposal = async () => (await w.admin.get<ProspectingProposal>(`/api/v1/review/prospecting?sellerId=${w.other.id}`)).body;
+    expect(await proposal()).toMatchObject({ moneyThisMonth: false, proposedTarget: 10 }); // no plan: the default
+    const plan = await w.admin.put("/api/v1/plans", { period: "2026-12", items: [{ scopeKind: "seller", scopeId: w.other.id, metric: "revenue", target: 1_600_00 }] });
+    expect(plan.status).toBe(200);
+    // 1,600 to go ÷ (200 a won deal × 1 won of 2 closed) = 16 warm clients.
+    expect(await proposal()).toMatchObject({ moneyThisMonth: false, proposedTarget: 16 });
+  });
+
   it("the prospecting target and its progress (M2.2)", async () => {
     const set = await w.lead.post<ProspectingProposal>("/api/v1/review/prospecting", { sellerId: w.sellerUser.id, target: 3 });
     expect(set.status).toBe(200);

@@ -3,6 +3,7 @@ import { defaultProspectingSettings, hasMoneyThisMonth, monthRange, prospectingP
 import type { AppContext } from "../context";
 import type { Executor } from "../db/database";
 import { loadOrgCalendar } from "../kpi/org-calendar";
+import { prospectingFigures } from "../repositories/kpi-rollup.repository";
 import { openStages, sellerDealsWithTemperature, warmedClientsSince } from "../repositories/review-queue.repository";
 import { findProspectingTarget, upsertProspectingTarget } from "../repositories/review.repository";
 import type { PersonRef } from "../repositories/review-people.repository";
@@ -40,8 +41,10 @@ export const readProspectingProposal = async (ex: Executor, organizationId: stri
   const stages = await openStages(ex, organizationId);
   const deals = await sellerDealsWithTemperature(ex, organizationId, seller.id, stages.map((s) => s.id));
   const moneyThisMonth = hasMoneyThisMonth(deals, month);
-  // No plan gap, average deal or warm-to-won rate is read yet: the default count of the settings.
-  const proposedTarget = moneyThisMonth ? null : prospectingTargetCount({ gapMinor: null, averageDealMinor: null, warmToWonRate: null }, defaultProspectingSettings);
+  // Enough warm clients to cover the month's gap to plan at the seller's average deal and win rate; else the default.
+  const proposedTarget = moneyThisMonth
+    ? null
+    : prospectingTargetCount(await prospectingFigures(ex, organizationId, seller.id, month, today), defaultProspectingSettings);
   return { seller, month: month.first, moneyThisMonth, proposedTarget, target: await presentTarget(ex, organizationId, seller.id, month.first) };
 };
 

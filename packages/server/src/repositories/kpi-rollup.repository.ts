@@ -395,3 +395,36 @@ export const forecastHistory = async (
     group by 1`);
   return new Map(result.rows.map((r) => [r.month, Number(r.total)]));
 };
+
+/**
+ * M2.2: what the prospecting target is computed from, for one seller on `today`: their revenue plan of the month
+ * holding today (null without one) less the money received so far, and over the last 180 days their average won
+ * deal and the share of their closed deals that were won.
+ */
+export const prospectingFigures = async (
+  ex: Executor,
+  organizationId: string,
+  sellerId: string,
+  month: { from: string; to: string },
+  today: string,
+): Promise<{ gapMinor: number | null; averageDealMinor: number | null; warmToWonRate: number | null }> => {
+  const result = await ex.execute<{ plan: string | number | null; fact: string | number | null; won_amount: string | number | null; won: string | number | null; lost: string | number | null }>(sql`
+    select
+      (select p.target from plans p where p.organization_id = ${organizationId} and p.scope_kind = 'seller' and p.scope_id = ${sellerId}
+         and p.metric = 'revenue' and p.period_start <= ${today}::date and p.period_end >= ${today}::date
+         order by (p.period_kind = 'month') desc limit 1) as plan,
+      (select sum(f.revenue_minor) from seller_day_rollup f where f.organization_id = ${organizationId} and f.user_id = ${sellerId}
+         and f.day between ${month.from}::date and ${month.to}::date) as fact,
+      sum(r.won_amount_minor) as won_amount, sum(r.deals_won) as won, sum(r.deals_lost) as lost
+    from seller_day_rollup r
+    where r.organization_id = ${organizationId} and r.user_id = ${sellerId} and r.day between (${today}::date - 180) and ${today}::date`);
+  const row = result.rows[0];
+  const won = Number(row?.won ?? 0);
+  const lost = Number(row?.lost ?? 0);
+  const plan = row?.plan === null || row?.plan === undefined ? null : Number(row.plan);
+  return {
+    gapMinor: plan === null ? null : plan - Number(row?.fact ?? 0),
+    averageDealMinor: won > 0 ? Number(row?.won_amount ?? 0) / won : null,
+    warmToWonRate: won + lost > 0 ? won / (won + lost) : null,
+  };
+};
