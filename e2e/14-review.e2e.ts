@@ -72,6 +72,13 @@ describe("daily review", () => {
     await admin.getByTestId("review-cadence").waitFor();
     expect(await admin.getByTestId("review-reason").count()).toBeGreaterThan(0);
 
+    // A large department reviews only high-ticket clients (M2.6): deals from a billion leave nobody; cleared, all come back.
+    const everyone = await admin.getByTestId("review-queue").getAttribute("data-count");
+    await admin.getByTestId("review-filter-min-deal").fill("1000000000");
+    await expect.poll(() => admin.getByTestId("review-queue").getAttribute("data-count")).toBe("0");
+    await admin.getByTestId("review-filter-min-deal").fill("");
+    await expect.poll(() => admin.getByTestId("review-queue").getAttribute("data-count")).toBe(everyone);
+
     // The keyboard: j moves the cursor to the first client, ↓ to the second, k back, Enter opens it.
     // The seller's select keeps the focus, and keys typed into a field are the field's.
     await admin.evaluate(() => {

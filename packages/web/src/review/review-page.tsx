@@ -1,9 +1,19 @@
 import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, Badge, Button, Card, Chip, Grid, Group, NativeSelect, Stack, Text, Title, UnstyledButton } from "@mantine/core";
+import { Alert, Badge, Button, Card, Chip, Grid, Group, NativeSelect, NumberInput, Select, Stack, Text, Title, UnstyledButton } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { reviewReasonSchema, type CloseReviewItem, type ReviewQueue, type ReviewSession } from "@conveyor/contracts";
+import {
+  companyStatusSchema,
+  companyStatuses,
+  currencyDigits,
+  reviewReasonSchema,
+  temperatureSchema,
+  temperatures,
+  type CloseReviewItem,
+  type ReviewQueue,
+  type ReviewSession,
+} from "@conveyor/contracts";
 import { useCurrentSession } from "../auth/current-session";
 import { StatusBadge, TemperatureBadge } from "../clients/client-badges";
 import { formatDateTime, formatNumber, formatShortDate, formatTime } from "../i18n/intl";
@@ -14,7 +24,7 @@ import { problemMessage } from "../ui/errors";
 import { LoadError, PageLoader } from "../ui/page-states";
 import { ReasonBadges } from "./reason-badges";
 import { ReviewPanel } from "./review-panel";
-import { closeReviewItem, finishReviewSession, reviewKey, setProspectingTarget, startReviewSession, useReviewQueue } from "./review.api";
+import { closeReviewItem, finishReviewSession, reviewKey, setProspectingTarget, startReviewSession, useReviewQueue, type ReviewFilters } from "./review.api";
 import { moveCursor, nextAfterClose, queueKeyOf, reasonOrder, type ReviewReason } from "./review-logic";
 
 /** Keys typed into a field belong to the field, not to the queue. */
@@ -145,14 +155,24 @@ const SellerReview = ({ sellerId }: { sellerId: string }) => {
   const [params, setParams] = useSearchParams();
   const parsedReason = reviewReasonSchema.safeParse(params.get("reason"));
   const reason: ReviewReason | null = parsedReason.success ? parsedReason.data : null;
+  const parsedType = companyStatusSchema.safeParse(params.get("clientType"));
+  const parsedTemperature = temperatureSchema.safeParse(params.get("temperature"));
+  const minDeal = Number(params.get("minDeal") ?? "");
+  const digits = currencyDigits(organization.currency);
+  const filters: ReviewFilters = {
+    reason,
+    clientType: parsedType.success ? parsedType.data : null,
+    temperature: parsedTemperature.success ? parsedTemperature.data : null,
+    minDealAmountMinor: Number.isFinite(minDeal) && minDeal > 0 ? Math.round(minDeal * 10 ** digits) : null,
+  };
   const openId = params.get("client");
   const [cursor, setCursor] = useState(-1);
   const [session, setSession] = useState<ReviewSession | null>(null);
   const [finished, setFinished] = useState<ReviewSession | null>(null);
-  const queue = useReviewQueue(sellerId, reason);
+  const queue = useReviewQueue(sellerId, filters);
   const items = queue.data?.items ?? [];
 
-  const setParam = (key: "reason" | "client", value: string | null) =>
+  const setParam = (key: "reason" | "client" | "clientType" | "temperature" | "minDeal", value: string | null) =>
     setParams((current) => {
       const next = new URLSearchParams(current);
       if (value === null) next.delete(key);
@@ -243,6 +263,40 @@ const SellerReview = ({ sellerId }: { sellerId: string }) => {
         </Alert>
       )}
       {finish.isError && <LoadError error={finish.error} />}
+      <Group gap="sm" align="flex-end" data-testid="review-filters">
+        <Select
+          label={t("review.filters.clientType")}
+          placeholder={t("review.filters.any")}
+          clearable
+          size="xs"
+          w={160}
+          value={filters.clientType}
+          onChange={(value) => setParam("clientType", value)}
+          data={companyStatuses.map((status) => ({ value: status, label: t(`companyStatuses.${status}`) }))}
+          data-testid="review-filter-client-type"
+        />
+        <Select
+          label={t("review.filters.temperature")}
+          placeholder={t("review.filters.any")}
+          clearable
+          size="xs"
+          w={160}
+          value={filters.temperature}
+          onChange={(value) => setParam("temperature", value)}
+          data={temperatures.map((temperature) => ({ value: temperature, label: t(`temperatures.${temperature}`) }))}
+          data-testid="review-filter-temperature"
+        />
+        <NumberInput
+          label={t("review.filters.minDeal", { currency: organization.currency })}
+          size="xs"
+          w={200}
+          min={0}
+          thousandSeparator=" "
+          value={params.get("minDeal") ?? ""}
+          onChange={(value) => setParam("minDeal", value === "" || Number(value) <= 0 ? null : String(value))}
+          data-testid="review-filter-min-deal"
+        />
+      </Group>
       <Chip.Group>
         <Group gap="xs" data-testid="review-reasons">
           <Chip checked={reason === null} onChange={() => setParam("reason", null)} size="xs" data-testid="review-filter-all">

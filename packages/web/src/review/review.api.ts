@@ -7,6 +7,8 @@ import {
   reviewQueueSchema,
   reviewSessionSchema,
   type CloseReviewItem,
+  type CompanyStatus,
+  type Temperature,
 } from "@conveyor/contracts";
 import { api } from "../app/api";
 import { tasksKey } from "../tasks/tasks.api";
@@ -14,15 +16,18 @@ import type { ReviewReason } from "./review-logic";
 
 /** Everything of the review sits under this key: closing a client refreshes the queue, its screen and My day. */
 export const reviewKey = ["review"];
-export const reviewQueueKey = (sellerId: string, reason: ReviewReason | null) => [...reviewKey, "queue", sellerId, reason];
+/** What narrows a seller's queue (M2.6): a reason, a client type, a temperature, a smallest deal. */
+export type ReviewFilters = { reason: ReviewReason | null; clientType: CompanyStatus | null; temperature: Temperature | null; minDealAmountMinor: number | null };
+
+export const reviewQueueKey = (sellerId: string, filters: ReviewFilters) => [...reviewKey, "queue", sellerId, filters];
 export const reviewClientKey = (companyId: string, sellerId: string) => [...reviewKey, "client", companyId, sellerId];
 /** Under the tasks' key: finishing or moving a task on Today refreshes My day too. */
 export const myDayKey = [...tasksKey, "my-day"];
 
 const id = (value: string) => encodeURIComponent(value);
 
-export const getReviewQueue = (sellerId: string, reason: ReviewReason | null) =>
-  api.get("/api/v1/review/queue", reviewQueueSchema, { sellerId, reason });
+export const getReviewQueue = (sellerId: string, filters: ReviewFilters) =>
+  api.get("/api/v1/review/queue", reviewQueueSchema, { sellerId, ...filters });
 
 export const getReviewClient = (companyId: string, sellerId: string) =>
   api.get(`/api/v1/review/clients/${id(companyId)}`, reviewClientSchema, { sellerId });
@@ -41,10 +46,10 @@ export const setProspectingTarget = (sellerId: string, target?: number) =>
 
 export const getMyDay = () => api.get("/api/v1/review/my-day", myDaySchema);
 
-export const useReviewQueue = (sellerId: string | null, reason: ReviewReason | null) =>
+export const useReviewQueue = (sellerId: string | null, filters: ReviewFilters) =>
   useQuery({
-    queryKey: reviewQueueKey(sellerId ?? "", reason),
-    queryFn: () => getReviewQueue(sellerId ?? "", reason),
+    queryKey: reviewQueueKey(sellerId ?? "", filters),
+    queryFn: () => getReviewQueue(sellerId ?? "", filters),
     enabled: sellerId !== null,
     staleTime: 0,
   });

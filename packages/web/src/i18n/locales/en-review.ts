@@ -6,6 +6,12 @@ type ClientTypeGroup = CompanyStatus | "none";
 /** The head of sales' daily review (M2) and the seller's My day; merged into `en`. */
 export const enReview = {
   review: {
+    filters: {
+      clientType: "Client type",
+      temperature: "Temperature",
+      minDeal: "Deals from ({{currency}})",
+      any: "Any",
+    },
     nav: "Daily review",
     title: "Daily review",
     intro: "Go through each seller's clients: was the planned result reached, what gets the client to pay, what are the new risks and chances.",
