@@ -4,8 +4,8 @@ import type { AppContext } from "../context";
 import { forbidden, notFound } from "../http/app-error";
 import { loadOrgCalendar } from "../kpi/org-calendar";
 import { findCompany } from "../repositories/company.repository";
-import { lastInteractions, lastTaskWithPlannedResult, nextOpenTaskOfClient, openDealsOfClient, type ClientTaskRow } from "../repositories/review-client.repository";
-import { lastReviewsOfSeller, openStages } from "../repositories/review-queue.repository";
+import { lastInteractions, lastTaskWithPlannedResult, nextOpenTaskOfClient, type ClientTaskRow } from "../repositories/review-client.repository";
+import { lastReviewsOfSeller, openDealsOf, openStages } from "../repositories/review-queue.repository";
 import { listReviewItems } from "../repositories/review.repository";
 import { presentReviewItem } from "../presenters/review.presenter";
 import type { Viewer } from "../scope";
@@ -37,7 +37,7 @@ export const readReviewClient = async (context: AppContext, viewer: Viewer, comp
     lastInteractions(db, org, company.id, interactionsShown),
     lastTaskWithPlannedResult(db, org, company.id, now),
     nextOpenTaskOfClient(db, org, company.id),
-    openDealsOfClient(db, org, company.id, stages.map((s) => s.id)),
+    openDealsOf(db, org, { companyId: company.id }, stages.map((s) => s.id)),
     lastReviewsOfSeller(db, org, seller.id, reviewSlotStart(now, cal.timeZone, settings.cadence)),
     listReviewItems(db, org, { sellerIds: null, companyId: company.id }, previousReviewsShown),
   ]);

@@ -8,7 +8,7 @@ import {
   queueCompanies,
   sellerHotOrNewClients,
   sellerNextTasks,
-  sellerOpenDeals,
+  openDealsOf,
   type OpenStage,
   type SellerOpenDeal,
 } from "../repositories/review-queue.repository";
@@ -51,7 +51,7 @@ export const readReviewQueue = async (context: AppContext, viewer: Viewer, query
   const slotStart = reviewSlotStart(now, cal.timeZone, settings.cadence);
   const { end: endOfToday } = dayBounds(now, cal.timeZone);
   const [deals, nextTasks, reviews] = await Promise.all([
-    sellerOpenDeals(db, org, seller.id, stages.map((s) => s.id)),
+    openDealsOf(db, org, { sellerId: seller.id }, stages.map((s) => s.id)),
     sellerNextTasks(db, org, seller.id),
     lastReviewsOfSeller(db, org, seller.id, slotStart),
   ]);

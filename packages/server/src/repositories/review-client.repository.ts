@@ -1,7 +1,5 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/database";
-import { uuidArray } from "./review-people.repository";
-import type { SellerOpenDeal } from "./review-queue.repository";
 
 /*
  * [daily-review] one client's review screen (M2.1): its last interactions, the last task with a planned result,
@@ -56,39 +54,6 @@ export const nextOpenTaskOfClient = async (ex: Executor, organizationId: string,
 export const taskOfClient = async (ex: Executor, organizationId: string, companyId: string, taskId: string): Promise<boolean> => {
   const result = await ex.execute<{ id: string }>(sql`select id from tasks where organization_id = ${organizationId} and company_id = ${companyId} and id = ${taskId}`);
   return result.rows.length > 0;
-};
-
-/** The client's deals in an open stage, whoever owns them. */
-export const openDealsOfClient = async (ex: Executor, organizationId: string, companyId: string, stageIds: readonly string[]): Promise<SellerOpenDeal[]> => {
-  if (stageIds.length === 0) return [];
-  const result = await ex.execute<{
-    id: string;
-    company_id: string;
-    title: string;
-    amount_minor: string | number;
-    currency: string;
-    stage_id: string;
-    stage_entered_at: Date | string;
-    expected_close_date: string | null;
-    has_open_task: boolean;
-  }>(sql`
-    select d.id, d.company_id, d.title, d.amount_minor, d.currency, d.stage_id, d.stage_entered_at,
-      to_char(d.expected_close_date, 'YYYY-MM-DD') as expected_close_date,
-      exists (select 1 from tasks t where t.organization_id = ${organizationId} and t.deal_id = d.id and t.done_at is null) as has_open_task
-    from deals d
-    where d.organization_id = ${organizationId} and d.company_id = ${companyId} and d.stage_id = any(${uuidArray(stageIds)})
-    order by d.amount_minor desc, d.id`);
-  return result.rows.map((r) => ({
-    id: r.id,
-    companyId: r.company_id,
-    title: r.title,
-    amountMinor: Number(r.amount_minor),
-    currency: r.currency,
-    stageId: r.stage_id,
-    stageEnteredAt: toDate(r.stage_entered_at),
-    expectedCloseDate: r.expected_close_date,
-    hasOpenTask: r.has_open_task === true,
-  }));
 };
 
 /** The lost stage a deal's pipeline closes lost deals in (its first, by position). */

@@ -31,9 +31,18 @@ export type SellerOpenDeal = {
 
 const toDate = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
 
-/** The seller's deals in an open stage, each with whether some open task is linked to it. */
-export const sellerOpenDeals = async (ex: Executor, organizationId: string, sellerId: string, stageIds: readonly string[]): Promise<SellerOpenDeal[]> => {
+/**
+ * Open deals — of one seller (the queue) or of one client, whoever owns them (a client's review screen) — each with
+ * whether some open task is linked to it, the largest first.
+ */
+export const openDealsOf = async (
+  ex: Executor,
+  organizationId: string,
+  of: { sellerId: string } | { companyId: string },
+  stageIds: readonly string[],
+): Promise<SellerOpenDeal[]> => {
   if (stageIds.length === 0) return [];
+  const whose = "sellerId" in of ? sql`d.owner_id = ${of.sellerId}` : sql`d.company_id = ${of.companyId}`;
   const result = await ex.execute<{
     id: string;
     company_id: string;
@@ -49,7 +58,8 @@ export const sellerOpenDeals = async (ex: Executor, organizationId: string, sell
       to_char(d.expected_close_date, 'YYYY-MM-DD') as expected_close_date,
       exists (select 1 from tasks t where t.organization_id = ${organizationId} and t.deal_id = d.id and t.done_at is null) as has_open_task
     from deals d
-    where d.organization_id = ${organizationId} and d.owner_id = ${sellerId} and d.stage_id = any(${uuidArray(stageIds)})`);
+    where d.organization_id = ${organizationId} and ${whose} and d.stage_id = any(${uuidArray(stageIds)})
+    order by d.amount_minor desc, d.id`);
   return result.rows.map((r) => ({
     id: r.id,
     companyId: r.company_id,
