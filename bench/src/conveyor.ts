@@ -1,10 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { request as httpRequest } from "node:http";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { buildApp, defaultSecurity, migrateDatabase, openDatabase, type Database } from "@conveyor/server";
 import { buildOrganization, buildUser, factoryPassword } from "@conveyor/server/testing";
+import { at, count, longPost as longPostTo, measuredCommit, text, type Session } from "./bench-http";
 import { seedLargeDepartment } from "./generator/large-department";
 import { fmt, summarize, timeIt } from "./stats";
 
@@ -25,9 +24,7 @@ const previewIterations = Number(process.env["BENCH_PREVIEW_ITERATIONS"] ?? 5);
 const seedOnly = process.env["BENCH_SEED_ONLY"] === "1";
 const organizationName = "Bench Conveyor";
 
-// The code measured is the code loaded now: note its commit (and whether the server had local changes) before anything runs.
-const git = (...args: string[]) => execFileSync("git", args, { encoding: "utf8", cwd: resolve(import.meta.dirname, "../..") }).trim();
-const commit = `${git("rev-parse", "--short", "HEAD")}${git("status", "--porcelain", "--", "packages/server", "packages/domain", "packages/contracts") ? " with local changes" : ""}`;
+const commit = measuredCommit();
 
 const keptDir = process.env["BENCH_DATA_DIR"];
 const dir = keptDir ?? mkdtempSync(join(tmpdir(), "cv-bench-conveyor-"));
@@ -37,24 +34,11 @@ process.stdout.write(`data directory: ${dir} (kept: BENCH_DATA_DIR=${dir} measur
 
 // ---------------------------------------------------------------- small helpers
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-/** A value at a path of a parsed JSON body (undefined when absent). */
-const at = (value: unknown, ...path: (string | number)[]): unknown => {
-  let current = value;
-  for (const key of path) {
-    if (typeof key === "number") current = Array.isArray(current) ? current[key] : undefined;
-    else current = isRecord(current) ? current[key] : undefined;
-  }
-  return current;
-};
-const text = (value: unknown): string => (typeof value === "string" ? value : "");
-const count = (value: unknown): number => (typeof value === "number" ? value : 0);
 const itemsOf = (value: unknown): unknown[] => {
   const items = at(value, "items");
   return Array.isArray(items) ? items : [];
 };
 
-type Session = { cookie: string; csrf: string; label: string };
 type Row = { label: string; who: string; samples: number[]; note?: string };
 
 const lines: string[] = [];
@@ -134,25 +118,7 @@ try {
     if (!expected.includes(response.status)) throw new Error(`${method} ${path} as ${as.label}: ${response.status} ${raw.slice(0, 300)}`);
     return raw === "" ? null : JSON.parse(raw);
   };
-  /** A call that may run for many minutes (the sweep): fetch gives up on headers after 300 s. */
-  const longPost = (as: Session, path: string): Promise<unknown> =>
-    new Promise((done, fail) => {
-      const target = new URL(`${address}${path}`);
-      const req = httpRequest(
-        { host: target.hostname, port: target.port, path: target.pathname, method: "POST", headers: { cookie: as.cookie, "x-csrf-token": as.csrf } },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (chunk: Buffer) => chunks.push(chunk));
-          res.on("end", () => {
-            const raw = Buffer.concat(chunks).toString("utf8");
-            if (res.statusCode !== 200) fail(new Error(`POST ${path}: ${res.statusCode} ${raw.slice(0, 300)}`));
-            else done(JSON.parse(raw));
-          });
-        },
-      );
-      req.on("error", fail);
-      req.end();
-    });
+  const longPost = (as: Session, path: string): Promise<unknown> => longPostTo(address, as, path);
 
   const headEmail = await emailOf(`m.role = 'head_of_sales'`);
   const adminEmail = await emailOf(`m.role = 'admin'`);

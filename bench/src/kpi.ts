@@ -1,10 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { request as httpRequest } from "node:http";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { buildApp, defaultSecurity, migrateDatabase, openDatabase, type Database } from "@conveyor/server";
 import { buildOrganization, factoryPassword } from "@conveyor/server/testing";
+import { at, count, longPost as longPostTo, measuredCommit, text, type Session } from "./bench-http";
 import { seedLargeDepartment } from "./generator/large-department";
 import { fmt, summarize, timeIt, type Summary } from "./stats";
 
@@ -28,26 +27,13 @@ const seedOnly = process.env["BENCH_SEED_ONLY"] === "1";
 const wanted = (process.env["BENCH_KPI_TARGETS"] ?? "embedded,postgres").split(",");
 const organizationName = "Bench KPI";
 
-const git = (...args: string[]) => execFileSync("git", args, { encoding: "utf8", cwd: resolve(import.meta.dirname, "../..") }).trim();
-const commit = `${git("rev-parse", "--short", "HEAD")}${git("status", "--porcelain", "--", "packages/server", "packages/domain", "packages/contracts") ? " with local changes" : ""}`;
+const commit = measuredCommit();
 
 // ---------------------------------------------------------------- small helpers
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-const at = (value: unknown, ...path: (string | number)[]): unknown => {
-  let current = value;
-  for (const key of path) {
-    if (typeof key === "number") current = Array.isArray(current) ? current[key] : undefined;
-    else current = isRecord(current) ? current[key] : undefined;
-  }
-  return current;
-};
-const text = (value: unknown): string => (typeof value === "string" ? value : "");
-const count = (value: unknown): number => (typeof value === "number" ? value : 0);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const num = (value: unknown): number => Number(value ?? 0);
 
-type Session = { cookie: string; csrf: string; label: string };
 type Row = { label: string; who: string; summary: Summary };
 type SeedInfo = { seconds: number; steps: string[] };
 
@@ -121,25 +107,7 @@ const benchTarget = async (label: string, database: Database, seedFile: string):
       if (response.status >= 300) throw new Error(`${method} ${path} as ${as.label}: ${response.status} ${raw.slice(0, 300)}`);
       return raw === "" ? null : JSON.parse(raw);
     };
-    /** The rollups' rebuild may take minutes on the embedded database: fetch gives up on headers after 300 s. */
-    const longPost = (as: Session, path: string): Promise<unknown> =>
-      new Promise((done, fail) => {
-        const target = new URL(`${address}${path}`);
-        const req = httpRequest(
-          { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: "POST", headers: { cookie: as.cookie, "x-csrf-token": as.csrf } },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on("data", (chunk: Buffer) => chunks.push(chunk));
-            res.on("end", () => {
-              const raw = Buffer.concat(chunks).toString("utf8");
-              if (res.statusCode !== 200) fail(new Error(`POST ${path}: ${res.statusCode} ${raw.slice(0, 300)}`));
-              else done(JSON.parse(raw));
-            });
-          },
-        );
-        req.on("error", fail);
-        req.end();
-      });
+    const longPost = (as: Session, path: string): Promise<unknown> => longPostTo(address, as, path);
 
     const head = await signIn(await emailOf(`m.role = 'head_of_sales'`), "head of sales");
     const tz = text((await one<{ tz: string }>(`select time_zone as tz from organizations where id = $1`, [org]))?.tz);
@@ -327,12 +295,12 @@ const benchTarget = async (label: string, database: Database, seedFile: string):
       await pool.query<{ id: string }>(`select id from companies where organization_id = $1 and owner_id = $2 order by id limit $3`, [org, text(sellerRow?.user_id), iterations + 3])
     ).rows.map((r) => r.id);
     await timed("POST /companies/:id/activities — a call", "seller", iterations, (i) =>
-      call(seller, "POST", `/api/v1/companies/${clients[i + 3] ?? ""}/activities`, { type: "call", durationMinutes: 5, outcome: "bench" }),
+      call(seller, "POST", `/api/v1/companies/${clients[(i + 3) % Math.max(1, clients.length)] ?? ""}/activities`, { type: "call", durationMinutes: 5, outcome: "bench" }),
     );
     const orders = (await pool.query<{ id: string }>(`select id from orders where organization_id = $1 order by id limit $2`, [org, iterations + 3])).rows.map((r) => r.id);
     const today = text((await one<{ d: string }>(`select to_char(now() at time zone $1, 'YYYY-MM-DD') as d`, [tz]))?.d);
     await timed("POST /orders/:id/payments", "head of sales", iterations, (i) =>
-      call(head, "POST", `/api/v1/orders/${orders[i + 3] ?? ""}/payments`, { amountMinor: 1_000_000, paidOn: today, note: "bench" }),
+      call(head, "POST", `/api/v1/orders/${orders[(i + 3) % Math.max(1, orders.length)] ?? ""}/payments`, { amountMinor: 1_000_000, paidOn: today, note: "bench" }),
     );
     // EXPLAIN ANALYZE reports each trigger's time; the inserts are rolled back.
     const triggerCost = async (insert: string, values: unknown[]): Promise<{ total: number; trigger: number }> => {
