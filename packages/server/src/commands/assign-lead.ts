@@ -9,8 +9,7 @@ import {
 } from "@conveyor/domain";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/database";
-import { organizationWorkCalendar } from "../kpi/org-calendar";
-import { countWaitingLeads, lockSeller, type IntakeContext, type KnownClient } from "../repositories/lead-intake.repository";
+import { countWaitingLeads, lockSeller, type KnownClient } from "../repositories/lead-intake.repository";
 import {
   activeHeadIds,
   defaultPoolUserIds,
@@ -19,11 +18,6 @@ import {
   ruleTargetUserIds,
 } from "../repositories/lead-availability.repository";
 import { enabledRoutingRules } from "../repositories/lead-intake.repository";
-
-/** The organization's working time as the domain reads it: its hours, time zone and production calendar (M5.5 business minutes). */
-export const organizationCalendar = (
-  context: Pick<IntakeContext, "country" | "timeZone" | "workStart" | "workEnd" | "thursdayOff" | "calendarOverrides">,
-): WorkCalendar => organizationWorkCalendar(context);
 
 export type Assignment = { route: RouteDecision["kind"]; userId: string | null; ruleId: string | null };
 

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../db/database";
 import type { IntakeContext } from "../repositories/lead-intake.repository";
 import type { LeadRow } from "../repositories/lead.repository";
-import { organizationCalendar } from "./assign-lead";
+import { organizationWorkCalendar } from "../kpi/org-calendar";
 
 export type LeadMove = {
   organizationId: string;
@@ -25,7 +25,7 @@ export type LeadMove = {
  */
 export const moveLead = async (tx: Executor, move: LeadMove): Promise<void> => {
   const { organizationId: org, lead, toUserId, now } = move;
-  const calendar = organizationCalendar(move.intake);
+  const calendar = organizationWorkCalendar(move.intake);
   const { remindAt, reassignAt } = slaDeadlines(now, move.intake, calendar);
   const fromUserId = lead.assigneeId;
   const bySla = move.cause === "sla_reassign";

@@ -19,7 +19,8 @@ import {
   type WriteOutcome,
 } from "../repositories/lead-intake.repository";
 import { toE164 } from "../security/phones";
-import { distributeLead, loadFallback, organizationCalendar, type Assignment, type Placement } from "./assign-lead";
+import { distributeLead, loadFallback, type Assignment, type Placement } from "./assign-lead";
+import { organizationWorkCalendar } from "../kpi/org-calendar";
 import { companySearchText, normalizeLegalId } from "./company-input";
 
 /** The source a delivery came through, as the intake needs it. */
@@ -41,7 +42,7 @@ export type LeadDelivery = {
 /** The organization's settings, calendar and rules, as kept by intake-cache.ts. */
 const loadIntake = async (ex: Executor, organizationId: string): Promise<CachedIntake | undefined> => {
   const [settings, rules] = await Promise.all([loadIntakeSettings(ex, organizationId), enabledRoutingRules(ex, organizationId)]);
-  return settings ? { settings, calendar: organizationCalendar(settings), rules } : undefined;
+  return settings ? { settings, calendar: organizationWorkCalendar(settings), rules } : undefined;
 };
 
 const placementOf = (outcome: WriteOutcome, refused: Placement): Placement => {

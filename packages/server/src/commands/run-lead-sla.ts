@@ -4,7 +4,8 @@ import type { AppContext } from "../context";
 import type { Executor } from "../db/database";
 import { loadIntakeContext } from "../repositories/lead-intake.repository";
 import { findLeadForUpdate } from "../repositories/lead.repository";
-import { chooseAssignee, organizationCalendar } from "./assign-lead";
+import { organizationWorkCalendar } from "../kpi/org-calendar";
+import { chooseAssignee } from "./assign-lead";
 import { moveLead } from "./move-lead";
 
 export type SlaRun = { reminded: number; reassigned: number; escalated: number };
@@ -58,7 +59,7 @@ export const runLeadSla = async (context: AppContext, options: { limit?: number 
         case "reassign": {
           const exclude = [...lead.previousAssigneeIds, lead.assigneeId];
           const facts = { channel: lead.channel, audience: lead.audience, productId: null, productGroupId: null, region: lead.region, amountMinor: lead.amountMinor, temperature: lead.temperature === "hot" || lead.temperature === "warm" ? lead.temperature : "cold", sourceId: lead.sourceId } as const;
-          const next = await chooseAssignee(tx, { organizationId: org, facts, client: null, now, calendar: organizationCalendar(intake), exclude });
+          const next = await chooseAssignee(tx, { organizationId: org, facts, client: null, now, calendar: organizationWorkCalendar(intake), exclude });
           if (next.userId && (next.route === "rule" || next.route === "round_robin" || next.route === "on_duty")) {
             await moveLead(tx, { organizationId: org, lead, toUserId: next.userId, route: next.route, ruleId: next.ruleId, cause: "sla_reassign", actorId: null, now, intake });
             run.reassigned += 1;

@@ -2,7 +2,7 @@ import { businessMinutesBetween, isFirstTouch } from "@conveyor/domain";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/database";
 import { loadIntakeContext } from "../repositories/lead-intake.repository";
-import { organizationCalendar } from "./assign-lead";
+import { organizationWorkCalendar } from "../kpi/org-calendar";
 
 /**
  * M5.5: only a real first touch — a logged call, email or meeting — stops a lead's SLA timer. The client's
@@ -22,7 +22,7 @@ export const touchLeads = async (
   if (waiting.rows.length === 0) return 0;
   const intake = await loadIntakeContext(tx, org);
   if (!intake) return 0;
-  const calendar = organizationCalendar(intake);
+  const calendar = organizationWorkCalendar(intake);
   for (const row of waiting.rows) {
     const receivedAt = row["received_at"] instanceof Date ? row["received_at"] : new Date(String(row["received_at"]));
     const minutes = Math.round(businessMinutesBetween(receivedAt, touch.at, calendar) * 100) / 100;

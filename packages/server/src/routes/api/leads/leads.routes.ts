@@ -15,7 +15,7 @@ import {
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { organizationCalendar } from "../../../commands/assign-lead";
+import { organizationWorkCalendar } from "../../../kpi/org-calendar";
 import { assignLeadByHand } from "../../../commands/assign-lead-by-hand";
 import { receiveLead, type IntakeSource } from "../../../commands/receive-lead";
 import type { AppContext } from "../../../context";
@@ -67,7 +67,7 @@ const asIntakeSource = (row: SourceRow): IntakeSource => ({
 const clockContext = async (db: Executor, organizationId: string, now: Date): Promise<LeadClockContext> => {
   const settings = await loadIntakeSettings(db, organizationId);
   if (!settings) throw notFound("The organization");
-  return { now, calendar: organizationCalendar(settings), slaMinutes: settings.reassignAfterMinutes };
+  return { now, calendar: organizationWorkCalendar(settings), slaMinutes: settings.reassignAfterMinutes };
 };
 
 const unknownSource = () =>
