@@ -218,6 +218,17 @@ describe("results", () => {
     expect(await admin.getByTestId("kpi-export-funnel").getAttribute("href")).toContain("report=funnel");
     await screenshot(admin, "results-funnel-en");
 
+    // The funnel of one channel's clients: fewer deals entered, and the download carries the channel.
+    const enteredFirst = async () => Number(await stages.first().getAttribute("data-entered"));
+    const allEntered = await enteredFirst();
+    await admin.getByTestId("funnel-channel").click();
+    await admin.getByRole("option", { name: "Сайт" }).click();
+    await admin.waitForURL(/channel=/);
+    await admin.locator('[data-testid="kpi-funnel"][data-ready="true"]').waitFor();
+    await admin.getByTestId("funnel-pipeline-name").getByText("Сайт").waitFor();
+    expect(await enteredFirst()).toBeLessThan(allEntered);
+    expect(await admin.getByTestId("kpi-export-funnel").getAttribute("href")).toContain("channel=");
+
     await admin.getByTestId("kpi-nav-forecast").click();
     await admin.locator('[data-testid="kpi-forecast"][data-ready="true"]').waitFor();
     expect(await admin.getByTestId("forecast-bucket").count()).toBe(3);
@@ -227,6 +238,13 @@ describe("results", () => {
     expect(await admin.getByTestId("kpi-export-forecast").getAttribute("href")).toContain("by=week");
     await admin.getByTestId("forecast-by").getByText("By month").click();
     await admin.locator('[data-testid="kpi-forecast"][data-by="month"][data-ready="true"]').waitFor();
+    // Split by segment: a column per audience the open deals' clients belong to, each bucket's columns summing to its weighted money.
+    await admin.getByTestId("forecast-split").click();
+    await admin.getByRole("option", { name: "Segment (audience)" }).click();
+    await admin.waitForURL(/split=segment/);
+    await admin.locator('[data-testid="kpi-forecast"][data-ready="true"]').waitFor();
+    await admin.getByTestId("forecast-group").getByText("Дистрибьюторы").waitFor();
+    expect(await admin.getByTestId("kpi-export-forecast").getAttribute("href")).toContain("split=segment");
 
     await chooseLanguage(admin, "fa");
     await expectDir(admin, "rtl");

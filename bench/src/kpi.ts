@@ -127,7 +127,7 @@ const benchTarget = async (label: string, database: Database, seedFile: string):
       const seed = readSeed(seedFile);
       if (seed) writeFileSync(seedFile, JSON.stringify({ ...seed, steps: [...seed.steps, `then the rollups rebuilt by POST /kpi/check?rebuild=true in ${fmt(ms / 1000)} s, ${at(check, "exact") === false && at(check, "rebuilt") === true ? "exact after the rebuild" : "not exact"}`] }));
       process.stdout.write(`  ${rebuild}\n`);
-      await pool.query("vacuum (analyze) seller_day_rollup, client_month_revenue, open_deal_totals, open_deal_forecast, lost_reason_day_rollup, stage_day_rollup, deals");
+      await pool.query("vacuum (analyze) seller_day_rollup, client_month_revenue, open_deal_totals, open_deal_forecast, lost_reason_day_rollup, stage_day_rollup, stage_channel_day_rollup, deals");
       // Plans for every seller: the previous month's fact × 1.1, at least a floor (so new sellers have one too).
       const facts = (
         await pool.query<{ user_id: string; revenue: string; calls: string; meetings: string; won: string }>(
@@ -281,6 +281,12 @@ const benchTarget = async (label: string, database: Database, seedFile: string):
     const own = await timed("GET /kpi/dashboard — oneself", "seller", iterations, () => call(seller, "GET", `/api/v1/kpi/dashboard?scope=seller:${text(sellerRow?.user_id)}&${q}`));
     const funnelDepartment = await timed("GET /kpi/funnel — department", "head of sales", iterations, () => call(head, "GET", `/api/v1/kpi/funnel?scope=department&${q}`));
     const funnelTeam = await timed("GET /kpi/funnel — own team", "team lead", iterations, () => call(lead, "GET", `/api/v1/kpi/funnel?scope=team:${text(leadRow?.team_id)}&${q}`));
+    await timed("GET /kpi/funnel — department, one channel", "head of sales", iterations, () =>
+      call(head, "GET", `/api/v1/kpi/funnel?scope=department&channel=${encodeURIComponent("Сайт")}&${q}`),
+    );
+    await timed("GET /kpi/forecast — department, 3 months by segment", "head of sales", iterations, () =>
+      call(head, "GET", "/api/v1/kpi/forecast?scope=department&by=month&count=3&split=segment"),
+    );
     await timed("GET /kpi/forecast — department, 3 months", "head of sales", iterations, () => call(head, "GET", "/api/v1/kpi/forecast?scope=department&by=month&count=3"));
     await timed("GET /kpi/forecast — department, 6 weeks", "head of sales", slowIterations, () => call(head, "GET", "/api/v1/kpi/forecast?scope=department&by=week&count=6"));
     await timed("GET /kpi/drill — department's revenue (first page, 50)", "head of sales", iterations, () =>

@@ -145,10 +145,11 @@ export const seedLargeDepartment = async (database: Database, options: LargeOpti
                   d.title, d.amount, 'RUB', d.expected, d.owner_id, case when d.kind = 'lost' then d.reason end,
                   case when d.kind = 'won' then d.moved::date end, d.moved, case when d.kind <> 'open' then d.moved end, d.created, d.moved
            from drawn d, st)
-         insert into deal_stage_visits (organization_id, deal_id, stage_id, entered_at, left_at, moved_by_id, owner_id)
+         insert into deal_stage_visits (organization_id, deal_id, stage_id, entered_at, left_at, moved_by_id, owner_id, channel)
          select ${org}, v.id, case when v.i <= v.reached then st.open_ids[1 + v.i] when v.kind = 'won' then st.won_id else st.lost_id end,
-                v.entered, case when v.i < v.n then lead(v.entered) over (partition by v.id order by v.i) end, v.owner_id, v.owner_id
-         from (select d.id, d.kind, d.reached, d.owner_id, n.n, i,
+                v.entered, case when v.i < v.n then lead(v.entered) over (partition by v.id order by v.i) end, v.owner_id, v.owner_id,
+                (select coalesce(c.channel, '') from companies c where c.id = v.company_id)
+         from (select d.id, d.company_id, d.kind, d.reached, d.owner_id, n.n, i,
                       case when i = n.n then d.moved else d.created + (d.moved - d.created) * (i::float8 / n.n) end as entered
                from drawn d cross join lateral (select d.reached + (d.kind <> 'open')::int as n) n cross join generate_series(0, n.n) as i) v, st`,
         [options.dealsPerCompany],

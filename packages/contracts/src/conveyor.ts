@@ -413,6 +413,9 @@ export const notificationKinds = [
   "clients_received",
   "evening_sweep",
   "review_due",
+  "export_requested",
+  "export_decided",
+  "bulk_read_alert",
 ] as const;
 export const notificationSchema = z.object({
   id: idSchema,

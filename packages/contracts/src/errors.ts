@@ -42,6 +42,13 @@ export const errorCodes = [
   "undo_expired",
   "rate_limited",
   "review_incomplete",
+  "pay_period_closed",
+  "export_approval_required",
+  "export_request_not_ready",
+  "reveal_limit_reached",
+  "two_factor_invalid",
+  "two_factor_required",
+  "ip_not_allowed",
   "internal",
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);

@@ -16,3 +16,6 @@ export * from "./conveyor";
 export * from "./leads";
 export * from "./kpi";
 export * from "./review";
+export * from "./pay";
+export * from "./export-control";
+export * from "./security";

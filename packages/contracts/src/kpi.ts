@@ -292,10 +292,16 @@ export type DrillRow = z.infer<typeof drillRowSchema>;
 
 // ── Funnel ─────────────────────────────────────────────────────────────────────
 
-export const funnelQuerySchema = dashboardQuerySchema.extend({ pipelineId: idSchema.optional() });
+export const funnelQuerySchema = dashboardQuerySchema.extend({
+  pipelineId: idSchema.optional(),
+  /** Only the deals of clients of this channel (M5.15 "per channel"). */
+  channel: z.string().trim().min(1).max(200).optional(),
+});
 export const funnelSchema = z.object({
   period: periodSchema,
   pipeline: z.object({ id: idSchema, name: z.string() }),
+  /** The channel the funnel is limited to; null for all. */
+  channel: z.string().nullable(),
   stages: z.array(
     z.object({
       stageId: idSchema,
@@ -324,17 +330,29 @@ export const forecastQuerySchema = z.strictObject({
   by: z.enum(["week", "month"]).default("month"),
   /** How many buckets ahead, the current one included. */
   count: z.coerce.number().int().min(1).max(26).default(3),
+  /** What `groups` splits the weighted money by: the client's type, conveyor level or segment (audience). */
+  split: z.enum(["client_type", "level", "segment"]).default("client_type"),
 });
 export const clientTypes = ["new", "current", "permanent"] as const;
+export const forecastGroupSchema = z.object({
+  /** The type, level or segment; '' for the "none" and "other" groups. */
+  key: z.string(),
+  kind: z.enum(["value", "none", "other"]),
+});
 export const forecastSchema = z.object({
   currency: z.string(),
   by: z.enum(["week", "month"]),
+  split: z.enum(["client_type", "level", "segment"]),
+  /** The groups of the split, largest first; each bucket's `byGroup` follows this order. */
+  groups: z.array(forecastGroupSchema),
   buckets: z.array(
     z.object({
       start: localDate,
       end: localDate,
       /** Open deals × stage probability, by client type. */
       weighted: z.record(z.enum(clientTypes), z.number().int()),
+      /** Open deals × stage probability per group of the split. */
+      byGroup: z.array(z.number().int()),
       openMinor: z.number().int(),
       deals: z.number().int(),
       /** Current and permanent clients' average monthly payments, pro-rated to the bucket. */

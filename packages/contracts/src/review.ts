@@ -225,6 +225,20 @@ export const reviewLogSchema = z.object({
   from: localDateSchema,
   to: localDateSchema,
   items: z.array(reviewItemSchema),
+  /** Sittings with at least one client reviewed in the period, newest first: who reviewed whom, how many clients, how long each. */
+  sessions: z.array(
+    z.object({
+      id: idSchema,
+      reviewer: personRefSchema,
+      seller: personRefSchema,
+      startedAt: isoDateTimeSchema,
+      finishedAt: isoDateTimeSchema.nullable(),
+      clientsReviewed: z.number().int().nonnegative(),
+      averageSecondsPerClient: z.number().nonnegative(),
+      clients: z.array(personRefSchema),
+    }),
+  ),
+  /** Every seller in the viewer's scope (or the one asked for), reviewed in the period or not. */
   sellers: z.array(
     z.object({
       seller: personRefSchema,
@@ -307,7 +321,8 @@ export const myDaySchema = z.object({
   corrections: z.number().int().nonnegative(),
   /** The next six days after today: tasks per day and client type. */
   week: z.array(z.object({ date: localDateSchema, total: z.number().int().nonnegative(), byClientType: z.record(clientTypeGroup, z.number().int().nonnegative()) })),
-  prospecting: prospectingProposalSchema,
+  /** M2.2, only for people who sell (a seller, or anyone with an open deal or a plan of their own); null otherwise. */
+  prospecting: prospectingProposalSchema.nullable(),
   /** M2.4: the money expected from the seller's open deals this month, weighted by stage probability, per client type. */
   expectedMoney: z.object({ month: localDateSchema, currency: z.string(), byClientType: z.record(reviewClientTypeSchema, minorSchema) }),
 });

@@ -10,3 +10,6 @@ export * from "./leads";
 export * from "./kpi";
 export * from "./calendars";
 export * from "./review";
+export * from "./pay";
+export * from "./security";
+export * from "./security/export-control";

@@ -128,6 +128,69 @@ describe("KPI rollups, plans and the dashboard", () => {
     expect(bad.status).toBe(400);
   });
 
+  it("limits the funnel to one channel's clients and splits the forecast by the client's level and segment", async () => {
+    const { anna, as, lost, won, pipeline } = await setup();
+    const [first, second] = pipeline.stages.filter((s) => s.kind === "open");
+    if (!first || !second) throw new Error("no open stages");
+    const web = (await as.anna.post<Company>("/api/v1/companies", { name: "From the site", channel: "web", audience: "retail" })).body;
+    const calls = (await as.anna.post<Company>("/api/v1/companies", { name: "From a call", channel: "cold calls", audience: "wholesale" })).body;
+    const deal = async (companyId: string, title: string, amountMinor: number, expectedCloseDate?: string) =>
+      (await as.anna.post<Deal>("/api/v1/deals", { companyId, title, amountMinor, stageId: first.id, ...(expectedCloseDate && { expectedCloseDate }) })).body;
+    const webLost = await deal(web.id, "Web, lost", 10_000_00);
+    test.clock.advance(60_000);
+    await as.anna.post(`/api/v1/deals/${webLost.id}/move`, { stageId: second.id });
+    test.clock.advance(60_000);
+    await as.anna.post(`/api/v1/deals/${webLost.id}/move`, { stageId: lost.id, lostReason: "Late" });
+    const callsWon = await deal(calls.id, "Calls, won", 20_000_00);
+    expect((await as.anna.post(`/api/v1/deals/${callsWon.id}/move`, { stageId: won.id })).status).toBe(200);
+    await deal(web.id, "Web, open", 40_000_00, "2026-12-20");
+    await deal(calls.id, "Calls, open", 80_000_00, "2026-12-21");
+
+    const all = (await as.admin.get<Funnel>("/api/v1/kpi/funnel?period=2026-12")).body;
+    const byWeb = (await as.admin.get<Funnel>("/api/v1/kpi/funnel?period=2026-12&channel=web")).body;
+    const byCalls = (await as.admin.get<Funnel>("/api/v1/kpi/funnel?period=2026-12&channel=cold%20calls")).body;
+    expect(all.channel).toBeNull();
+    expect(byWeb.channel).toBe("web");
+    const entered = (f: Funnel, stageId: string) => f.stages.find((s) => s.stageId === stageId)?.entered;
+    expect([entered(all, first.id), entered(byWeb, first.id), entered(byCalls, first.id)]).toEqual([4, 2, 2]);
+    expect(byWeb.stages.find((s) => s.stageId === second.id)).toMatchObject({ entered: 1, lostAfter: 1, conversion: 0 });
+    expect(entered(byCalls, won.id)).toBe(1);
+    expect(byWeb.lostReasons).toEqual([{ reason: "Late", count: 1 }]);
+    expect(byCalls.lostReasons).toEqual([]);
+    // A seller's funnel by channel is still only their own.
+    expect((await as.anna.get<Funnel>("/api/v1/kpi/funnel?period=2026-12&channel=web")).body.stages.find((s) => s.stageId === first.id)?.entered).toBe(2);
+    expect((await as.admin.get<Problem>("/api/v1/kpi/funnel?channel=")).status).toBe(400);
+
+    // The forecast's money by segment (audience), then by level once the clients have one.
+    const weighted = (amount: number, stage = first) => Math.round((amount * stage.probability) / 100);
+    const segments = (await as.admin.get<Forecast>("/api/v1/kpi/forecast?split=segment")).body;
+    expect(segments.split).toBe("segment");
+    const bucket = segments.buckets[0];
+    const valueOf = (f: Forecast, key: string, i = 0) => f.buckets[i]?.byGroup[f.groups.findIndex((g) => g.key === key && g.kind !== "other")];
+    expect(valueOf(segments, "wholesale")).toBe(weighted(80_000_00));
+    expect(valueOf(segments, "retail")).toBe(weighted(40_000_00));
+    expect(segments.groups.map((g) => g.key)).toEqual(["wholesale", "retail"]);
+    expect(bucket?.byGroup.reduce((a, b) => a + b, 0)).toBe(bucket ? bucket.totalMinor - bucket.repeatMinor : -1);
+
+    const byLevelBefore = (await as.admin.get<Forecast>("/api/v1/kpi/forecast?split=level")).body;
+    expect(byLevelBefore.groups).toEqual([{ key: "", kind: "none" }]);
+    expect((await as.admin.patch(`/api/v1/companies/${calls.id}`, { level: "L2", audience: "distributors" })).status).toBe(200);
+    const byLevel = (await as.admin.get<Forecast>("/api/v1/kpi/forecast?split=level&by=week")).body;
+    expect(byLevel.groups).toEqual([{ key: "L2", kind: "value" }, { key: "", kind: "none" }]);
+    const december20 = byLevel.buckets.findIndex((b) => b.start <= "2026-12-20" && "2026-12-20" <= b.end);
+    expect(valueOf(byLevel, "", december20)).toBe(weighted(40_000_00));
+    expect(valueOf(byLevel, "L2", byLevel.buckets.findIndex((b) => b.start <= "2026-12-21" && "2026-12-21" <= b.end))).toBe(weighted(80_000_00));
+    expect(valueOf(await as.admin.get<Forecast>("/api/v1/kpi/forecast?split=segment").then((r) => r.body), "distributors")).toBe(weighted(80_000_00));
+    expect((await as.admin.get<Problem>("/api/v1/kpi/forecast?split=region")).status).toBe(400);
+    const sheet = await as.admin.get("/api/v1/kpi/export?report=forecast&split=segment");
+    expect(sheet.status).toBe(200);
+    expect(anna.id).toBeTruthy();
+
+    // The channel on each visit and the new forecast keys stay exact against the raw tables.
+    const check = await as.admin.post<{ exact: boolean }>("/api/v1/kpi/check");
+    expect(check.body.exact).toBe(true);
+  });
+
   it("stays exact after an import, a redistribution and its undo; the admin command finds and rebuilds a damaged rollup", async () => {
     const { org, anna, boris, as, won, lost, pipeline } = await setup();
     const open = pipeline.stages.find((stage) => stage.kind === "open");

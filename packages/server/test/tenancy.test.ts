@@ -951,6 +951,278 @@ const reviewMatrix: Record<string, () => Promise<void>> = {
 };
 for (const [route, check] of Object.entries(reviewMatrix)) matrix[route] = check;
 
+// ---------------------------------------------------------------- [pay] (M1.6, M5.10)
+
+const bPay = { done: false, schemeId: "", contestId: "", bProductGroupId: "" };
+/** B's head applies the conveyor preset, adjusts its seller's pay, runs a contest and closes November, once. */
+const bPaid = async () => {
+  if (bPay.done) return;
+  const b = world.bClient;
+  const schemes = await b.post<{ items: Array<{ id: string }> }>("/api/v1/pay/presets/conveyor/apply", { effectiveFrom: "2026-01", names: { L1: "Bravo L1", L2: "Bravo L2", L3: "Bravo L3" } });
+  const adjustment = await b.post("/api/v1/pay/adjustments", { sellerId: world.bSeller.id, month: "2026-12", amountMinor: 777, reason: "Bravo bonus" });
+  const contest = await b.post<{ id: string }>("/api/v1/pay/contests", { name: "Bravo contest", metric: "revenue", month: "2026-12", prize: "Bravo prize" });
+  const group = await b.post<{ id: string }>("/api/v1/product-groups", { name: "Bravo group" });
+  const settings = await b.put("/api/v1/pay/settings", { payrollShareLimitPercent: 11, defaultMarginPercent: 22 });
+  const closed = await b.post("/api/v1/pay/periods/2026-11/close");
+  if ([schemes.status, adjustment.status, contest.status, group.status, closed.status].some((s) => s !== 201) || settings.status !== 200) {
+    throw new Error(`B's pay setup failed: ${schemes.raw} ${adjustment.raw} ${contest.raw} ${group.raw} ${settings.raw} ${closed.raw}`);
+  }
+  Object.assign(bPay, { done: true, schemeId: schemes.body.items[0]?.id ?? "", contestId: contest.body.id, bProductGroupId: group.body.id });
+};
+const expectNoPayOfB = (body: unknown) => {
+  expectNothingOfB(body);
+  const text = JSON.stringify(body);
+  for (const id of [bPay.schemeId, bPay.contestId]) expect(text).not.toContain(id);
+};
+
+const payMatrix: Record<string, () => Promise<void>> = {
+  "GET /api/v1/pay/schemes": async () => {
+    await bPaid();
+    const list = await world.a.get("/api/v1/pay/schemes");
+    expect(list.status).toBe(200);
+    expectNoPayOfB(list.body);
+  },
+  "POST /api/v1/pay/schemes": async () => {
+    const toB = await world.a.post<Problem>("/api/v1/pay/schemes", { name: "Steal", effectiveFrom: "2026-12", definition: { baseSalaryMinor: 1 }, assignments: [{ targetKind: "person", targetValue: world.bSeller.id }] });
+    expect(toB.status).toBe(400);
+    expect(toB.body.errors?.map((e) => e.field)).toEqual(["assignments.0.targetValue"]);
+  },
+  "GET /api/v1/pay/schemes/:id": async () => {
+    await bPaid();
+    expectNotFound(await world.a.get(`/api/v1/pay/schemes/${bPay.schemeId}`));
+  },
+  "PATCH /api/v1/pay/schemes/:id": async () => {
+    await bPaid();
+    expectNotFound(await world.a.patch(`/api/v1/pay/schemes/${bPay.schemeId}`, { name: "Stolen" }));
+  },
+  "POST /api/v1/pay/schemes/:id/versions": async () => {
+    await bPaid();
+    expectNotFound(await world.a.post(`/api/v1/pay/schemes/${bPay.schemeId}/versions`, { effectiveFrom: "2026-12", definition: { baseSalaryMinor: 1 } }));
+  },
+  "PUT /api/v1/pay/schemes/:id/assignments": async () => {
+    await bPaid();
+    expectNotFound(await world.a.put(`/api/v1/pay/schemes/${bPay.schemeId}/assignments`, { assignments: [] }));
+    const bScheme = await world.bClient.get<{ name: string; assignments: unknown[] }>(`/api/v1/pay/schemes/${bPay.schemeId}`);
+    expect(bScheme.body).toMatchObject({ name: "Bravo L1", assignments: [{ targetKind: "level", targetValue: "L1" }] });
+  },
+  "GET /api/v1/pay/presets": async () => expectNoPayOfB((await world.a.get("/api/v1/pay/presets")).body),
+  "POST /api/v1/pay/presets/:key/apply": async () => {
+    await bPaid();
+    expect((await world.a.post("/api/v1/pay/presets/half_and_half/apply", { effectiveFrom: "2026-12" })).status).toBe(201);
+    expect((await world.bClient.get<{ items: unknown[] }>("/api/v1/pay/schemes")).body.items).toHaveLength(3);
+  },
+  "GET /api/v1/pay/payroll": async () => {
+    await bPaid();
+    const payroll = await world.a.get("/api/v1/pay/payroll?month=2026-12");
+    expect(payroll.status).toBe(200);
+    expectNoPayOfB(payroll.body);
+  },
+  "GET /api/v1/pay/payroll/:sellerId": async () => expectNotFound(await world.a.get(`/api/v1/pay/payroll/${world.bSeller.id}?month=2026-12`)),
+  "POST /api/v1/pay/what-if": async () => {
+    expectNotFound(await world.a.post("/api/v1/pay/what-if", { sellerId: world.bSeller.id, month: "2026-12", deals: [{ amountMinor: 1 }] }));
+    expectNotFound(await world.a.post("/api/v1/pay/what-if", { month: "2026-12", deals: [{ dealId: world.bDealId }] }));
+  },
+  "GET /api/v1/pay/adjustments": async () => {
+    await bPaid();
+    expectNotFound(await world.a.get(`/api/v1/pay/adjustments?month=2026-12&sellerId=${world.bSeller.id}`));
+    const list = await world.a.get("/api/v1/pay/adjustments?month=2026-12");
+    expect(list.body).toEqual({ items: [] });
+  },
+  "POST /api/v1/pay/adjustments": async () =>
+    expectNotFound(await world.a.post("/api/v1/pay/adjustments", { sellerId: world.bSeller.id, month: "2026-12", amountMinor: 1, reason: "Stolen pay" })),
+  "GET /api/v1/pay/periods": async () => {
+    await bPaid();
+    expect((await world.a.get("/api/v1/pay/periods")).body).toEqual({ items: [] });
+  },
+  "POST /api/v1/pay/periods/:month/close": async () => {
+    await bPaid();
+    // B closed November; A's November is A's own.
+    expect((await world.a.post("/api/v1/pay/periods/2026-10/close")).status).toBe(201);
+    expect((await world.bClient.get<{ items: Array<{ month: string }> }>("/api/v1/pay/periods")).body.items.map((p) => p.month)).toEqual(["2026-11"]);
+  },
+  "GET /api/v1/pay/export": async () => {
+    await bPaid();
+    const xlsx = await world.a.get("/api/v1/pay/export?month=2026-12&layout=1c");
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers["x-export-rows"]).toBe("0");
+  },
+  "GET /api/v1/pay/settings": async () => {
+    await bPaid();
+    expect((await world.a.get("/api/v1/pay/settings")).body).toEqual({ payrollShareLimitPercent: null, defaultMarginPercent: 100, marginPercentByProductGroup: {} });
+  },
+  "PUT /api/v1/pay/settings": async () => {
+    await bPaid();
+    const reply = await world.a.put<Problem>("/api/v1/pay/settings", { marginPercentByProductGroup: { [bPay.bProductGroupId]: 10 } });
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors?.map((e) => e.field)).toEqual([`marginPercentByProductGroup.${bPay.bProductGroupId}`]);
+  },
+  "GET /api/v1/pay/contests": async () => {
+    await bPaid();
+    expect((await world.a.get("/api/v1/pay/contests")).body).toEqual({ items: [] });
+  },
+  "POST /api/v1/pay/contests": async () => {
+    const created = await world.a.post<{ id: string }>("/api/v1/pay/contests", { name: "Alpha contest", metric: "meetings", month: "2026-12", prize: "Cake" });
+    expect(created.status).toBe(201);
+    expectNotFound(await world.bClient.get(`/api/v1/pay/contests/${created.body.id}/leaderboard`));
+  },
+  "GET /api/v1/pay/contests/live": async () => {
+    await bPaid();
+    const live = await world.a.get("/api/v1/pay/contests/live");
+    expect(live.status).toBe(200);
+    expectNoPayOfB(live.body);
+  },
+  "PATCH /api/v1/pay/contests/:id": async () => {
+    await bPaid();
+    expectNotFound(await world.a.patch(`/api/v1/pay/contests/${bPay.contestId}`, { prize: "Stolen" }));
+    const own = await world.a.post<{ id: string }>("/api/v1/pay/contests", { name: "Alpha own", metric: "revenue", month: "2026-12", prize: "Tea" });
+    const toB = await world.a.patch<Problem>(`/api/v1/pay/contests/${own.body.id}`, { winnerUserId: world.bSeller.id });
+    expect(toB.status).toBe(400);
+  },
+  "DELETE /api/v1/pay/contests/:id": async () => {
+    await bPaid();
+    expectNotFound(await world.a.delete(`/api/v1/pay/contests/${bPay.contestId}`));
+    expect((await world.bClient.get(`/api/v1/pay/contests/${bPay.contestId}/leaderboard`)).status).toBe(200);
+  },
+  "GET /api/v1/pay/contests/:id/leaderboard": async () => {
+    await bPaid();
+    expectNotFound(await world.a.get(`/api/v1/pay/contests/${bPay.contestId}/leaderboard`));
+  },
+};
+for (const [route, check] of Object.entries(payMatrix)) matrix[route] = check;
+
+// ---------------------------------------------------------------- [anti-leak] export control (#9)
+
+let bExports: Promise<{ requestId: string; csv: string; hash: string }> | null = null;
+
+/** B's admin changes B's export settings, exports once and asks for an approval, when the first check runs. */
+const bExported = () =>
+  (bExports ??= (async () => {
+    const b = world.bClient;
+    await b.put("/api/v1/exports/settings", { approvalThreshold: 7 });
+    const csv = await b.get<string>("/api/v1/companies/export?format=csv");
+    const request = await b.post<{ id: string }>("/api/v1/exports/requests", { entity: "companies", query: { format: "csv" } });
+    if (csv.status !== 200 || request.status !== 201) throw new Error(`B's export setup failed: ${csv.raw} ${request.raw}`);
+    const [row] = await test.database.db.select({ hash: exportLog.fileHash }).from(exportLog).where(eq(exportLog.id, String(csv.headers["x-export-id"])));
+    return { requestId: request.body.id, csv: csv.raw, hash: row?.hash ?? "" };
+  })());
+
+const exportControlMatrix: Record<string, () => Promise<void>> = {
+  "GET /api/v1/exports/settings": async () => {
+    await bExported();
+    expect((await world.a.get<{ approvalThreshold: number }>("/api/v1/exports/settings")).body.approvalThreshold).not.toBe(7);
+  },
+  "PUT /api/v1/exports/settings": async () => {
+    await bExported();
+    expect((await world.a.put("/api/v1/exports/settings", { approvalThreshold: 9 })).status).toBe(200);
+    expect((await world.bClient.get<{ approvalThreshold: number }>("/api/v1/exports/settings")).body.approvalThreshold).toBe(7);
+  },
+  "GET /api/v1/exports/me": async () => expect((await world.a.get("/api/v1/exports/me")).status).toBe(200),
+  "POST /api/v1/exports/requests": async () => {
+    // B's client is not counted in A's request.
+    const asked = await world.a.post<{ rows: number }>("/api/v1/exports/requests", { entity: "companies", query: { format: "csv", q: "Bravo Client" } });
+    expect(asked.status).toBe(201);
+    expect(asked.body.rows).toBe(0);
+  },
+  "GET /api/v1/exports/requests": async () => {
+    const { requestId } = await bExported();
+    const list = await world.a.get("/api/v1/exports/requests");
+    expect(list.status).toBe(200);
+    expect(list.raw).not.toContain(requestId);
+    expect(list.raw).not.toContain(world.bAdmin.id);
+  },
+  "GET /api/v1/exports/requests/:id": async () => expectNotFound(await world.a.get(`/api/v1/exports/requests/${(await bExported()).requestId}`)),
+  "POST /api/v1/exports/requests/:id/approve": async () => expectNotFound(await world.a.post(`/api/v1/exports/requests/${(await bExported()).requestId}/approve`, {})),
+  "POST /api/v1/exports/requests/:id/reject": async () => expectNotFound(await world.a.post(`/api/v1/exports/requests/${(await bExported()).requestId}/reject`, {})),
+  "GET /api/v1/exports/requests/:id/download": async () => expectNotFound(await world.a.get(`/api/v1/exports/requests/${(await bExported()).requestId}/download`)),
+  "GET /api/v1/exports/log": async () => {
+    await bExported();
+    const log = await world.a.get("/api/v1/exports/log");
+    expect(log.status).toBe(200);
+    expectNothingOfB(log.body);
+    expect(log.raw).not.toContain("Bravo");
+  },
+  "GET /api/v1/exports/trace": async () => {
+    const { hash } = await bExported();
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect((await world.a.get(`/api/v1/exports/trace?hash=${hash}`)).body).toEqual({ match: null, export: null });
+  },
+  "POST /api/v1/exports/trace": async () => {
+    const { csv } = await bExported();
+    expect((await world.a.upload("/api/v1/exports/trace", csv, "text/csv")).body).toEqual({ match: null, export: null });
+  },
+  "POST /api/v1/reveals": async () => expectNotFound(await world.a.post("/api/v1/reveals", { contactId: world.bContactId, field: "phones" })),
+  "POST /api/v1/offboarding/:id": async () => expectNotFound(await world.a.post(`/api/v1/offboarding/${world.bSeller.id}`, { reason: "x" })),
+  "GET /api/v1/offboarding/:id/report": async () => expectNotFound(await world.a.get(`/api/v1/offboarding/${world.bSeller.id}/report`)),
+};
+for (const [route, check] of Object.entries(exportControlMatrix)) matrix[route] = check;
+
+// ---------------------------------------------------------------- [anti-leak] audit log, sessions, two-factor (#9)
+
+let bSecured: Promise<{ sessionId: string }> | null = null;
+
+/** B's admin changes B's security settings (an audited write) and lists B's sessions, when the first check runs. */
+const bSecurity = () =>
+  (bSecured ??= (async () => {
+    const b = world.bClient;
+    const saved = await b.patch("/api/v1/organization/security", { idleTimeoutMinutes: 10000 });
+    const list = await b.get<{ items: { id: string; current: boolean }[] }>("/api/v1/me/sessions");
+    const sessionId = list.body.items.find((s) => s.current)?.id;
+    if (saved.status !== 200 || !sessionId) throw new Error(`B's security setup failed: ${saved.raw} ${list.raw}`);
+    return { sessionId };
+  })());
+
+/** A fresh person of A, so a session or two-factor change touches nobody else's. */
+const freshA = async () => signedIn(test, await buildUser(test.database, world.aOrganizationId));
+
+const securityMatrix: Record<string, () => Promise<void>> = {
+  "GET /api/v1/me/sessions": async () => {
+    const { sessionId } = await bSecurity();
+    const list = await world.a.get("/api/v1/me/sessions");
+    expect(list.status).toBe(200);
+    expect(list.raw).not.toContain(sessionId);
+  },
+  "DELETE /api/v1/me/sessions/:id": async () => {
+    expectNotFound(await world.a.delete(`/api/v1/me/sessions/${(await bSecurity()).sessionId}`));
+    expect((await world.bClient.get("/api/v1/auth/session")).status).toBe(200);
+  },
+  "POST /api/v1/me/sessions/revoke-others": async () => {
+    await bSecurity();
+    expect((await (await freshA()).post("/api/v1/me/sessions/revoke-others")).body).toEqual({ revoked: 0 });
+    expect((await world.bClient.get("/api/v1/auth/session")).status).toBe(200);
+  },
+  "GET /api/v1/me/two-factor": async () => expect((await world.a.get("/api/v1/me/two-factor")).status).toBe(200),
+  "POST /api/v1/me/two-factor/enroll": async () => expect((await (await freshA()).post("/api/v1/me/two-factor/enroll")).status).toBe(200),
+  "POST /api/v1/me/two-factor/confirm": async () => expect((await (await freshA()).post("/api/v1/me/two-factor/confirm", { code: "123456" })).status).toBe(400),
+  "POST /api/v1/me/two-factor/disable": async () => expect((await (await freshA()).post("/api/v1/me/two-factor/disable", { password: testPassword })).status).toBe(204),
+  "POST /api/v1/auth/two-factor": async () => expect((await new TestClient(test).post("/api/v1/auth/two-factor", { code: "123456" })).status).toBe(401),
+  "POST /api/v1/auth/two-factor/enroll": async () => expect((await new TestClient(test).post("/api/v1/auth/two-factor/enroll")).status).toBe(401),
+  "GET /api/v1/organization/security": async () => {
+    await bSecurity();
+    expect((await world.a.get<{ idleTimeoutMinutes: number }>("/api/v1/organization/security")).body.idleTimeoutMinutes).not.toBe(10000);
+  },
+  "PATCH /api/v1/organization/security": async () => {
+    await bSecurity();
+    expect((await world.a.patch("/api/v1/organization/security", { idleTimeoutMinutes: 10080 })).status).toBe(200);
+    expect((await world.bClient.get<{ idleTimeoutMinutes: number }>("/api/v1/organization/security")).body.idleTimeoutMinutes).toBe(10000);
+  },
+  "DELETE /api/v1/organization/security/two-factor/:id": async () => {
+    expectNotFound(await world.a.delete(`/api/v1/organization/security/two-factor/${world.bAdmin.id}`));
+    expect((await world.bClient.get("/api/v1/auth/session")).status).toBe(200);
+  },
+  "GET /api/v1/audit": async () => {
+    await bSecurity();
+    const all = await world.a.get("/api/v1/audit?limit=100");
+    expect(all.status).toBe(200);
+    expectNothingOfB(all.body);
+    expect((await world.a.get(`/api/v1/audit?actorId=${world.bAdmin.id}`)).body).toMatchObject({ items: [], total: 0 });
+  },
+  "GET /api/v1/audit/verify": async () => {
+    await bSecurity();
+    expect((await world.a.get("/api/v1/audit/verify")).body).toMatchObject({ organizationId: world.aOrganizationId, broken: null });
+  },
+};
+for (const [route, check] of Object.entries(securityMatrix)) matrix[route] = check;
+
 describe("organization A cannot reach organization B", () => {
   it("the matrix lists every /api/v1 route", () => {
     const served = test.app.routeTable

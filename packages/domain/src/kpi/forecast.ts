@@ -38,3 +38,36 @@ export const forecastBuckets = (
 /** The repeat-payment run-rate of current clients: their average monthly payments over the months looked back. */
 export const repeatRunRate = (paidMinorByMonth: readonly number[]): number =>
   paidMinorByMonth.length === 0 ? 0 : Math.round(paidMinorByMonth.reduce((a, b) => a + b, 0) / paidMinorByMonth.length);
+
+export type ForecastGroup = { key: string; kind: "value" | "none" | "other" };
+
+/**
+ * M2.4 The forecast split by one property of the client — its type, its conveyor level or its segment:
+ * the weighted money of each group per bucket. Groups come largest first; past `limit` the smallest
+ * fold into one "other". A deal without the property ('' key) makes the group "none".
+ */
+export const forecastSplit = (
+  deals: ReadonlyArray<ForecastDeal & { group: string }>,
+  buckets: ReadonlyArray<{ start: string; end: string }>,
+  today: string,
+  limit: number,
+): { groups: ForecastGroup[]; values: number[][] } => {
+  const byKey = new Map<string, ForecastDeal[]>();
+  for (const deal of deals) {
+    const list = byKey.get(deal.group);
+    if (list) list.push(deal);
+    else byKey.set(deal.group, [deal]);
+  }
+  const split = [...byKey].map(([key, list]) => ({ key, values: forecastBuckets(list, buckets, today).map((b) => b.weightedMinor) }));
+  const total = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+  split.sort((a, b) => total(b.values) - total(a.values) || a.key.localeCompare(b.key));
+  const kept = split.length > limit ? split.slice(0, Math.max(0, limit - 1)) : split;
+  const folded = split.slice(kept.length);
+  const groups: ForecastGroup[] = kept.map((g) => ({ key: g.key, kind: g.key === "" ? "none" : "value" }));
+  const values = buckets.map((_, i) => kept.map((g) => g.values[i] ?? 0));
+  if (folded.length > 0) {
+    groups.push({ key: "", kind: "other" });
+    values.forEach((row, i) => row.push(folded.reduce((sum, g) => sum + (g.values[i] ?? 0), 0)));
+  }
+  return { groups, values };
+};

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
   forecastBuckets,
+  forecastSplit,
   funnelConversions,
   paceStatus,
   periodEndProjection,
@@ -156,5 +157,37 @@ describe("M2.4 forecast", () => {
     );
     expect(buckets.map((b) => b.weightedMinor)).toEqual([500 + 400 + 200, 200]);
     expect(buckets.map((b) => b.deals)).toEqual([3, 1]);
+  });
+});
+
+describe("M2.4 forecast split by a property of the client", () => {
+  const weeks = [
+    { start: "2026-12-07", end: "2026-12-13" },
+    { start: "2026-12-14", end: "2026-12-20" },
+  ];
+  const deal = (group: string, amountMinor: number, expectedCloseDate: string | null) => ({ group, amountMinor, probability: 50, expectedCloseDate });
+
+  it("gives each group its weighted money per bucket, largest group first, the unset ones as 'none'", () => {
+    const split = forecastSplit([deal("L2", 100, "2026-12-08"), deal("", 400, "2026-12-15"), deal("L2", 60, "2026-12-16")], weeks, "2026-12-07", 8);
+    expect(split.groups).toEqual([
+      { key: "", kind: "none" },
+      { key: "L2", kind: "value" },
+    ]);
+    expect(split.values).toEqual([
+      [0, 50],
+      [200, 30],
+    ]);
+  });
+
+  it.each([
+    { limit: 3, groups: ["a", "b", "c"], kinds: ["value", "value", "value"] },
+    { limit: 2, groups: ["a", ""], kinds: ["value", "other"] },
+    { limit: 1, groups: [""], kinds: ["other"] },
+  ])("folds the smallest groups into 'other' past $limit", ({ limit, groups, kinds }) => {
+    const split = forecastSplit([deal("a", 300, null), deal("b", 200, null), deal("c", 100, null)], weeks, "2026-12-07", limit);
+    expect(split.groups.map((g) => g.key)).toEqual(groups);
+    expect(split.groups.map((g) => g.kind)).toEqual(kinds);
+    // Folding never loses money: every bucket's groups sum to the whole.
+    expect(split.values.map((row) => row.reduce((a, b) => a + b, 0))).toEqual([300, 0]);
   });
 });

@@ -108,3 +108,16 @@ export const slowestAllowedCadence = (medianDays: number | null, fastMaxDays = f
 /** M2.5: a warning when the cadence is slower than the team's deal length allows. */
 export const cadenceWarning = (cadence: ReviewCadence, medianDays: number | null, fastMaxDays = fastDealMaxDays): CadenceWarning =>
   reviewsPerWorkingDay(cadence) < reviewsPerWorkingDay(slowestAllowedCadence(medianDays, fastMaxDays)) ? "too_slow_for_fast_deals" : null;
+
+/** A cadence slot: the whole working day, or its morning or afternoon sitting for a twice-daily review. */
+export type ReviewSlot = "day" | "morning" | "afternoon";
+
+/**
+ * M2.1 / M2.5: the review slot the local time `timeNow` ("HH:MM") falls in — a twice-daily cadence has a morning
+ * and an afternoon sitting split at `middayAt`; any other cadence one sitting a day. The reviewer's reminder is
+ * sent once per slot.
+ */
+export const reviewSlotOf = (cadence: ReviewCadence, timeNow: string, middayAt: string): ReviewSlot => {
+  if (cadence !== "twice_daily") return "day";
+  return timeNow >= middayAt ? "afternoon" : "morning";
+};

@@ -50,3 +50,22 @@ export const prospectingProgress = (target: number, reached: number): { reached:
   const safeReached = Math.max(0, reached);
   return { reached: safeReached, remaining: Math.max(0, target - safeReached), done: safeReached >= target };
 };
+
+/**
+ * M2.2: a deal counts as warm once it reaches the first open stage of its pipeline with at least this probability
+ * (40% in the default pipeline: a proposal sent — the client needs it and is preparing to buy).
+ */
+export const defaultWarmStageProbability = 40;
+
+/** The closed deals of a window: how many reached the warm stage or beyond (won ones included), how many of those were won. */
+export type WarmFunnelCounts = { reachedWarm: number; wonOfThem: number };
+
+/**
+ * M2.2: the rate at which warm deals are won — the share of the closed deals that reached the warm stage or beyond
+ * and were won — or the plain win rate (won / closed) when no closed deal reached the warm stage; null when neither
+ * can be computed.
+ */
+export const warmToWonRate = (funnel: WarmFunnelCounts, winRate: number | null): number | null => {
+  if (funnel.reachedWarm > 0) return Math.min(1, Math.max(0, funnel.wonOfThem) / funnel.reachedWarm);
+  return winRate;
+};

@@ -10,9 +10,9 @@ import {
   type QueueRuleInput,
   type ReviewReason,
 } from "./queue";
-import { cadenceWarning, isReviewDue, medianDaysToClose, nextReviewDueOn, slowestAllowedCadence, type ReviewCadence } from "./cadence";
+import { cadenceWarning, isReviewDue, medianDaysToClose, nextReviewDueOn, reviewSlotOf, slowestAllowedCadence, type ReviewCadence } from "./cadence";
 import { outcomeAfterReview, reviewCloseProblems, reviewTimeTrend } from "./review-close";
-import { hasMoneyThisMonth, prospectingProgress, prospectingTargetCount } from "./prospecting";
+import { hasMoneyThisMonth, prospectingProgress, prospectingTargetCount, warmToWonRate } from "./prospecting";
 
 const now = new Date("2026-03-18T09:00:00Z"); // Wednesday, 12:00 in Moscow
 const input: QueueRuleInput = {
@@ -198,5 +198,30 @@ describe("M2.2: no money this month", () => {
     expect(prospectingTargetCount({ gapMinor: 0, averageDealMinor: 100, warmToWonRate: 0.5 }, { defaultCount: 6, maxCount: 50 })).toBe(6);
     expect(prospectingProgress(10, 3)).toEqual({ reached: 3, remaining: 7, done: false });
     expect(prospectingProgress(2, 3)).toEqual({ reached: 3, remaining: 0, done: true });
+  });
+});
+
+describe("reviewSlotOf (M2.5: one reminder per slot)", () => {
+  it.each<[ReviewCadence, string, string]>([
+    ["twice_daily", "09:30", "morning"],
+    ["twice_daily", "12:59", "morning"],
+    ["twice_daily", "13:00", "afternoon"],
+    ["twice_daily", "17:45", "afternoon"],
+    ["daily", "17:45", "day"],
+    ["every_two_days", "09:00", "day"],
+    ["weekly", "13:00", "day"],
+  ])("%s at %s: %s", (cadence, time, slot) => {
+    expect(reviewSlotOf(cadence, time, "13:00")).toBe(slot);
+  });
+});
+
+describe("warmToWonRate (M2.2)", () => {
+  it.each<[string, { reachedWarm: number; wonOfThem: number }, number | null, number | null]>([
+    ["warm deals: their share won", { reachedWarm: 4, wonOfThem: 1 }, 0.1, 0.25],
+    ["all warm deals won", { reachedWarm: 3, wonOfThem: 3 }, 0.5, 1],
+    ["no warm deal closed: the win rate", { reachedWarm: 0, wonOfThem: 0 }, 0.2, 0.2],
+    ["nothing closed: unknown", { reachedWarm: 0, wonOfThem: 0 }, null, null],
+  ])("%s", (_, funnel, winRate, expected) => {
+    expect(warmToWonRate(funnel, winRate)).toBe(expected);
   });
 });

@@ -3,6 +3,7 @@ import { AppError } from "../http/app-error";
 import { findPasswordHash, setMemberPassword } from "../repositories/user.repository";
 import { revokeUserSessions } from "../repositories/session.repository";
 import type { Viewer } from "../scope";
+import { auditAs } from "../security/audit-log";
 import { hashPassword, verifyPassword } from "../security/passwords";
 import { openSession, type SignedIn } from "./open-session";
 
@@ -32,6 +33,7 @@ export const changePassword = async (context: AppContext, options: ChangePasswor
   return db.transaction(async (tx) => {
     await setMemberPassword(tx, viewer, viewer.userId, newHash, false, now);
     await revokeUserSessions(tx, viewer, viewer.userId, now);
+    await auditAs(tx, viewer, "password_changed", now, { kind: "user", id: viewer.userId });
     return openSession(tx, {
       organizationId: viewer.organizationId,
       userId: viewer.userId,

@@ -4,6 +4,7 @@ import { isUniqueViolation } from "../db/errors";
 import { AppError } from "../http/app-error";
 import { emailExists, insertMember, type MemberRow } from "../repositories/user.repository";
 import type { Viewer } from "../scope";
+import { auditAs } from "../security/audit-log";
 import { hashPassword } from "../security/passwords";
 import { mustFindMember } from "./find-member";
 
@@ -37,6 +38,7 @@ export const createUser = async (
         },
         now,
       );
+      await auditAs(tx, viewer, "user_created", now, { kind: "user", id: userId }, { email: input.email, role: input.role });
       return mustFindMember(tx, viewer, userId);
     });
   } catch (error) {

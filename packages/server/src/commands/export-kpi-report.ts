@@ -20,6 +20,7 @@ const words: Record<Locale, Words> = {
     stage: "Stage", entered: "Entered", conversion: "Conversion", norm: "Norm", daysInStage: "Days in stage", lostAfter: "Lost after",
     start: "From", end: "To", weightedNew: "New clients (weighted)", weightedCurrent: "Current clients (weighted)", weightedPermanent: "Permanent clients (weighted)", repeat: "Repeat payments", total: "Forecast", actual: "Received",
     scope: "Scope", target: "Target", deals_won: "Deals won", new_clients: "New clients",
+    groupNone: "Not set", groupOther: "Other", new: "New", current: "Current", permanent: "Permanent",
   },
   ru: {
     dashboard: "Показатели", funnel: "Воронка", forecast: "Прогноз", plans: "Планы", sellers: "Менеджеры",
@@ -28,6 +29,7 @@ const words: Record<Locale, Words> = {
     stage: "Этап", entered: "Вошло", conversion: "Конверсия", norm: "Норма", daysInStage: "Дней на этапе", lostAfter: "Потеряно после",
     start: "С", end: "По", weightedNew: "Новые клиенты (взвешенно)", weightedCurrent: "Текущие клиенты (взвешенно)", weightedPermanent: "Постоянные клиенты (взвешенно)", repeat: "Повторные оплаты", total: "Прогноз", actual: "Поступило",
     scope: "Кому", target: "План", deals_won: "Сделки", new_clients: "Новые клиенты",
+    groupNone: "Не указано", groupOther: "Прочие", new: "Новые", current: "Текущие", permanent: "Постоянные",
   },
   fa: {
     dashboard: "شاخص‌ها", funnel: "قیف فروش", forecast: "پیش‌بینی", plans: "برنامه‌ها", sellers: "کارشناسان",
@@ -36,6 +38,7 @@ const words: Record<Locale, Words> = {
     stage: "مرحله", entered: "ورودی", conversion: "نرخ تبدیل", norm: "هنجار", daysInStage: "روز در مرحله", lostAfter: "از دست رفته پس از",
     start: "از", end: "تا", weightedNew: "مشتریان جدید (وزنی)", weightedCurrent: "مشتریان فعلی (وزنی)", weightedPermanent: "مشتریان دائمی (وزنی)", repeat: "پرداخت‌های تکراری", total: "پیش‌بینی", actual: "دریافتی",
     scope: "برای", target: "هدف", deals_won: "معاملات موفق", new_clients: "مشتریان جدید",
+    groupNone: "نامشخص", groupOther: "سایر", new: "جدید", current: "فعلی", permanent: "دائمی",
   },
 };
 
@@ -44,7 +47,7 @@ const w = (locale: Locale, key: string): string => words[locale][key] ?? key;
 export const exportKpiReport = async (
   context: AppContext,
   viewer: Viewer,
-  options: { report: KpiReport; query: DashboardQuery & { pipelineId?: string | undefined }; locale: Locale; forecast?: { by: "week" | "month"; count: number } },
+  options: { report: KpiReport; query: DashboardQuery & { pipelineId?: string | undefined }; locale: Locale; forecast?: { by: "week" | "month"; count: number; split?: "client_type" | "level" | "segment" } },
 ): Promise<{ body: Buffer; rows: number }> => {
   const { locale, query } = options;
   const workbook = new ExcelJS.Workbook();
@@ -78,11 +81,18 @@ export const exportKpiReport = async (
     header(sheet, ["stage", "entered", "conversion", "norm", "daysInStage", "lostAfter"]);
     for (const s of f.stages) add(sheet, [s.name, s.entered, round(s.conversion === null ? null : s.conversion * 100), round(s.norm === null ? null : s.norm * 100), round(s.averageDaysInStage), s.lostAfter]);
   } else if (options.report === "forecast") {
-    const f = await readForecast(context, viewer, { scope: query.scope, ...(options.forecast ?? { by: "month", count: 6 }) });
+    const f = await readForecast(context, viewer, { scope: query.scope, split: "client_type", ...(options.forecast ?? { by: "month", count: 6 }) });
     const money = (minor: number) => minor / 10 ** currencyDigits(f.currency);
     const sheet = sheetOf("forecast");
-    header(sheet, ["start", "end", "weightedNew", "weightedCurrent", "weightedPermanent", "repeat", "total", "actual"]);
-    for (const b of f.buckets) add(sheet, [b.start, b.end, money(b.weighted.new ?? 0), money(b.weighted.current ?? 0), money(b.weighted.permanent ?? 0), money(b.repeatMinor), money(b.totalMinor), money(b.actualMinor)]);
+    // Split by client type: the three weighted columns; by level or segment, one column per group.
+    const byType = f.split === "client_type";
+    const groupTitle = (g: { key: string; kind: string }) => (g.kind === "none" ? w(locale, "groupNone") : g.kind === "other" ? w(locale, "groupOther") : g.key);
+    const groupColumns = byType ? ["weightedNew", "weightedCurrent", "weightedPermanent"] : f.groups.map(groupTitle);
+    header(sheet, ["start", "end", ...groupColumns, "repeat", "total", "actual"]);
+    for (const b of f.buckets) {
+      const weighted = byType ? [b.weighted.new ?? 0, b.weighted.current ?? 0, b.weighted.permanent ?? 0] : b.byGroup;
+      add(sheet, [b.start, b.end, ...weighted.map(money), money(b.repeatMinor), money(b.totalMinor), money(b.actualMinor)]);
+    }
   } else {
     const p = await listPlans(context, viewer, query);
     const money = (minor: number) => minor / 10 ** currencyDigits(p.currency);

@@ -18,6 +18,7 @@ import {
 } from "../repositories/handover.repository";
 import { recordTimelineEvent } from "../repositories/timeline.repository";
 import type { Viewer } from "../scope";
+import { auditAs } from "../security/audit-log";
 
 export const parseLevel = (value: string | null): Level | null => {
   switch (value) {
@@ -168,6 +169,9 @@ export const performHandover = async (
     secondsAtLevel: Math.max(0, Math.round((now.getTime() - since.getTime()) / 1000)),
     at: now,
   });
+  if (changesHands) {
+    await auditAs(tx, { organizationId, userId: request.actorId }, "owner_changed", now, { kind: "company", id: client.id }, { from: giverId, to: toUserId, via: "handover", handoverId, fromLevel, toLevel, trigger: request.trigger });
+  }
   const system: Viewer = { organizationId, userId: request.actorId ?? giverId, role: "admin", via: "session", sessionId: null };
   await recordTimelineEvent(tx, system, {
     companyId: client.id,

@@ -7,6 +7,7 @@ import { findCompany } from "../repositories/company.repository";
 import { deleteContactRow, findContact, insertContact, updateContactRow, type ContactRow } from "../repositories/contact.repository";
 import { findOrganization } from "../repositories/organization.repository";
 import type { Viewer } from "../scope";
+import { auditAs } from "../security/audit-log";
 import { toE164 } from "../security/phones";
 import { refreshCompanySearchText } from "./company-input";
 
@@ -83,5 +84,6 @@ export const deleteContact = async (context: AppContext, viewer: Viewer, id: str
     const contact = await findContact(tx, viewer, id);
     if (!contact || !(await deleteContactRow(tx, viewer, id))) throw notFound("The contact");
     await refreshCompanySearchText(tx, viewer, contact.companyId);
+    await auditAs(tx, viewer, "deleted", context.now(), { kind: "contact", id }, { companyId: contact.companyId });
   });
 };

@@ -15,6 +15,7 @@ import {
 import { findStage } from "../repositories/pipeline.repository";
 import { productOrGroupExists } from "../repositories/structure.repository";
 import type { Viewer } from "../scope";
+import { auditAs } from "../security/audit-log";
 import { ruleLevels, ruleParams } from "./hand-over-client";
 
 export const presentConveyorSettings = (row: ConveyorSettingsRow): ConveyorSettings => ({
@@ -48,6 +49,7 @@ export const updateConveyorSettings = async (context: AppContext, viewer: Viewer
     if (input.permanent?.months !== undefined) patch.permanentMonths = input.permanent.months;
     if (input.permanent?.serviceLevel !== undefined) patch.permanentServiceLevel = input.permanent.serviceLevel;
     if (Object.keys(patch).length > 0) await saveConveyorSettings(tx, viewer.organizationId, patch, now);
+    await auditAs(tx, viewer, "settings_changed", now, { kind: "conveyor_settings", id: viewer.organizationId }, { changed: Object.keys(input) });
   });
   return presentConveyorSettings(await readConveyorSettings(context.database.db, viewer.organizationId));
 };
@@ -146,5 +148,7 @@ export const updateHandoverRule = async (context: AppContext, viewer: Viewer, id
 export const deleteHandoverRule = async (context: AppContext, viewer: Viewer, id: string): Promise<"deleted" | "disabled"> =>
   context.database.db.transaction(async (tx) => {
     await readRule(tx, viewer, id);
-    return deleteHandoverRuleRow(tx, viewer.organizationId, id);
+    const outcome = await deleteHandoverRuleRow(tx, viewer.organizationId, id);
+    await auditAs(tx, viewer, "deleted", context.now(), { kind: "handover_rule", id }, { outcome });
+    return outcome;
   });

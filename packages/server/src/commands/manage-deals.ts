@@ -22,6 +22,7 @@ import { findOrganization } from "../repositories/organization.repository";
 import { findStage, listPipelines } from "../repositories/pipeline.repository";
 import { recordTimelineEvent } from "../repositories/timeline.repository";
 import type { Viewer } from "../scope";
+import { auditAs } from "../security/audit-log";
 import { assertAssignable } from "./company-input";
 import { resolveCustomValues } from "./custom-values";
 
@@ -114,6 +115,9 @@ export const updateDeal = async (context: AppContext, viewer: Viewer, id: string
     if (input.acceptanceSignedOn !== undefined) patch.acceptanceSignedOn = input.acceptanceSignedOn;
     if (input.custom !== undefined) patch.custom = await resolveCustomValues(tx, viewer, "deal", before.custom, input.custom);
     await updateDealRow(tx, viewer, id, patch);
+    if (input.ownerId !== undefined && input.ownerId !== before.ownerId) {
+      await auditAs(tx, viewer, "owner_changed", now, { kind: "deal", id }, { from: before.ownerId, to: input.ownerId, via: "edit" });
+    }
     // M1.4: the signed acceptance act of the first deal hands the client to L3.
     if (input.acceptanceSignedOn && input.acceptanceSignedOn !== before.acceptanceSignedOn) {
       await applyConveyorRules(tx, { organizationId: viewer.organizationId, companyId: before.companyId, trigger: "acceptance_act", now, actorId: viewer.userId });

@@ -15,6 +15,7 @@ import {
 } from "../repositories/lead-availability.repository";
 import { loadLeadSettings, saveLeadSettings, type LeadSettingsPatch } from "../repositories/lead-settings.repository";
 import type { Viewer } from "../scope";
+import { auditAs } from "../security/audit-log";
 
 const invalid = (field: string, message: string, code = "invalid") =>
   new AppError("validation_failed", message, { errors: [{ field, code, message }] });
@@ -109,5 +110,10 @@ export const updateLeadSettings = async (context: AppContext, viewer: Viewer, in
   const remind = patch.remindAfterMinutes ?? current.remindAfterMinutes;
   const reassign = patch.reassignAfterMinutes ?? current.reassignAfterMinutes;
   if (reassign <= remind) throw invalid("reassignAfterMinutes", "Reassign later than the reminder", "range");
-  return presentLeadSettings(await saveLeadSettings(context.database.db, viewer.organizationId, patch, context.now()));
+  const now = context.now();
+  return context.database.db.transaction(async (tx) => {
+    const saved = await saveLeadSettings(tx, viewer.organizationId, patch, now);
+    await auditAs(tx, viewer, "settings_changed", now, { kind: "lead_settings", id: viewer.organizationId }, { changed: Object.keys(patch) });
+    return presentLeadSettings(saved);
+  });
 };

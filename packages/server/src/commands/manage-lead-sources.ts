@@ -22,6 +22,7 @@ import {
 import { findOrganization } from "../repositories/organization.repository";
 import { presentCreatedLeadSource, presentLeadSource } from "../presenters/lead.presenter";
 import type { Viewer } from "../scope";
+import { auditAs } from "../security/audit-log";
 
 /** How long the screen's "check the mailbox" waits for the server to answer. */
 export const mailboxCheckTimeoutMs = 10_000;
@@ -166,8 +167,10 @@ export const deleteLeadSource = async (context: AppContext, viewer: Viewer, id: 
     if (!stored) throw notFound("The lead source");
     if (isSystemKind(stored.kind) || (await sourceInUse(tx, viewer.organizationId, id))) {
       await updateLeadSourceRow(tx, viewer.organizationId, id, { enabled: false }, now);
+      await auditAs(tx, viewer, "deleted", now, { kind: "lead_source", id }, { switchedOffOnly: true });
       return;
     }
     await deleteLeadSourceRow(tx, viewer.organizationId, id);
+    await auditAs(tx, viewer, "deleted", now, { kind: "lead_source", id });
   });
 };

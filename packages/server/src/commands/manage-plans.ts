@@ -12,6 +12,7 @@ import { deletePlanRow, findPlanRow, plansOfPeriod, revenueByDimension, savePlan
 import { listProductGroups } from "../repositories/product.repository";
 import { seesEverything } from "../repositories/visibility";
 import type { Viewer } from "../scope";
+import { auditAs } from "../security/audit-log";
 
 /*
  * Plans (M2.3, M5.9): set by the head of sales per seller, team, level, channel, product group or
@@ -149,7 +150,11 @@ export const removePlan = async (context: AppContext, viewer: Viewer, id: string
   const { db } = context.database;
   const row = await findPlanRow(db, viewer.organizationId, id);
   if (!row) throw notFound("The plan");
-  await deletePlanRow(db, viewer.organizationId, id);
+  const now = context.now();
+  await db.transaction(async (tx) => {
+    await deletePlanRow(tx, viewer.organizationId, id);
+    await auditAs(tx, viewer, "deleted", now, { kind: "plan", id });
+  });
 };
 
 /** Working days a person is present in [from, to]: the period's working days less those of their absences. */

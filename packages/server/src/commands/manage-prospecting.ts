@@ -1,10 +1,19 @@
 import type { ProspectingProposal, ProspectingTarget } from "@conveyor/contracts";
-import { defaultProspectingSettings, hasMoneyThisMonth, monthRange, prospectingProgress, prospectingTargetCount } from "@conveyor/domain";
+import {
+  addDays,
+  defaultProspectingSettings,
+  defaultWarmStageProbability,
+  hasMoneyThisMonth,
+  monthRange,
+  prospectingProgress,
+  prospectingTargetCount,
+  warmToWonRate,
+} from "@conveyor/domain";
 import type { AppContext } from "../context";
 import type { Executor } from "../db/database";
 import { loadOrgCalendar } from "../kpi/org-calendar";
 import { prospectingFigures } from "../repositories/kpi-rollup.repository";
-import { openStages, sellerDealsWithTemperature, warmedClientsSince } from "../repositories/review-queue.repository";
+import { openStages, sellerDealsWithTemperature, warmedClientsSince, warmFunnelOf } from "../repositories/review-queue.repository";
 import { findProspectingTarget, upsertProspectingTarget } from "../repositories/review.repository";
 import type { PersonRef } from "../repositories/review-people.repository";
 import type { Viewer } from "../scope";
@@ -35,16 +44,28 @@ const presentTarget = async (ex: Executor, organizationId: string, sellerId: str
   };
 };
 
+/** The window of closed deals the rates are read from (M2.2). */
+const rateWindowDays = 180;
+
+/** The plan gap and average deal (KPI rollups), and the warm-to-won rate of the seller's last 180 days' funnel. */
+const targetFigures = async (ex: Executor, organizationId: string, sellerId: string, month: { from: string; to: string }, today: string) => {
+  const since = new Date(`${addDays(today, -rateWindowDays)}T00:00:00Z`);
+  const [figures, funnel] = await Promise.all([
+    prospectingFigures(ex, organizationId, sellerId, month, today),
+    warmFunnelOf(ex, organizationId, sellerId, since, defaultWarmStageProbability),
+  ]);
+  return { ...figures, warmToWonRate: warmToWonRate(funnel, figures.warmToWonRate) };
+};
+
 /** The M2.2 proposal for a seller this month (the organization's local month), with the target if one is set. */
 export const readProspectingProposal = async (ex: Executor, organizationId: string, seller: PersonRef, today: string): Promise<ProspectingProposal> => {
   const month = monthOf(today);
   const stages = await openStages(ex, organizationId);
   const deals = await sellerDealsWithTemperature(ex, organizationId, seller.id, stages.map((s) => s.id));
   const moneyThisMonth = hasMoneyThisMonth(deals, month);
-  // Enough warm clients to cover the month's gap to plan at the seller's average deal and win rate; else the default.
-  const proposedTarget = moneyThisMonth
-    ? null
-    : prospectingTargetCount(await prospectingFigures(ex, organizationId, seller.id, month, today), defaultProspectingSettings);
+  // Enough warm clients to cover the month's gap to plan at the seller's average deal and warm-to-won rate (the win
+  // rate when no closed deal reached the warm stage); else the default.
+  const proposedTarget = moneyThisMonth ? null : prospectingTargetCount(await targetFigures(ex, organizationId, seller.id, month, today), defaultProspectingSettings);
   return { seller, month: month.first, moneyThisMonth, proposedTarget, target: await presentTarget(ex, organizationId, seller.id, month.first) };
 };
 

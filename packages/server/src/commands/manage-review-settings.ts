@@ -7,6 +7,7 @@ import { AppError, forbidden, notFound } from "../http/app-error";
 import { medianDaysToCloseOf, reviewSettingsOfTeams, upsertReviewSettings } from "../repositories/review.repository";
 import { uuidArray } from "../repositories/review-people.repository";
 import type { Viewer } from "../scope";
+import { auditAs } from "../security/audit-log";
 import { effectiveSettings } from "./review-context";
 
 /*
@@ -19,7 +20,7 @@ const dealLengthWindowDays = 180;
 
 type TeamRow = { id: string; name: string; leadUserId: string | null; memberIds: string[] };
 
-/** Heads and admins: every team; a team lead: the teams they lead; a seller: refused. */
+/** Heads and admins: every team; a team lead: the teams they lead (to read); a seller: refused. */
 const teamsFor = async (ex: Executor, viewer: Viewer, teamId?: string): Promise<TeamRow[]> => {
   if (viewer.role === "seller") throw forbidden("Sellers do not set review settings");
   const onlyLed = viewer.role === "team_lead" ? sql`and t.lead_user_id = ${viewer.userId}` : sql``;
@@ -58,8 +59,12 @@ export const listReviewSettings = async (context: AppContext, viewer: Viewer): P
   return { items: await present(db, viewer, await teamsFor(db, viewer), context.now()) };
 };
 
-/** Saves a team's settings; stage ids must be stages of the organization's pipelines. */
+/**
+ * Saves a team's settings (heads of sales and admins: the cadence is the department's rule, a team lead reads it);
+ * stage ids must be stages of the organization's pipelines.
+ */
 export const saveReviewSettings = async (context: AppContext, viewer: Viewer, teamId: string, input: SaveReviewSettings): Promise<ReviewSettings> => {
+  if (viewer.role !== "admin" && viewer.role !== "head_of_sales") throw forbidden("Only heads of sales and admins set the review settings");
   const now = context.now();
   return context.database.db.transaction(async (tx) => {
     const team = (await teamsFor(tx, viewer, teamId))[0];
@@ -77,6 +82,7 @@ export const saveReviewSettings = async (context: AppContext, viewer: Viewer, te
       }
     }
     const current = effectiveSettings((await reviewSettingsOfTeams(tx, viewer.organizationId, [team.id])).get(team.id), null, null);
+    await auditAs(tx, viewer, "settings_changed", now, { kind: "review_settings", id: team.id }, { changed: Object.keys(input) });
     await upsertReviewSettings(tx, viewer.organizationId, {
       teamId: team.id,
       cadence: input.cadence ?? current.cadence,

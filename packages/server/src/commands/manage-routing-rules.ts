@@ -30,6 +30,7 @@ import {
 } from "../repositories/routing-rule.repository";
 import { existingSourceIds } from "../repositories/lead-source.repository";
 import type { Viewer } from "../scope";
+import { auditAs } from "../security/audit-log";
 
 const invalid = (field: string, message: string, code = "invalid") =>
   new AppError("validation_failed", message, { errors: [{ field, code, message }] });
@@ -123,8 +124,10 @@ export const deleteRoutingRule = async (context: AppContext, viewer: Viewer, id:
   await context.database.db.transaction(async (tx) => {
     const [stored] = await listRoutingRules(tx, viewer.organizationId, [id]);
     if (!stored) throw notFound("The routing rule");
-    if (await ruleHasLeads(tx, viewer.organizationId, id)) await updateRoutingRuleRow(tx, viewer.organizationId, id, { enabled: false }, now);
+    const inUse = await ruleHasLeads(tx, viewer.organizationId, id);
+    if (inUse) await updateRoutingRuleRow(tx, viewer.organizationId, id, { enabled: false }, now);
     else await deleteRoutingRuleRow(tx, viewer.organizationId, id);
+    await auditAs(tx, viewer, "deleted", now, { kind: "routing_rule", id }, { name: stored.name, switchedOffOnly: inUse });
     await writeRulePositions(tx, viewer.organizationId, await orderedRuleIds(tx, viewer.organizationId), now);
   });
 };

@@ -36,6 +36,7 @@ import {
   type TeamRow,
 } from "../repositories/structure.repository";
 import type { Viewer } from "../scope";
+import { auditAs } from "../security/audit-log";
 
 const invalid = (field: string, message: string, code = "invalid") =>
   new AppError("validation_failed", message, { errors: [{ field, code, message }] });
@@ -92,7 +93,11 @@ export const updateDepartment = async (context: AppContext, viewer: Viewer, id: 
 
 export const deleteDepartment = async (context: AppContext, viewer: Viewer, id: string): Promise<void> => {
   try {
-    const deleted = await context.database.db.transaction((tx) => deleteDepartmentRow(tx, viewer.organizationId, id));
+    const deleted = await context.database.db.transaction(async (tx) => {
+      const n = await deleteDepartmentRow(tx, viewer.organizationId, id);
+      if (n > 0) await auditAs(tx, viewer, "deleted", context.now(), { kind: "department", id });
+      return n;
+    });
     if (deleted === 0) throw notFound("The department");
   } catch (error) {
     if (isForeignKeyViolation(error)) throw new AppError("department_in_use", "Move or delete its teams first");
@@ -152,12 +157,20 @@ export const updateTeam = async (context: AppContext, viewer: Viewer, id: string
     if (input.departmentId !== undefined) patch.departmentId = input.departmentId;
     if (input.leadUserId !== undefined) patch.leadUserId = input.leadUserId;
     if (Object.keys(patch).length > 0) await updateTeamRow(tx, viewer.organizationId, id, patch);
-    if (input.memberIds !== undefined) await replaceTeamMembers(tx, viewer.organizationId, id, input.memberIds);
+    if (input.memberIds !== undefined) {
+      await replaceTeamMembers(tx, viewer.organizationId, id, input.memberIds);
+      await auditAs(tx, viewer, "membership_changed", context.now(), { kind: "team", id }, { memberIds: input.memberIds });
+    }
+    if (input.leadUserId !== undefined) await auditAs(tx, viewer, "membership_changed", context.now(), { kind: "team", id }, { leadUserId: input.leadUserId });
     return readTeam(tx, viewer.organizationId, id);
   });
 
 export const deleteTeam = async (context: AppContext, viewer: Viewer, id: string): Promise<void> => {
-  const deleted = await context.database.db.transaction((tx) => deleteTeamRow(tx, viewer.organizationId, id));
+  const deleted = await context.database.db.transaction(async (tx) => {
+    const n = await deleteTeamRow(tx, viewer.organizationId, id);
+    if (n > 0) await auditAs(tx, viewer, "deleted", context.now(), { kind: "team", id });
+    return n;
+  });
   if (deleted === 0) throw notFound("The team");
 };
 

@@ -12,22 +12,12 @@ import {
   addDays,
 } from "@conveyor/domain";
 import type { AppContext } from "../context";
-import { loadOrgCalendar, resolvePeriod, shiftPeriodKey } from "../kpi/org-calendar";
+import { loadKpiContext } from "../kpi/kpi-context";
+import { resolvePeriod, shiftPeriodKey } from "../kpi/org-calendar";
 import { isSeller, resolveKpiScope, visibleSellerIds, type KpiScope } from "../kpi/kpi-scope";
-import { kpiMembers, type KpiMember } from "../repositories/kpi-people.repository";
-import {
-  addCounters,
-  emptyCounters,
-  hotClients,
-  openMoney,
-  organizationTotals,
-  payingClients,
-  revenuePerDay,
-  sellerTotals,
-  type DayCounters,
-} from "../repositories/kpi-rollup.repository";
-import { loadKpiSettings } from "../repositories/kpi-settings.repository";
-import { plansOfPeriod, type PlanRow } from "../repositories/plan.repository";
+import type { KpiMember } from "../repositories/kpi-people.repository";
+import { addCounters, dashboardSources, emptyCounters, type DayCounters } from "../repositories/kpi-rollup.repository";
+import type { PlanRow } from "../repositories/plan.repository";
 import type { Viewer } from "../scope";
 
 /*
@@ -117,21 +107,17 @@ export const readDashboard = async (context: AppContext, viewer: Viewer, query: 
   const { db } = context.database;
   const now = context.now();
   const org = viewer.organizationId;
-  const [cal, people, settings] = await Promise.all([loadOrgCalendar(db, org, now), kpiMembers(db, org), loadKpiSettings(db, org)]);
+  const { cal, people } = await loadKpiContext(db, org, now);
   const period = resolvePeriod(cal, query.periodKind, query.period);
   const { members, teams } = people;
   const scope = resolveKpiScope(viewer, query.scope, members, teams);
   const previous = resolvePeriod(cal, query.periodKind, shiftPeriodKey(period.key, -1));
 
-  const [byUser, revenueByDate, plans, open, hot, paying, previousTotals] = await Promise.all([
-    sellerTotals(db, org, period.start, period.end),
-    revenuePerDay(db, org, scope.userIds, period.start, period.end),
-    plansOfPeriod(db, org, { periodKind: period.kind, periodStart: period.start, periodEnd: period.end }),
-    openMoney(db, org),
-    hotClients(db, org),
-    payingClients(db, org, scope.userIds, period.start, period.end),
-    scope.kind === "department" ? organizationTotals(db, org, previous.start, previous.end) : Promise.resolve(emptyCounters()),
-  ]);
+  const { byUser, revenueByDate, open, hot, paying, previousTotals, plans, settings } = await dashboardSources(db, org, {
+    period: { periodKind: period.kind, periodStart: period.start, periodEnd: period.end },
+    userIds: scope.userIds,
+    previous: scope.kind === "department" ? { from: previous.start, to: previous.end } : null,
+  });
 
   const scopeIds = new Set(scope.userIds);
   const total = sumOver(byUser, scope.userIds);

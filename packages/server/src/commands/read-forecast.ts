@@ -1,12 +1,11 @@
 import type { Forecast } from "@conveyor/contracts";
 import { clientTypes } from "@conveyor/contracts";
-import { addDays, forecastBuckets, repeatRunRate, type ForecastDeal } from "@conveyor/domain";
+import { addDays, forecastBuckets, forecastSplit, repeatRunRate, type ForecastDeal } from "@conveyor/domain";
 import type { z } from "zod";
 import type { forecastQuerySchema } from "@conveyor/contracts";
 import type { AppContext } from "../context";
-import { loadOrgCalendar } from "../kpi/org-calendar";
+import { loadKpiContext } from "../kpi/kpi-context";
 import { resolveKpiScope } from "../kpi/kpi-scope";
-import { kpiMembers } from "../repositories/kpi-people.repository";
 import {
   ensureForecastSnapshot,
   forecastHistory,
@@ -19,6 +18,9 @@ import type { Viewer } from "../scope";
 
 type ClientType = (typeof clientTypes)[number];
 const clientTypeOf = (status: string): ClientType => (status === "current" || status === "permanent" ? status : "new");
+
+/** Segments past this many fold into "other": a chart stays readable. */
+const maxForecastGroups = 8;
 
 const monthStart = (date: string): string => `${date.slice(0, 7)}-01`;
 const shiftMonth = (month: string, by: number): string => {
@@ -41,7 +43,7 @@ const mondayOf = (date: string): string => {
 export const readForecast = async (context: AppContext, viewer: Viewer, query: z.infer<typeof forecastQuerySchema>): Promise<Forecast> => {
   const { db } = context.database;
   const org = viewer.organizationId;
-  const [cal, people] = await Promise.all([loadOrgCalendar(db, org, context.now()), kpiMembers(db, org)]);
+  const { cal, people } = await loadKpiContext(db, org, context.now());
   const scope = resolveKpiScope(viewer, query.scope, people.members, people.teams);
   const today = cal.today;
   const thisMonth = monthStart(today);
@@ -66,15 +68,16 @@ export const readForecast = async (context: AppContext, viewer: Viewer, query: z
   ]);
 
   // Deals as the forecast sees them: by month from the rollup; by week, the weeks' own deals read live.
-  type Deal = ForecastDeal & { clientType: ClientType };
+  type Deal = ForecastDeal & { clientType: ClientType; level: string; segment: string };
   const deals: Deal[] = [];
+  const facts = (row: { clientType: string; level: string; segment: string }) => ({ clientType: clientTypeOf(row.clientType), level: row.level, segment: row.segment });
   if (query.by === "month") {
     for (const row of monthRows) {
       deals.push({
         amountMinor: row.amountMinor,
         probability: row.probability,
         expectedCloseDate: row.expectedMonth === "0001-01-01" ? null : row.expectedMonth < thisMonth ? null : row.expectedMonth,
-        clientType: clientTypeOf(row.clientType),
+        ...facts(row),
       });
     }
   } else {
@@ -82,12 +85,29 @@ export const readForecast = async (context: AppContext, viewer: Viewer, query: z
     // Overdue and undated deals land in the first bucket: earlier months from the rollup, this month's days before the first week live.
     for (const row of monthRows) {
       if (row.expectedMonth === "0001-01-01" || row.expectedMonth < monthStart(firstWeek)) {
-        deals.push({ amountMinor: row.amountMinor, probability: row.probability, expectedCloseDate: null, clientType: clientTypeOf(row.clientType) });
+        deals.push({ amountMinor: row.amountMinor, probability: row.probability, expectedCloseDate: null, ...facts(row) });
       }
     }
     const live = await openDealsExpectedBetween(db, org, scope.userIds, monthStart(firstWeek), last);
-    for (const group of live) deals.push({ ...group, clientType: clientTypeOf(group.clientType) });
+    for (const group of live) deals.push({ ...group, ...facts(group) });
   }
+
+  const groupOf = (deal: Deal): string => {
+    switch (query.split) {
+      case "client_type":
+        return deal.clientType;
+      case "level":
+        return deal.level;
+      case "segment":
+        return deal.segment;
+    }
+  };
+  const split = forecastSplit(
+    deals.map((d) => ({ ...d, group: groupOf(d) })),
+    ranges,
+    ranges[0]?.start ?? today,
+    maxForecastGroups,
+  );
 
   const perType = new Map(clientTypes.map((type) => [type, forecastBuckets(deals.filter((d) => d.clientType === type), ranges, ranges[0]?.start ?? today)]));
   const all = forecastBuckets(deals, ranges, ranges[0]?.start ?? today);
@@ -106,6 +126,7 @@ export const readForecast = async (context: AppContext, viewer: Viewer, query: z
       start: bucket.start,
       end: bucket.end,
       weighted,
+      byGroup: split.values[index] ?? [],
       openMinor: bucket.openMinor,
       deals: bucket.deals,
       repeatMinor,
@@ -121,5 +142,5 @@ export const readForecast = async (context: AppContext, viewer: Viewer, query: z
     if (forecast === undefined) continue;
     historyRows.push({ month, forecastMinor: forecast, actualMinor: actualByMonth.get(month) ?? 0 });
   }
-  return { currency: cal.currency, by: query.by, buckets, history: historyRows };
+  return { currency: cal.currency, by: query.by, split: query.split, groups: split.groups, buckets, history: historyRows };
 };

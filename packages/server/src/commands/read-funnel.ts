@@ -1,10 +1,10 @@
 import type { Funnel, DashboardQuery } from "@conveyor/contracts";
 import { funnelConversions, weakestFunnelStage, wholeFunnelConversion, type FunnelStageInput } from "@conveyor/domain";
 import type { AppContext } from "../context";
+import { loadKpiContext } from "../kpi/kpi-context";
 import { notFound } from "../http/app-error";
-import { loadOrgCalendar, resolvePeriod, shiftPeriodKey } from "../kpi/org-calendar";
+import { resolvePeriod, shiftPeriodKey } from "../kpi/org-calendar";
 import { resolveKpiScope } from "../kpi/kpi-scope";
-import { kpiMembers } from "../repositories/kpi-people.repository";
 import { lostReasons, stageTotals, type StageDayRow } from "../repositories/kpi-rollup.repository";
 import { listPipelines } from "../repositories/pipeline.repository";
 import type { Viewer } from "../scope";
@@ -13,23 +13,31 @@ import type { Viewer } from "../scope";
  * M5.15 The funnel of one pipeline over a period, from `stage_day_rollup`: the deals that entered
  * each open stage and the won stage, each stage's conversion to the next, time in stage, the stage
  * furthest below the norm (the department's conversion in the same period; for the department
- * itself, its previous period), and the reasons deals were lost.
+ * itself, its previous period), and the reasons deals were lost. With a channel, only the deals that
+ * came through it count (the channel of their client when they were opened), against the whole
+ * department in the same period.
  */
-export const readFunnel = async (context: AppContext, viewer: Viewer, query: DashboardQuery & { pipelineId?: string }): Promise<Funnel> => {
+export const readFunnel = async (
+  context: AppContext,
+  viewer: Viewer,
+  query: DashboardQuery & { pipelineId?: string; channel?: string },
+): Promise<Funnel> => {
   const { db } = context.database;
   const org = viewer.organizationId;
-  const [cal, people, pipelines] = await Promise.all([loadOrgCalendar(db, org, context.now()), kpiMembers(db, org), listPipelines(db, viewer)]);
+  const [{ cal, people }, pipelines] = await Promise.all([loadKpiContext(db, org, context.now()), listPipelines(db, viewer)]);
   const period = resolvePeriod(cal, query.periodKind, query.period);
   const scope = resolveKpiScope(viewer, query.scope, people.members, people.teams);
   const pipeline = query.pipelineId ? pipelines.find((p) => p.id === query.pipelineId) : (pipelines.find((p) => p.isDefault) ?? pipelines[0]);
   if (!pipeline) throw notFound("The pipeline");
 
   const department = scope.kind === "department";
-  const normPeriod = department ? resolvePeriod(cal, query.periodKind, shiftPeriodKey(period.key, -1)) : period;
+  const channel = query.channel;
+  const owners = department ? null : scope.userIds;
+  const normPeriod = department && channel === undefined ? resolvePeriod(cal, query.periodKind, shiftPeriodKey(period.key, -1)) : period;
   const [own, norm, reasons] = await Promise.all([
-    stageTotals(db, org, department ? null : scope.userIds, period.start, period.end),
+    stageTotals(db, org, owners, period.start, period.end, channel),
     stageTotals(db, org, null, normPeriod.start, normPeriod.end),
-    lostReasons(db, org, department ? null : scope.userIds, period.start, period.end),
+    lostReasons(db, org, owners, period.start, period.end, channel),
   ]);
 
   const funnelStages = pipeline.stages.filter((s) => s.kind === "open" || s.kind === "won");
@@ -49,6 +57,7 @@ export const readFunnel = async (context: AppContext, viewer: Viewer, query: Das
   return {
     period,
     pipeline: { id: pipeline.id, name: pipeline.name },
+    channel: channel ?? null,
     stages: stages.map((s, i) => {
       const stage = funnelStages[i];
       return {

@@ -1,11 +1,11 @@
 import type { DashboardQuery } from "@conveyor/contracts";
 import { z } from "zod";
 import type { AppContext } from "../context";
+import { loadKpiContext } from "../kpi/kpi-context";
 import { decodeCursor, encodeCursor } from "../http/cursor";
-import { loadOrgCalendar, resolvePeriod } from "../kpi/org-calendar";
+import { resolvePeriod } from "../kpi/org-calendar";
 import { resolveKpiScope } from "../kpi/kpi-scope";
 import { drillRows, type DrillMetric } from "../repositories/kpi-drill.repository";
-import { kpiMembers } from "../repositories/kpi-people.repository";
 import type { Viewer } from "../scope";
 
 const drillCursorSchema = z.object({ key: z.string().regex(/^\d{4}-\d{2}-\d{2}/), id: z.uuid() });
@@ -18,7 +18,7 @@ export const readKpiDrill = async (
 ) => {
   const { db } = context.database;
   const org = viewer.organizationId;
-  const [cal, people] = await Promise.all([loadOrgCalendar(db, org, context.now()), kpiMembers(db, org)]);
+  const { cal, people } = await loadKpiContext(db, org, context.now());
   const period = resolvePeriod(cal, query.periodKind, query.period);
   const scope = resolveKpiScope(viewer, query.scope, people.members, people.teams);
   const after = decodeCursor(query.cursor, (value) => drillCursorSchema.safeParse(value).data);

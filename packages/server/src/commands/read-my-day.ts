@@ -5,7 +5,7 @@ import type { AppContext } from "../context";
 import { loadOrgCalendar } from "../kpi/org-calendar";
 import { openDealsByMonth } from "../repositories/kpi-rollup.repository";
 import { findPerson } from "../repositories/review-people.repository";
-import { reviewOriginOfTasks } from "../repositories/review.repository";
+import { reviewOriginOfTasks, sellsThemselves } from "../repositories/review.repository";
 import type { Viewer } from "../scope";
 import { readProspectingProposal } from "./manage-prospecting";
 
@@ -78,13 +78,15 @@ export const readMyDay = async (context: AppContext, viewer: Viewer): Promise<My
     if (type !== "none") expected[type] += Math.round((row.amountMinor * row.probability) / 100);
   }
   const me = (await findPerson(db, org, viewer.userId)) ?? { id: viewer.userId, name: "" };
+  // M2.2 is for people who sell: an admin or head with no deals or plan of their own gets no prospecting hint.
+  const sells = viewer.role === "seller" || (await sellsThemselves(db, org, viewer.userId, cal.today));
   const todayGroups = groups.filter((g) => today[g].length > 0).map((g) => ({ clientType: g, tasks: today[g] }));
   return {
     today: cal.today,
     groups: todayGroups,
     corrections: todayGroups.reduce((n, g) => n + g.tasks.filter((t) => t.fromReview !== null).length, 0),
     week: [...week].map(([date, byClientType]) => ({ date, total: groups.reduce((n, g) => n + byClientType[g], 0), byClientType })),
-    prospecting: await readProspectingProposal(db, org, me, cal.today),
+    prospecting: sells ? await readProspectingProposal(db, org, me, cal.today) : null,
     expectedMoney: { month, currency: cal.currency, byClientType: expected },
   };
 };

@@ -6,12 +6,13 @@ import type { AppContext } from "../context";
 import type { Executor } from "../db/database";
 import { notFound } from "../http/app-error";
 import { loadOrgCalendar } from "../kpi/org-calendar";
-import { findPerson, overseenIds, type PersonRef } from "../repositories/review-people.repository";
+import { activeSellers, findPeople, findPerson, overseenIds } from "../repositories/review-people.repository";
 import {
   activeClientsBySeller,
   clientsReviewedSince,
   dealsChangedAfterReview,
   listReviewItems,
+  listReviewSessionsLog,
   reviewFiguresBySeller,
   reviewTimeByWeek,
 } from "../repositories/review.repository";
@@ -40,6 +41,19 @@ const logScope = async (ex: Executor, viewer: Viewer): Promise<{ sellerIds: stri
   }
 };
 
+/** The sellers whose rows the log shows: a head's active sellers, a team lead's team members, a seller themselves. */
+const sellersInScope = async (ex: Executor, viewer: Viewer): Promise<string[]> => {
+  switch (viewer.role) {
+    case "admin":
+    case "head_of_sales":
+      return (await activeSellers(ex, viewer.organizationId)).map((s) => s.id);
+    case "team_lead":
+      return (await overseenIds(ex, viewer)).filter((id) => id !== viewer.userId);
+    case "seller":
+      return [viewer.userId];
+  }
+};
+
 /**
  * M2 evidence: who reviewed which clients and when, the time per client and its trend by week, each seller's
  * share of active clients reviewed this week, and the reviewed deals whose outcome changed afterwards.
@@ -64,26 +78,38 @@ export const readReviewLog = async (context: AppContext, viewer: Viewer, query: 
     from: startOf(from, cal.timeZone),
     to: startOf(addDays(to, 1), cal.timeZone),
   };
-  const [items, figures, weeks, changes] = await Promise.all([
+  const [items, sessions, figures, weeks, changes] = await Promise.all([
     listReviewItems(db, org, filter, query.limit),
+    listReviewSessionsLog(db, org, filter, query.limit),
     reviewFiguresBySeller(db, org, filter),
     reviewTimeByWeek(db, org, cal.timeZone, filter),
     dealsChangedAfterReview(db, org, filter, 100),
   ]);
 
-  const sellerIds = [...new Set([...figures.map((f) => f.sellerId), ...(query.sellerId ? [query.sellerId] : [])])];
+  // Every seller in scope has a row (a seller nobody reviewed shows a share of 0), unless one seller or reviewer is asked for.
+  const everyone = query.sellerId ? [query.sellerId] : query.reviewerId ? [] : await sellersInScope(db, viewer);
+  const sellerIds = [...new Set([...everyone, ...figures.map((f) => f.sellerId)])];
   const weekStart = startOf(mondayOf(cal.today), cal.timeZone);
-  const [active, reviewedThisWeek, people] = await Promise.all([
+  const [active, reviewedThisWeek, sellers] = await Promise.all([
     activeClientsBySeller(db, org, sellerIds),
     clientsReviewedSince(db, org, sellerIds, weekStart),
-    Promise.all(sellerIds.map((id) => findPerson(db, org, id))),
+    findPeople(db, org, sellerIds),
   ]);
-  const sellers = people.flatMap((p): PersonRef[] => (p ? [p] : []));
   const byWeek = weeks.slice(-2);
   return {
     from,
     to,
     items: items.map(presentReviewItem),
+    sessions: sessions.map((row) => ({
+      id: row.id,
+      reviewer: { id: row.reviewerId, name: row.reviewerName },
+      seller: { id: row.sellerId, name: row.sellerName },
+      startedAt: row.startedAt.toISOString(),
+      finishedAt: row.finishedAt?.toISOString() ?? null,
+      clientsReviewed: row.clientsReviewed,
+      averageSecondsPerClient: row.averageSeconds,
+      clients: row.clients,
+    })),
     sellers: sellers.map((seller) => {
       const activeClients = active.get(seller.id) ?? 0;
       const reviewed = reviewedThisWeek.get(seller.id) ?? 0;

@@ -5,6 +5,7 @@ import { loadLeadSettings } from "../repositories/lead-settings.repository";
 import { insertRedistribution, moveClients, moveOpenDeals, moveOpenTasks, setRedistributionCounts } from "../repositories/redistribution-moves.repository";
 import { lockGiver } from "../repositories/redistribution.repository";
 import type { Viewer } from "../scope";
+import { auditAs } from "../security/audit-log";
 import { planRedistribution, type RedistributionPlan } from "./plan-redistribution";
 
 /*
@@ -60,6 +61,7 @@ export const redistributeClients = async (context: AppContext, viewer: Viewer, i
     const deals = await moveOpenDeals(tx, batch);
     const tasks = await moveOpenTasks(tx, batch);
     await setRedistributionCounts(tx, organizationId, redistributionId, { clients, deals, tasks });
+    await auditAs(tx, viewer, "owner_changed", now, { kind: "redistribution", id: redistributionId }, { via: "redistribution", from: input.fromUserId, mode: input.mode, reason: input.reason, clients, deals, tasks });
     return redistributionId;
   });
 };

@@ -2,6 +2,7 @@ import type { AppContext } from "../context";
 import { revokeUserSessions } from "../repositories/session.repository";
 import { setMemberPassword, type MemberRow } from "../repositories/user.repository";
 import type { Viewer } from "../scope";
+import { auditAs } from "../security/audit-log";
 import { hashPassword } from "../security/passwords";
 import { mustFindMember } from "./find-member";
 
@@ -18,6 +19,7 @@ export const resetUserPassword = async (
     await mustFindMember(tx, viewer, userId);
     await setMemberPassword(tx, viewer, userId, passwordHash, true, now);
     await revokeUserSessions(tx, viewer, userId, now);
+    await auditAs(tx, viewer, "password_reset", now, { kind: "user", id: userId });
     return mustFindMember(tx, viewer, userId);
   });
 };

@@ -5,6 +5,7 @@ import { revokeUserApiTokens } from "../repositories/api-token.repository";
 import { revokeUserSessions } from "../repositories/session.repository";
 import { updateMembership, type MemberRow } from "../repositories/user.repository";
 import type { Viewer } from "../scope";
+import { auditAs } from "../security/audit-log";
 import { mustFindMember } from "./find-member";
 import { guardAdminChange } from "./guard-admin-change";
 
@@ -37,6 +38,7 @@ export const setUserActive = async (
       await revokeUserSessions(tx, viewer, userId, now);
       await revokeUserApiTokens(tx, viewer, userId, now);
     }
+    await auditAs(tx, viewer, active ? "user_reactivated" : "user_deactivated", now, { kind: "user", id: userId }, active ? undefined : { sessionsRevoked: true, apiTokensRevoked: true });
     return mustFindMember(tx, viewer, userId);
   });
 };

@@ -1,5 +1,5 @@
 import type { ReviewSweepResult } from "@conveyor/contracts";
-import { isReviewDue, localDateOf, localTimeOf } from "@conveyor/domain";
+import { isReviewDue, localDateOf, localTimeOf, reviewSlotOf, type ReviewSlot } from "@conveyor/domain";
 import { sql } from "drizzle-orm";
 import type { AppContext } from "../context";
 import type { Executor } from "../db/database";
@@ -13,7 +13,9 @@ import { reviewMiddayAt, settingsForSellers } from "./review-context";
  * time) every seller with deals without a next task, overdue tasks or leads untouched past their SLA reminder
  * gets one `evening_sweep` notice, and so does their reviewer (the team lead, else the heads of sales), one per
  * seller; when a seller's review falls due by the team's cadence their reviewer gets a `review_due` notice.
- * Each notice is once per person, seller and local day (`notifications_daily_key`), so running again writes nothing.
+ * The evening notice is once per person, seller and local day (`notifications_daily_key`); the reminder once per
+ * reviewer, seller, local day and cadence slot (`review_reminders`: a twice-daily team's reviewer is reminded in the
+ * morning and again in the afternoon), so running again writes nothing.
  */
 
 type Figures = { dealsWithoutNextTask: number; overdueTasks: number; untouchedLeads: number };
@@ -49,6 +51,7 @@ const sweepFigures = async (ex: Executor, organizationId: string, sellerIds: rea
 };
 
 type Notice = { userId: string; kind: "evening_sweep" | "review_due"; subjectUserId: string; figures: Record<string, number> };
+type Reminder = { userId: string; subjectUserId: string; slot: ReviewSlot };
 
 /** Inserts the day's notices; those already written today are skipped. Returns how many were new. */
 const insertDailyNotices = async (ex: Executor, organizationId: string, day: string, notices: readonly Notice[], now: Date): Promise<number> => {
@@ -58,6 +61,28 @@ const insertDailyNotices = async (ex: Executor, organizationId: string, day: str
       insert into notifications (organization_id, user_id, kind, subject_user_id, figures, on_day, created_at)
       values (${organizationId}, ${n.userId}, ${n.kind}, ${n.subjectUserId}, ${JSON.stringify(n.figures)}::jsonb, ${day}::date, ${now.toISOString()}::timestamptz)
       on conflict (organization_id, user_id, kind, subject_user_id, on_day) where on_day is not null do nothing
+      returning id`);
+    inserted += result.rows.length;
+  }
+  return inserted;
+};
+
+/**
+ * Inserts the reminders of this slot not sent yet, each with its `review_due` notice (no `on_day`: the slot, not the
+ * day, is the key). Returns how many were new.
+ */
+const insertSlotReminders = async (ex: Executor, organizationId: string, day: string, reminders: readonly Reminder[], now: Date): Promise<number> => {
+  let inserted = 0;
+  for (const r of reminders) {
+    const result = await ex.execute<{ id: string }>(sql`
+      with reminder as (
+        insert into review_reminders (organization_id, reviewer_id, seller_id, on_day, slot, notification_id, created_at)
+        values (${organizationId}, ${r.userId}, ${r.subjectUserId}, ${day}::date, ${r.slot}, gen_random_uuid(), ${now.toISOString()}::timestamptz)
+        on conflict do nothing
+        returning organization_id, reviewer_id, seller_id, notification_id
+      )
+      insert into notifications (id, organization_id, user_id, kind, subject_user_id, figures, created_at)
+      select notification_id, organization_id, reviewer_id, 'review_due', seller_id, '{}'::jsonb, ${now.toISOString()}::timestamptz from reminder
       returning id`);
     inserted += result.rows.length;
   }
@@ -96,7 +121,7 @@ export const sweepReview = async (context: AppContext, organizationId: string, o
     for (const userId of [sellerId, ...reviewersOf(sellerId)]) evening.push({ userId, kind: "evening_sweep", subjectUserId: sellerId, figures: f });
   }
 
-  const reminders: Notice[] = [];
+  const reminders: Reminder[] = [];
   const dayBegun = time >= (workStart.rows[0]?.work_start ?? "09:00");
   for (const sellerId of dayBegun ? ids : []) {
     const cadence = settings.get(sellerId)?.cadence ?? "daily";
@@ -110,12 +135,13 @@ export const sweepReview = async (context: AppContext, organizationId: string, o
       isWorkingDay: cal.calendar.isWorkingDay,
     });
     if (!due) continue;
-    for (const userId of reviewersOf(sellerId)) reminders.push({ userId, kind: "review_due", subjectUserId: sellerId, figures: {} });
+    const slot = reviewSlotOf(cadence, time, reviewMiddayAt);
+    for (const userId of reviewersOf(sellerId)) reminders.push({ userId, subjectUserId: sellerId, slot });
   }
 
   return db.transaction(async (tx) => ({
     eveningNotices: await insertDailyNotices(tx, organizationId, day, evening, now),
-    reviewDueNotices: await insertDailyNotices(tx, organizationId, day, reminders, now),
+    reviewDueNotices: await insertSlotReminders(tx, organizationId, day, reminders, now),
   }));
 };
 

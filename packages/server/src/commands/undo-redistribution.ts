@@ -10,6 +10,7 @@ import {
 } from "../repositories/redistribution-moves.repository";
 import { findRedistribution } from "../repositories/redistribution.repository";
 import type { Viewer } from "../scope";
+import { auditAs } from "../security/audit-log";
 
 /** How many of what was left alone an undo lists (it counts them all). */
 export const leftAloneListLimit = 200;
@@ -47,6 +48,7 @@ export const undoRedistribution = async (context: AppContext, viewer: Viewer, id
     const items = await redistributionItemsOf(tx, organizationId, id);
     const back = await undoMoves(tx, { organizationId, actorId: viewer.userId, reason: `Undo: ${row.reason}`, now, fromUserId: row.fromUserId, items });
     await markUndone(tx, organizationId, id, viewer.userId, now);
+    await auditAs(tx, viewer, "owner_changed", now, { kind: "redistribution", id }, { via: "undo_redistribution", to: row.fromUserId, restored: Object.values(back).reduce((n, set) => n + set.size, 0) });
     const restored = items.filter((i) => back[i.entity].has(i.entityId));
     const left = items.filter((i) => !back[i.entity].has(i.entityId));
     return {

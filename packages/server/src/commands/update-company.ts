@@ -5,6 +5,7 @@ import { notFound } from "../http/app-error";
 import { findCompanyForUpdate, findCompanyJustWritten, updateCompanyRow, type CompanyPatch, type CompanyRow } from "../repositories/company.repository";
 import { recordTimelineEvent } from "../repositories/timeline.repository";
 import type { Viewer } from "../scope";
+import { auditAs } from "../security/audit-log";
 import { assertAssignable, assertLegalIdFree, normalizeLegalId, refreshCompanySearchText } from "./company-input";
 import { resolveCustomValues } from "./custom-values";
 
@@ -74,6 +75,7 @@ export const updateCompany = async (
       }
     }
     if (input.ownerId !== undefined && input.ownerId !== before.ownerId) {
+      await auditAs(tx, viewer, "owner_changed", now, { kind: "company", id }, { from: before.ownerId, to: input.ownerId, via: "edit" });
       await recordTimelineEvent(tx, viewer, {
         companyId: id,
         kind: "owner_changed",

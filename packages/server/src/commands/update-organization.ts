@@ -3,6 +3,7 @@ import type { AppContext } from "../context";
 import { notFound } from "../http/app-error";
 import { updateOrganization as updateOrganizationRow, type OrganizationPatch, type OrganizationRow } from "../repositories/organization.repository";
 import type { Viewer } from "../scope";
+import { auditAs } from "../security/audit-log";
 
 export const updateOrganization = async (
   context: AppContext,
@@ -17,7 +18,11 @@ export const updateOrganization = async (
     ...(input.defaultLocale !== undefined && { defaultLocale: input.defaultLocale }),
     ...(input.workingHours !== undefined && { workStart: input.workingHours.start, workEnd: input.workingHours.end }),
   };
-  const row = await updateOrganizationRow(context.database.db, viewer, patch, context.now());
-  if (!row) throw notFound("The organization");
-  return row;
+  const now = context.now();
+  return context.database.db.transaction(async (tx) => {
+    const row = await updateOrganizationRow(tx, viewer, patch, now);
+    if (!row) throw notFound("The organization");
+    await auditAs(tx, viewer, "settings_changed", now, { kind: "organization", id: viewer.organizationId }, { changed: Object.keys(patch) });
+    return row;
+  });
 };

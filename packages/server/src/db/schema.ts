@@ -524,6 +524,8 @@ export const deals = pgTable(
     companyId: uuid("company_id")
       .notNull()
       .references(() => companies.id),
+    /** The channel its client came through when the deal was opened ('' for none; a trigger fills it): the funnel by channel. */
+    channel: text("channel"),
     pipelineId: uuid("pipeline_id")
       .notNull()
       .references(() => pipelines.id),
@@ -555,6 +557,8 @@ export const deals = pgTable(
     index("deals_stage_idx").on(t.organizationId, t.stageId, t.amountMinor, t.id),
     index("deals_company_idx").on(t.organizationId, t.companyId),
     index("deals_owner_idx").on(t.organizationId, t.ownerId, t.stageId),
+    // [daily-review] each seller's active clients (the review log) read from the index alone (migration 0014).
+    index("deals_owner_stage_company_idx").on(t.organizationId, t.ownerId, t.stageId, t.companyId),
     // The deal list's order (largest first) over all the organization's deals.
     index("deals_amount_idx").on(t.organizationId, t.amountMinor, t.id),
     index("deals_search_idx").using("gin", t.searchText.op("gin_trgm_ops")),
@@ -582,6 +586,8 @@ export const dealStageVisits = pgTable(
     movedById: uuid("moved_by_id").references(() => users.id),
     /** The deal's owner when it entered the stage (a trigger fills it): the funnel's seller. */
     ownerId: uuid("owner_id").references(() => users.id),
+    /** The deal's channel, copied when the visit is made ('' for none; a trigger fills it): the funnel by channel. */
+    channel: text("channel"),
   },
   (t) => [index("deal_stage_visits_deal_idx").on(t.organizationId, t.dealId, t.enteredAt)],
 );
@@ -990,7 +996,7 @@ export const notifications = pgTable(
   (t) => [
     index("notifications_user_idx").on(t.organizationId, t.userId, t.createdAt),
     uniqueIndex("notifications_daily_key").on(t.organizationId, t.userId, t.kind, t.subjectUserId, t.onDay).where(sql`${t.onDay} is not null`),
-    check("notifications_kind_check", sql`${t.kind} in ('handover_received', 'handover_given', 'permanent_client', 'lead_assigned', 'lead_reminder', 'lead_taken_away', 'lead_escalated', 'lead_unassigned', 'prospects_low', 'clients_received', 'evening_sweep', 'review_due')`),
+    check("notifications_kind_check", sql`${t.kind} in ('handover_received', 'handover_given', 'permanent_client', 'lead_assigned', 'lead_reminder', 'lead_taken_away', 'lead_escalated', 'lead_unassigned', 'prospects_low', 'clients_received', 'evening_sweep', 'review_due', 'export_requested', 'export_decided', 'bulk_read_alert')`),
   ],
 );
 
@@ -1008,8 +1014,16 @@ export const exportLog = pgTable(
     rows: integer("rows").notNull(),
     filter: jsonb("filter").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     at: timestamp("at", { withTimezone: true }).notNull(),
+    /** [anti-leak] SHA-256 of the bytes sent, the approved request it fulfilled, the visible watermark line. */
+    fileHash: text("file_hash"),
+    requestId: uuid("request_id").references((): AnyPgColumn => exportRequests.id),
+    watermark: text("watermark"),
   },
-  (t) => [index("export_log_at_idx").on(t.organizationId, t.at)],
+  (t) => [
+    index("export_log_at_idx").on(t.organizationId, t.at),
+    index("export_log_hash_idx").on(t.organizationId, t.fileHash),
+    index("export_log_user_idx").on(t.organizationId, t.userId, t.at),
+  ],
 );
 
 /** Per-person days off (vacation, sick leave): lead distribution skips them; plans pro-rate by them. */
@@ -1409,8 +1423,11 @@ export const openDealForecast = pgTable(
     expectedMonth: date("expected_month", { mode: "string" }).notNull(),
     count: integer("count").notNull(),
     amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    /** The client's conveyor level ('' for none) and audience, its segment ('' for none): the forecast's other splits. */
+    level: text("level").notNull().default(""),
+    audience: text("audience").notNull().default(""),
   },
-  (t) => [primaryKey({ columns: [t.organizationId, t.ownerId, t.stageId, t.clientType, t.expectedMonth] })],
+  (t) => [primaryKey({ name: "open_deal_forecast_key_pk", columns: [t.organizationId, t.ownerId, t.stageId, t.clientType, t.expectedMonth, t.level, t.audience] })],
 );
 
 /** Deals entering and leaving each stage per owner and local day: the funnel and time in stage (M5.15). */
@@ -1439,6 +1456,31 @@ export const stageDayRollup = pgTable(
   ],
 );
 
+/** `stage_day_rollup` by the client's channel too: the funnel of one channel (M5.15). Its own table, so the whole funnel reads no more rows. */
+export const stageChannelDayRollup = pgTable(
+  "stage_channel_day_rollup",
+  {
+    organizationId: tenant(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    stageId: uuid("stage_id")
+      .notNull()
+      .references(() => pipelineStages.id),
+    day: date("day", { mode: "string" }).notNull(),
+    /** The deal's channel; '' for none. */
+    channel: text("channel").notNull(),
+    entered: integer("entered").notNull().default(0),
+    exited: integer("exited").notNull().default(0),
+    exitedSeconds: bigint("exited_seconds", { mode: "number" }).notNull().default(0),
+    lostAfter: integer("lost_after").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.ownerId, t.stageId, t.day, t.channel] }),
+    index("stage_channel_day_rollup_funnel_idx").on(t.organizationId, t.channel, t.day, t.ownerId, t.stageId, t.entered, t.exited, t.exitedSeconds, t.lostAfter),
+  ],
+);
+
 /** Lost deals per owner, local day and reason: why clients are lost (M5.15). */
 export const lostReasonDayRollup = pgTable(
   "lost_reason_day_rollup",
@@ -1455,6 +1497,25 @@ export const lostReasonDayRollup = pgTable(
     primaryKey({ columns: [t.organizationId, t.ownerId, t.day, t.reason] }),
     // [plans-kpi] The funnel's lost reasons of a period, all owners at once.
     index("lost_reason_day_rollup_day_idx").on(t.organizationId, t.day),
+  ],
+);
+
+/** `lost_reason_day_rollup` by the deal's channel too: the lost reasons of one channel's funnel (M5.15). */
+export const lostReasonChannelDayRollup = pgTable(
+  "lost_reason_channel_day_rollup",
+  {
+    organizationId: tenant(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    day: date("day", { mode: "string" }).notNull(),
+    channel: text("channel").notNull(),
+    reason: text("reason").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "lost_reason_channel_day_rollup_key_pk", columns: [t.organizationId, t.ownerId, t.day, t.channel, t.reason] }),
+    index("lost_reason_channel_day_rollup_day_idx").on(t.organizationId, t.channel, t.day),
   ],
 );
 
@@ -1650,5 +1711,449 @@ export const prospectingTargets = pgTable(
   (t) => [
     uniqueIndex("prospecting_targets_key").on(t.organizationId, t.sellerId, t.month),
     check("prospecting_targets_target_check", sql`${t.target} between 1 and 1000`),
+  ],
+);
+
+// ── pay (#8): migration 0011_pay.sql ──
+
+/** M1.6: a compensation scheme; its definitions live in versions with an effective month. */
+export const paySchemes = pgTable(
+  "pay_schemes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    name: text("name").notNull(),
+    /** The preset it was made from (M5.14, M3.2, the conveyor), when it was. */
+    presetKey: text("preset_key"),
+    createdById: uuid("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("pay_schemes_organization_idx").on(t.organizationId)],
+);
+
+/** A scheme's definition from a month on (the version in force on a month's first day applies). */
+export const paySchemeVersions = pgTable(
+  "pay_scheme_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    schemeId: uuid("scheme_id")
+      .notNull()
+      .references(() => paySchemes.id),
+    version: integer("version").notNull(),
+    effectiveFrom: date("effective_from", { mode: "string" }).notNull(),
+    definition: jsonb("definition").$type<Record<string, unknown>>().notNull(),
+    createdById: uuid("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("pay_scheme_versions_key").on(t.organizationId, t.schemeId, t.version),
+    check("pay_scheme_versions_month_check", sql`extract(day from ${t.effectiveFrom}) = 1`),
+  ],
+);
+
+/** Who a scheme applies to: a level, a job (sales role), a department kind or a person; one scheme per target. */
+export const paySchemeAssignments = pgTable(
+  "pay_scheme_assignments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    schemeId: uuid("scheme_id")
+      .notNull()
+      .references(() => paySchemes.id),
+    targetKind: text("target_kind").notNull(),
+    targetValue: text("target_value").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("pay_scheme_assignments_key").on(t.organizationId, t.targetKind, t.targetValue),
+    index("pay_scheme_assignments_scheme_idx").on(t.organizationId, t.schemeId),
+    check("pay_scheme_assignments_kind_check", sql`${t.targetKind} in ('person', 'sales_role', 'department_kind', 'level')`),
+  ],
+);
+
+/** Manual adjustments of a seller's pay for a month: who, when and why (the audit trail). */
+export const payAdjustments = pgTable(
+  "pay_adjustments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    month: date("month", { mode: "string" }).notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    reason: text("reason").notNull(),
+    createdById: uuid("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("pay_adjustments_month_idx").on(t.organizationId, t.month, t.userId),
+    check("pay_adjustments_nonzero_check", sql`${t.amountMinor} <> 0`),
+    check("pay_adjustments_reason_check", sql`length(btrim(${t.reason})) > 0`),
+  ],
+);
+
+/** A closed pay month: its payroll is frozen in `payroll_lines`; later refunds land in the next open month. */
+export const payPeriods = pgTable(
+  "pay_periods",
+  {
+    organizationId: tenant(),
+    month: date("month", { mode: "string" }).notNull(),
+    closedAt: timestamp("closed_at", { withTimezone: true }).notNull(),
+    closedById: uuid("closed_by_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.month] })],
+);
+
+/** A closed month's result per seller: the figures a later refund's clawback is computed from. */
+export const payrollResults = pgTable(
+  "payroll_results",
+  {
+    organizationId: tenant(),
+    month: date("month", { mode: "string" }).notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    schemeId: uuid("scheme_id").references(() => paySchemes.id),
+    schemeVersion: integer("scheme_version"),
+    definition: jsonb("definition").$type<Record<string, unknown>>(),
+    factMinor: bigint("fact_minor", { mode: "number" }).notNull(),
+    planMinor: bigint("plan_minor", { mode: "number" }),
+    totalMinor: bigint("total_minor", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.month, t.userId] })],
+);
+
+/** A closed month's payroll lines, as they were computed at the close, with their sources. */
+export const payrollLines = pgTable(
+  "payroll_lines",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    month: date("month", { mode: "string" }).notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    position: integer("position").notNull(),
+    kind: text("kind").notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    figures: jsonb("figures").$type<Record<string, unknown>>().notNull(),
+    refs: jsonb("refs").$type<Record<string, unknown>>().notNull(),
+    contributions: jsonb("contributions").$type<unknown[]>(),
+  },
+  (t) => [uniqueIndex("payroll_lines_key").on(t.organizationId, t.month, t.userId, t.position)],
+);
+
+/** The owner's pay settings: the share of gross profit pay may take (M1.6 "don't overpay") and margins per product group. */
+export const paySettings = pgTable("pay_settings", {
+  organizationId: tenant().primaryKey(),
+  payrollShareLimitPercent: numeric("payroll_share_limit_percent", { precision: 6, scale: 2, mode: "number" }),
+  defaultMarginPercent: numeric("default_margin_percent", { precision: 6, scale: 2, mode: "number" }).notNull().default(100),
+  marginPercentByProductGroup: jsonb("margin_percent_by_product_group").$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
+  updatedById: uuid("updated_by_id").references(() => users.id),
+  updatedAt: updatedAt(),
+});
+
+/** M5.10: a monthly contest on a metric among a level's sellers (or all), with the prize and its winner. */
+export const payContests = pgTable(
+  "pay_contests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    name: text("name").notNull(),
+    metric: text("metric").notNull(),
+    level: text("level"),
+    month: date("month", { mode: "string" }).notNull(),
+    prize: text("prize").notNull(),
+    winnerUserId: uuid("winner_user_id").references(() => users.id),
+    prizeRecordedAt: timestamp("prize_recorded_at", { withTimezone: true }),
+    prizeRecordedById: uuid("prize_recorded_by_id").references(() => users.id),
+    createdById: uuid("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("pay_contests_month_idx").on(t.organizationId, t.month),
+    check("pay_contests_metric_check", sql`${t.metric} in ('revenue', 'new_clients', 'meetings', 'conversion')`),
+    check("pay_contests_level_check", sql`${t.level} is null or ${t.level} in ('L1', 'L2', 'L3')`),
+  ],
+);
+
+// ── security (#9: audit log, sessions, two-factor): migration 0012_security.sql ──
+
+/**
+ * [anti-leak] The audit log: append-only (a trigger rejects UPDATE, DELETE and TRUNCATE) and hash-chained per
+ * organization: each row stores the previous row's hash and its own SHA-256 over a canonical serialization
+ * (security/audit-log.ts). Kept without deletion (retention ≥ 2 years; docs/operations.md).
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    /** 1, 2, 3… per organization: the chain's order. */
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    actorId: uuid("actor_id").references(() => users.id),
+    action: text("action").notNull(),
+    targetKind: text("target_kind"),
+    targetId: text("target_id"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    ip: text("ip"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [
+    uniqueIndex("audit_log_chain_key").on(t.organizationId, t.seq),
+    index("audit_log_at_idx").on(t.organizationId, t.at),
+    index("audit_log_actor_idx").on(t.organizationId, t.actorId, t.at),
+    index("audit_log_action_idx").on(t.organizationId, t.action, t.at),
+    index("audit_log_target_idx").on(t.organizationId, t.targetKind, t.targetId),
+  ],
+);
+
+/** The head of each organization's audit chain; appends lock this row so concurrent appends cannot fork the chain. */
+export const auditChainHeads = pgTable("audit_chain_heads", {
+  organizationId: uuid("organization_id")
+    .primaryKey()
+    .references(() => organizations.id),
+  seq: bigint("seq", { mode: "number" }).notNull(),
+  hash: text("hash").notNull(),
+});
+
+/** Sign-in hardening per organization; no row = the defaults (security/session-policy.ts). */
+export const securitySettings = pgTable(
+  "security_settings",
+  {
+    organizationId: uuid("organization_id")
+      .primaryKey()
+      .references(() => organizations.id),
+    idleTimeoutMinutes: integer("idle_timeout_minutes").notNull(),
+    absoluteTimeoutHours: integer("absolute_timeout_hours").notNull(),
+    /** Admins and heads of sales must use two-factor; enforced at their next sign-in. */
+    requireTwoFactor: boolean("require_two_factor").notNull().default(false),
+    /** CIDR blocks sign-ins and requests must come from; empty = any address. */
+    ipAllowList: text("ip_allow_list").array().notNull().default(sql`'{}'::text[]`),
+    updatedById: uuid("updated_by_id").references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("security_settings_idle_check", sql`${t.idleTimeoutMinutes} between 5 and 10080`),
+    check("security_settings_absolute_check", sql`${t.absoluteTimeoutHours} between 1 and 720`),
+  ],
+);
+
+/** A person's TOTP (RFC 6238) secret; `enabledAt` null while enrollment awaits its first code. */
+export const twoFactorSecrets = pgTable("two_factor_secrets", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id),
+  organizationId: tenant(),
+  /** Base32, as the authenticator app shows it. */
+  secret: text("secret").notNull(),
+  enabledAt: timestamp("enabled_at", { withTimezone: true }),
+  /** The last accepted time step: a code is accepted once. */
+  lastStep: bigint("last_step", { mode: "number" }),
+  createdAt: createdAt(),
+});
+
+/** One-time recovery codes (only their SHA-256). */
+export const twoFactorRecoveryCodes = pgTable(
+  "two_factor_recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("two_factor_recovery_codes_user_idx").on(t.organizationId, t.userId)],
+);
+
+/** The sign-in second step: the password was right, a code is due. Short-lived; only the token's hash is stored. */
+export const signInChallenges = pgTable(
+  "sign_in_challenges",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text("token_hash").notNull(),
+    /** "verify" a code, or "enroll" first (the organization requires two-factor). */
+    kind: text("kind").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("sign_in_challenges_token_hash_key").on(t.tokenHash),
+    check("sign_in_challenges_kind_check", sql`${t.kind} in ('verify', 'enroll')`),
+  ],
+);
+
+// ── export control (#9: exports, masking, bulk-read guard, offboarding): migration 0013_export_control.sql ──
+
+/** [anti-leak] Per organization: who may export, the approval threshold, masking, the reveal cap, the bulk-read guard. */
+export const exportSettings = pgTable(
+  "export_settings",
+  {
+    organizationId: uuid("organization_id")
+      .primaryKey()
+      .references(() => organizations.id),
+    exportRoles: text("export_roles").array().notNull().default(sql`'{admin,head_of_sales}'::text[]`),
+    approvalThreshold: integer("approval_threshold").notNull().default(1000),
+    approvalValidHours: integer("approval_valid_hours").notNull().default(24),
+    /** Roles that see client phones and emails in full; the others see them masked and reveal one at a time. */
+    revealRoles: text("reveal_roles").array().notNull().default(sql`'{admin,head_of_sales,team_lead,seller}'::text[]`),
+    revealDailyCap: integer("reveal_daily_cap").notNull().default(50),
+    cardOpensPerHour: integer("card_opens_per_hour").notNull().default(30),
+    listedRowsPerHour: integer("listed_rows_per_hour").notNull().default(2000),
+    slowdownMs: integer("slowdown_ms").notNull().default(1500),
+    updatedById: uuid("updated_by_id").references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("export_settings_threshold_check", sql`${t.approvalThreshold} >= 0`),
+    check("export_settings_valid_hours_check", sql`${t.approvalValidHours} between 1 and 720`),
+    check("export_settings_reveal_cap_check", sql`${t.revealDailyCap} >= 0`),
+    check("export_settings_bulk_check", sql`${t.cardOpensPerHour} >= 1 and ${t.listedRowsPerHour} >= 1`),
+    check("export_settings_slowdown_check", sql`${t.slowdownMs} between 0 and 10000`),
+  ],
+);
+
+/** [anti-leak] An export above the threshold, waiting for a head's decision; downloadable once until it expires. */
+export const exportRequests = pgTable(
+  "export_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    requesterId: uuid("requester_id")
+      .notNull()
+      .references(() => users.id),
+    entity: text("entity").notNull(),
+    format: text("format").notNull(),
+    locale: text("locale").notNull(),
+    /** The export route's query string, as validated when asked. */
+    query: jsonb("query").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    rows: integer("rows").notNull(),
+    reason: text("reason"),
+    status: text("status").notNull().default("pending"),
+    decidedById: uuid("decided_by_id").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionNote: text("decision_note"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    exportId: uuid("export_id"),
+    downloadedAt: timestamp("downloaded_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("export_requests_status_idx").on(t.organizationId, t.status, t.createdAt),
+    index("export_requests_requester_idx").on(t.organizationId, t.requesterId, t.createdAt),
+    check("export_requests_entity_check", sql`${t.entity} in ('companies', 'deals', 'report')`),
+    check("export_requests_format_check", sql`${t.format} in ('xlsx', 'csv')`),
+    check("export_requests_status_check", sql`${t.status} in ('pending', 'approved', 'rejected', 'downloaded')`),
+  ],
+);
+
+/** [anti-leak] Every reveal of a masked phone or email: counted against the daily cap. */
+export const revealLog = pgTable(
+  "reveal_log",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    targetKind: text("target_kind").notNull(),
+    targetId: uuid("target_id").notNull(),
+    companyId: uuid("company_id"),
+    field: text("field").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("reveal_log_user_idx").on(t.organizationId, t.userId, t.at),
+    check("reveal_log_target_kind_check", sql`${t.targetKind} in ('contact', 'lead')`),
+    check("reveal_log_field_check", sql`${t.field} in ('phones', 'emails')`),
+  ],
+);
+
+/** [anti-leak] The bulk-read guard's counter: one row per person and hour, shared by every server process. */
+export const readCounters = pgTable(
+  "read_counters",
+  {
+    organizationId: tenant(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
+    cardOpens: integer("card_opens").notNull().default(0),
+    listedRows: integer("listed_rows").notNull().default(0),
+    slowed: integer("slowed").notNull().default(0),
+    alertedAt: timestamp("alerted_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.userId, t.hour] })],
+);
+
+/** [anti-leak] Each client card a person opened (the offboarding report lists the last 30 days). */
+export const cardOpens = pgTable(
+  "card_opens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: tenant(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id),
+    own: boolean("own").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("card_opens_user_idx").on(t.organizationId, t.userId, t.at)],
+);
+
+// ── review evidence (#6): migration 0014_review_evidence.sql ──
+
+// ── kpi segments (#7): migration 0015_kpi_segments.sql adds the channel rollups and changes open_deal_forecast, deals and deal_stage_visits above ──
+
+/**
+ * M2.5: the reviewer's `review_due` reminders, one per reviewer, seller, local day and cadence slot (the whole day,
+ * or the morning and the afternoon of a twice-daily review); the notice it sent.
+ */
+export const reviewReminders = pgTable(
+  "review_reminders",
+  {
+    organizationId: tenant(),
+    reviewerId: uuid("reviewer_id")
+      .notNull()
+      .references(() => users.id),
+    sellerId: uuid("seller_id")
+      .notNull()
+      .references(() => users.id),
+    onDay: date("on_day", { mode: "string" }).notNull(),
+    slot: text("slot").notNull(),
+    notificationId: uuid("notification_id").references(() => notifications.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.reviewerId, t.sellerId, t.onDay, t.slot] }),
+    check("review_reminders_slot_check", sql`${t.slot} in ('day', 'morning', 'afternoon')`),
   ],
 );

@@ -52,7 +52,18 @@ import { kpiRoutes } from "../routes/api/kpi/kpi.routes";
 import { plansRoutes } from "../routes/api/plans/plans.routes";
 import { calendarRoutes } from "../routes/api/calendar/calendar.routes";
 import { reviewRoutes } from "../routes/api/review/review.routes";
+import { payRoutes } from "../routes/api/pay/pay.routes";
+import { auditRoutes } from "../routes/api/audit/audit.routes";
+import { securitySettingsRoutes } from "../routes/api/sessions/security-settings.routes";
+import { sessionsRoutes } from "../routes/api/sessions/sessions.routes";
+import { twoFactorRoutes } from "../routes/api/sessions/two-factor.routes";
+import { twoFactorSignInRoutes } from "../routes/api/sessions/two-factor-sign-in.routes";
 import { createReviewSweeper } from "../jobs/review-sweeper";
+import { exportsRoutes } from "../routes/api/exports/exports.routes";
+import { offboardingRoutes } from "../routes/api/offboarding/offboarding.routes";
+import { revealsRoutes } from "../routes/api/reveals/reveals.routes";
+import { bulkReadGuardHook } from "../security/bulk-read-guard";
+import { maskingHook } from "../security/masking";
 import { handleError, problemFor, sendProblem } from "./problem";
 
 export type BuildAppOptions = {
@@ -66,7 +77,8 @@ export type BuildAppOptions = {
   scheduleSweep?: boolean;
 };
 
-export type RouteEntry = { method: string; url: string };
+/** A served route and the schemas it validates its input with (the fuzz test feeds them invalid input). */
+export type RouteEntry = { method: string; url: string; input: { params?: unknown; querystring?: unknown; body?: unknown } };
 
 declare module "fastify" {
   // Module augmentation can only merge into an interface.
@@ -127,7 +139,8 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate("routeTable", routeTable);
   app.addHook("onRoute", (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== "HEAD") routeTable.push({ method, url: route.url });
+    const input = { params: route.schema?.params, querystring: route.schema?.querystring, body: route.schema?.body };
+    for (const method of methods) if (method !== "HEAD") routeTable.push({ method, url: route.url, input });
   });
 
   app.setValidatorCompiler(validatorCompiler);
@@ -143,6 +156,9 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     reply.header("x-request-id", request.id);
     if (closing) reply.header("connection", "close");
   });
+  // [anti-leak] client phones and emails masked for roles without "reveal"; the bulk-read guard (security/).
+  app.addHook("preSerialization", maskingHook(context));
+  app.addHook("preSerialization", bulkReadGuardHook(context));
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -180,6 +196,11 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(healthRoutes(context), { prefix: "/api" });
   await app.register(authRoutes(context), { prefix: "/api/v1/auth" });
   await app.register(meRoutes(context), { prefix: "/api/v1/me" });
+  await app.register(sessionsRoutes(context), { prefix: "/api/v1/me/sessions" });
+  await app.register(twoFactorRoutes(context), { prefix: "/api/v1/me/two-factor" });
+  await app.register(twoFactorSignInRoutes(context), { prefix: "/api/v1/auth/two-factor" });
+  await app.register(securitySettingsRoutes(context), { prefix: "/api/v1/organization/security" });
+  await app.register(auditRoutes(context), { prefix: "/api/v1/audit" });
   await app.register(organizationRoutes(context), { prefix: "/api/v1/organization" });
   await app.register(usersRoutes(context), { prefix: "/api/v1/users" });
   await app.register(apiTokensRoutes(context), { prefix: "/api/v1/api-tokens" });
@@ -232,6 +253,12 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(redistributionsRoutes(context), { prefix: "/api/v1/redistributions" });
   // [daily-review] (M2)
   await app.register(reviewRoutes(context), { prefix: "/api/v1/review" });
+  // [pay] (M1.6, M3.2, M5.10, M5.14)
+  await app.register(payRoutes(context), { prefix: "/api/v1/pay" });
+  // [anti-leak] export control, reveals, offboarding (#9)
+  await app.register(exportsRoutes(context), { prefix: "/api/v1/exports" });
+  await app.register(revealsRoutes(context), { prefix: "/api/v1/reveals" });
+  await app.register(offboardingRoutes(context), { prefix: "/api/v1/offboarding" });
   // The hosted form page (/f/:key), its snippet (/embed/form.js) and the public submission API.
   await app.register(publicFormsRoutes(context));
 

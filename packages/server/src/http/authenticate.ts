@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { csrfHeader, roleSchema, sessionCookie, type Role } from "@conveyor/contracts";
+import { ipAllowed } from "@conveyor/domain";
 import type { FastifyRequest } from "fastify";
 import type { AppContext } from "../context";
 import { findApiTokenByHash, findSessionByTokenHash, type Credential } from "../repositories/authentication.repository";
@@ -7,6 +8,7 @@ import { touchApiToken } from "../repositories/api-token.repository";
 import { loadMatrixScope } from "../repositories/matrix.repository";
 import { touchSession } from "../repositories/session.repository";
 import type { Viewer } from "../scope";
+import { rememberViewer } from "../security/masking";
 import { apiTokenPrefix, sha256 } from "../security/tokens";
 import { AppError } from "./app-error";
 
@@ -64,6 +66,10 @@ export const authenticate = async (
   if (!credential || credential.status !== "active") {
     throw new AppError("unauthenticated", "Sign in to continue");
   }
+  // [anti-leak] The organization's IP allow-list holds for every request, session or API token.
+  if (!ipAllowed(request.ip, credential.ipAllowList)) {
+    throw new AppError("ip_not_allowed", "Your organization does not allow access from this address");
+  }
 
   if (via === "session" && !safeMethods.has(request.method)) {
     const sent = request.headers[csrfHeader];
@@ -95,5 +101,7 @@ export const authenticate = async (
   if (options.roles && !options.roles.includes(viewer.role)) {
     throw new AppError("forbidden", "Your role does not allow this");
   }
+  // [anti-leak] the response hooks (masking, the bulk-read guard) need to know who asked.
+  rememberViewer(request, viewer);
   return { viewer, csrfToken: credential.csrfToken };
 };

@@ -42,6 +42,13 @@ const statusOf: Record<ErrorCode, { status: number; title: string }> = {
   custom_field_invalid: { status: 422, title: "The value does not fit the custom field" },
   rate_limited: { status: 429, title: "Too many requests" },
   review_incomplete: { status: 400, title: "A review closes only with a next task with a date, or the deal lost with a reason" },
+  pay_period_closed: { status: 409, title: "This pay month is closed: its payroll is frozen" },
+  export_approval_required: { status: 409, title: "An export of this many rows needs a head of sales' approval: ask for it" },
+  export_request_not_ready: { status: 409, title: "This export is not approved, was already downloaded, or has expired" },
+  reveal_limit_reached: { status: 429, title: "You have used today's reveals of phones and emails" },
+  two_factor_invalid: { status: 401, title: "The two-factor code is wrong or was already used" },
+  two_factor_required: { status: 403, title: "Turn on two-factor sign-in first" },
+  ip_not_allowed: { status: 403, title: "Your organization does not allow access from this address" },
   internal: { status: 500, title: "Something went wrong on our side" },
 };
 

@@ -10,9 +10,9 @@ import {
   type ProductionCalendar,
   type WorkCalendar,
 } from "@conveyor/domain";
-import { and, eq, gte, lte } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { Executor } from "../db/database";
-import { calendarDays, leadSettings, organizations } from "../db/schema";
 import { AppError } from "../http/app-error";
 
 /*
@@ -60,36 +60,50 @@ export const organizationWorkCalendar = (settings: {
     settings,
   );
 
-export const loadOrgCalendar = async (ex: Executor, organizationId: string, now: Date): Promise<OrgCalendar> => {
-  const rows = await ex
-    .select({ country: organizations.country, timeZone: organizations.timeZone, currency: organizations.currency, thursdayOff: leadSettings.thursdayOff })
-    .from(organizations)
-    .leftJoin(leadSettings, eq(leadSettings.organizationId, organizations.id))
-    .where(eq(organizations.id, organizationId));
-  const row = rows[0];
-  if (!row) throw new Error(`No organization ${organizationId}`);
-  const today = localDateOf(now, row.timeZone);
-  const year = Number(today.slice(0, 4));
-  // The admin's changes for the years a period can touch: last year to next.
-  const overrides = await ex
-    .select({ date: calendarDays.day, kind: calendarDays.kind, note: calendarDays.note })
-    .from(calendarDays)
-    .where(and(eq(calendarDays.organizationId, organizationId), gte(calendarDays.day, `${year - 2}-01-01`), lte(calendarDays.day, `${year + 2}-12-31`)));
-  const country = calendarCountry(row.country);
-  const thursdayOff = row.thursdayOff ?? false;
+/**
+ * The organization's row and the admin's day changes for the years a period can touch (two back to two ahead of
+ * today's year in its time zone), as one select list: a statement of its own or part of a larger one.
+ */
+export const orgCalendarColumns = (organizationId: string, now: Date): SQL => sql`
+  (select json_build_object('country', o.country, 'timeZone', o.time_zone, 'currency', o.currency, 'thursdayOff', coalesce(ls.thursday_off, false))
+     from organizations o left join lead_settings ls on ls.organization_id = o.id where o.id = ${organizationId}) as calendar_org,
+  (select coalesce(json_agg(json_build_object('date', to_char(c.day, 'YYYY-MM-DD'), 'kind', c.kind, 'note', c.note)), '[]'::json)
+     from calendar_days c, organizations o
+     where o.id = ${organizationId} and c.organization_id = ${organizationId}
+       and c.day between make_date(extract(year from (${now}::timestamptz at time zone o.time_zone))::int - 2, 1, 1)
+                     and make_date(extract(year from (${now}::timestamptz at time zone o.time_zone))::int + 2, 12, 31)) as calendar_days`;
+
+const orgRowSchema = z.object({ country: z.string(), timeZone: z.string(), currency: z.string(), thursdayOff: z.boolean() });
+const overrideRowsSchema = z.array(z.object({ date: z.string(), kind: z.string(), note: z.string().nullable() }));
+const jsonOf = (value: unknown): unknown => (typeof value === "string" ? JSON.parse(value) : value);
+
+/** The calendar from the two columns of `orgCalendarColumns`. */
+export const orgCalendarOf = (organizationId: string, now: Date, row: { calendar_org: unknown; calendar_days: unknown }): OrgCalendar => {
+  const org = orgRowSchema.nullable().parse(jsonOf(row.calendar_org));
+  if (!org) throw new Error(`No organization ${organizationId}`);
+  const overrides = overrideRowsSchema.parse(jsonOf(row.calendar_days));
+  const country = calendarCountry(org.country);
   return {
     organizationId,
     country,
-    thursdayOff,
-    timeZone: row.timeZone,
-    currency: row.currency,
-    today,
+    thursdayOff: org.thursdayOff,
+    timeZone: org.timeZone,
+    currency: org.currency,
+    today: localDateOf(now, org.timeZone),
     calendar: productionCalendar({
       country,
-      iranThursdayOff: thursdayOff,
+      iranThursdayOff: org.thursdayOff,
       overrides: overrides.map((o) => ({ date: o.date, kind: overrideKind(o.kind), ...(o.note !== null && { note: o.note }) })),
     }),
   };
+};
+
+/** The organization's working-day calendar as of `now`, in one statement. */
+export const loadOrgCalendar = async (ex: Executor, organizationId: string, now: Date): Promise<OrgCalendar> => {
+  const result = await ex.execute<{ calendar_org: unknown; calendar_days: unknown }>(sql`select ${orgCalendarColumns(organizationId, now)}`);
+  const row = result.rows[0];
+  if (!row) throw new Error(`No organization ${organizationId}`);
+  return orgCalendarOf(organizationId, now, row);
 };
 
 const pad = (n: number): string => String(n).padStart(2, "0");

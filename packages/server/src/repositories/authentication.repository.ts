@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../db/database";
-import { apiTokens, memberships, organizations, sessions, signInAttempts, users } from "../db/schema";
+import { apiTokens, memberships, organizations, securitySettings, sessions, signInAttempts, users } from "../db/schema";
 
 /*
  * The only reads that run before anyone is known: they find who is asking from an email,
@@ -44,9 +44,17 @@ export type Credential = {
   mustChangePassword: boolean;
   csrfToken: string | null;
   lastSeenAt: Date | null;
+  /** The organization's IP allow-list ([anti-leak]); empty = any address. */
+  ipAllowList: string[];
 };
 
-/** A live session by its token's hash: not revoked, not expired, not idle too long. */
+const allowListColumn = sql<string[]>`coalesce(${securitySettings.ipAllowList}, '{}'::text[])`;
+
+/**
+ * A live session by its token's hash: not revoked, not expired, not idle too long, not older than the
+ * absolute timeout. The organization's timeouts ([anti-leak] security_settings) apply when it set them;
+ * otherwise `idleTimeoutMs` and the session's own expiry.
+ */
 export const findSessionByTokenHash = async (
   ex: Executor,
   tokenHash: string,
@@ -64,6 +72,7 @@ export const findSessionByTokenHash = async (
       mustChangePassword: users.mustChangePassword,
       csrfToken: sessions.csrfToken,
       lastSeenAt: sessions.lastSeenAt,
+      ipAllowList: allowListColumn,
     })
     .from(sessions)
     .innerJoin(
@@ -71,12 +80,16 @@ export const findSessionByTokenHash = async (
       and(eq(memberships.organizationId, sessions.organizationId), eq(memberships.userId, sessions.userId)),
     )
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(securitySettings, eq(securitySettings.organizationId, sessions.organizationId))
     .where(
       and(
         eq(sessions.tokenHash, tokenHash),
         isNull(sessions.revokedAt),
         gt(sessions.expiresAt, now),
-        gt(sessions.lastSeenAt, idleSince),
+        sql`(${securitySettings.organizationId} is null and ${sessions.lastSeenAt} > ${idleSince.toISOString()}::timestamptz
+          or ${sessions.lastSeenAt} > ${now.toISOString()}::timestamptz - make_interval(mins => ${securitySettings.idleTimeoutMinutes}))`,
+        sql`(${securitySettings.organizationId} is null
+          or ${sessions.createdAt} > ${now.toISOString()}::timestamptz - make_interval(hours => ${securitySettings.absoluteTimeoutHours}))`,
       ),
     )
     .limit(1);
@@ -94,12 +107,14 @@ export const findApiTokenByHash = async (ex: Executor, tokenHash: string): Promi
       mustChangePassword: sql<boolean>`false`,
       csrfToken: sql<string | null>`null`,
       lastSeenAt: apiTokens.lastUsedAt,
+      ipAllowList: allowListColumn,
     })
     .from(apiTokens)
     .innerJoin(
       memberships,
       and(eq(memberships.organizationId, apiTokens.organizationId), eq(memberships.userId, apiTokens.userId)),
     )
+    .leftJoin(securitySettings, eq(securitySettings.organizationId, apiTokens.organizationId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
     .limit(1);
   return rows[0];

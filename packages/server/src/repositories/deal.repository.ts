@@ -4,7 +4,7 @@ import { companies, dealStageTotals, dealStageVisits, deals, pipelineStages, use
 import type { Viewer } from "../scope";
 import { seesEverything, visibleDeals } from "./visibility";
 
-export type DealRow = Omit<typeof deals.$inferSelect, "searchText" | "firstWin"> & {
+export type DealRow = Omit<typeof deals.$inferSelect, "searchText" | "firstWin" | "channel"> & {
   companyName: string;
   ownerName: string;
   stageName: string;

@@ -1,31 +1,48 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { Executor } from "../db/database";
 
 /* The people the KPIs are about: members with their role, level and teams. */
 
 export type KpiMember = { userId: string; name: string; role: string; level: string | null; active: boolean; teamIds: string[] };
 export type KpiTeam = { id: string; name: string; leadUserId: string | null; level: string | null; memberIds: string[] };
+export type KpiPeople = { members: KpiMember[]; teams: KpiTeam[] };
 
-export const kpiMembers = async (ex: Executor, organizationId: string): Promise<{ members: KpiMember[]; teams: KpiTeam[] }> => {
-  const people = await ex.execute<{ user_id: string; name: string; role: string; level: string | null; status: string; team_ids: string[] | null }>(sql`
-    select m.user_id, u.name, m.role, m.level, m.status,
-      array(select tm.team_id::text from team_members tm where tm.organization_id = m.organization_id and tm.user_id = m.user_id) as team_ids
-    from memberships m join users u on u.id = m.user_id
-    where m.organization_id = ${organizationId}
-    order by u.name, m.user_id`);
-  const teamRows = await ex.execute<{ id: string; name: string; lead_user_id: string | null; level: string | null; member_ids: string[] | null }>(sql`
-    select t.id, t.name, t.lead_user_id, t.level,
-      array(select tm.user_id::text from team_members tm where tm.organization_id = t.organization_id and tm.team_id = t.id) as member_ids
-    from teams t where t.organization_id = ${organizationId} order by t.name, t.id`);
-  return {
-    members: people.rows.map((r) => ({
-      userId: r.user_id,
-      name: r.name,
-      role: r.role,
-      level: r.level,
-      active: r.status === "active",
-      teamIds: r.team_ids ?? [],
-    })),
-    teams: teamRows.rows.map((r) => ({ id: r.id, name: r.name, leadUserId: r.lead_user_id, level: r.level, memberIds: r.member_ids ?? [] })),
-  };
+/** The members and the teams as two JSON columns of a select list: a statement of its own or part of a larger one. */
+export const kpiPeopleColumns = (organizationId: string): SQL => sql`
+  (select coalesce(json_agg(json_build_object('userId', m.user_id, 'name', u.name, 'role', m.role, 'level', m.level, 'status', m.status,
+            'teamIds', array(select tm.team_id::text from team_members tm where tm.organization_id = m.organization_id and tm.user_id = m.user_id))
+          order by u.name, m.user_id), '[]'::json)
+     from memberships m join users u on u.id = m.user_id where m.organization_id = ${organizationId}) as people_members,
+  (select coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'leadUserId', t.lead_user_id, 'level', t.level,
+            'memberIds', array(select tm.user_id::text from team_members tm where tm.organization_id = t.organization_id and tm.team_id = t.id))
+          order by t.name, t.id), '[]'::json)
+     from teams t where t.organization_id = ${organizationId}) as people_teams`;
+
+const membersSchema = z.array(
+  z.object({ userId: z.string(), name: z.string(), role: z.string(), level: z.string().nullable(), status: z.string(), teamIds: z.array(z.string()).nullable() }),
+);
+const teamsSchema = z.array(
+  z.object({ id: z.string(), name: z.string(), leadUserId: z.string().nullable(), level: z.string().nullable(), memberIds: z.array(z.string()).nullable() }),
+);
+const jsonOf = (value: unknown): unknown => (typeof value === "string" ? JSON.parse(value) : value);
+
+/** The people from the two columns of `kpiPeopleColumns`. */
+export const kpiPeopleOf = (row: { people_members: unknown; people_teams: unknown }): KpiPeople => ({
+  members: membersSchema.parse(jsonOf(row.people_members)).map((m) => ({
+    userId: m.userId,
+    name: m.name,
+    role: m.role,
+    level: m.level,
+    active: m.status === "active",
+    teamIds: m.teamIds ?? [],
+  })),
+  teams: teamsSchema.parse(jsonOf(row.people_teams)).map((t) => ({ ...t, memberIds: t.memberIds ?? [] })),
+});
+
+/** The organization's members and teams, in one statement. */
+export const kpiMembers = async (ex: Executor, organizationId: string): Promise<KpiPeople> => {
+  const result = await ex.execute<{ people_members: unknown; people_teams: unknown }>(sql`select ${kpiPeopleColumns(organizationId)}`);
+  const row = result.rows[0];
+  return row ? kpiPeopleOf(row) : { members: [], teams: [] };
 };

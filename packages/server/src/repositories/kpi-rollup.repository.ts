@@ -1,5 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../db/database";
+import { kpiSettingsOf, kpiSettingsQuery, type KpiSettingsValue, type RawKpiSettings } from "./kpi-settings.repository";
+import { planRowsOf, plansOfPeriodQuery, type PlanPeriodKey, type PlanRow, type RawPlan } from "./plan.repository";
 
 /*
  * Reads of the KPI rollups (migration 0008): every figure of the dashboard is a sum over a few
@@ -130,63 +132,108 @@ const countersOf = (r: RawSums): DayCounters => ({
   closeSeconds: Number(r.close_seconds ?? 0),
 });
 
-/**
- * Each seller's days of [from, to] summed in the database: one row per seller. The same totals as
- * `countersByUser(sellerDays(…))`, without sending sellers × days rows to the server (at 100
- * sellers a month's 3k rows cost more to decode than the whole query).
- */
-export const sellerTotals = async (ex: Executor, organizationId: string, from: string, to: string): Promise<Map<string, DayCounters>> => {
-  const result = await ex.execute<RawSums & { user_id: string }>(sql`
+type SellerSums = RawSums & { user_id: string };
+/** Each seller's days of [from, to] summed in the database (at 100 sellers a month's 3k rows cost more to decode than the sums). */
+const sellerTotalsQuery = (organizationId: string, from: string, to: string): SQL => sql`
     select user_id, ${counterSums} from seller_day_rollup
     where organization_id = ${organizationId} and day between ${from}::date and ${to}::date
-    group by user_id`);
-  return new Map(result.rows.map((r) => [r.user_id, countersOf(r)]));
-};
+    group by user_id`;
+const sellerTotalsOf = (rows: readonly SellerSums[]): Map<string, DayCounters> => new Map(rows.map((r) => [r.user_id, countersOf(r)]));
 
 /** Every rollup row of [from, to] summed: the organization's totals for the period. */
-export const organizationTotals = async (ex: Executor, organizationId: string, from: string, to: string): Promise<DayCounters> => {
-  const result = await ex.execute<RawSums>(sql`
+const organizationTotalsQuery = (organizationId: string, from: string, to: string): SQL => sql`
     select ${counterSums} from seller_day_rollup
-    where organization_id = ${organizationId} and day between ${from}::date and ${to}::date`);
-  const row = result.rows[0];
-  return row ? countersOf(row) : emptyCounters();
-};
+    where organization_id = ${organizationId} and day between ${from}::date and ${to}::date`;
 
 /** Money received per day of [from, to] by these sellers (days without money left out). */
-export const revenuePerDay = async (ex: Executor, organizationId: string, userIds: readonly string[], from: string, to: string): Promise<Map<string, number>> => {
-  if (userIds.length === 0) return new Map();
-  const result = await ex.execute<{ day: string; revenue_minor: string | number }>(sql`
+type DayRevenue = { day: string; revenue_minor: string | number };
+const revenuePerDayQuery = (organizationId: string, userIds: readonly string[], from: string, to: string): SQL => sql`
     select to_char(day, 'YYYY-MM-DD') as day, sum(revenue_minor) as revenue_minor from seller_day_rollup
     where organization_id = ${organizationId} and day between ${from}::date and ${to}::date and user_id = any(${uuidArray(userIds)})
-    group by day`);
-  return new Map(result.rows.map((r) => [r.day, Number(r.revenue_minor)]));
-};
+    group by day`;
+const revenuePerDayOf = (rows: readonly DayRevenue[]): Map<string, number> => new Map(rows.map((r) => [r.day, Number(r.revenue_minor)]));
 
 /** Distinct clients who paid (net positive) in the months touching [from, to], credited to these sellers. */
-export const payingClients = async (ex: Executor, organizationId: string, userIds: readonly string[], from: string, to: string): Promise<number> => {
-  if (userIds.length === 0) return 0;
-  const result = await ex.execute<{ n: number }>(sql`
+const payingClientsQuery = (organizationId: string, userIds: readonly string[], from: string, to: string): SQL => sql`
     select count(distinct company_id)::integer as n from client_month_revenue
     where organization_id = ${organizationId} and user_id = any(${uuidArray(userIds)})
-      and month between date_trunc('month', ${from}::date)::date and ${to}::date and amount_minor > 0`);
-  return Number(result.rows[0]?.n ?? 0);
-};
+      and month between date_trunc('month', ${from}::date)::date and ${to}::date and amount_minor > 0`;
 
 export type OpenMoneyRow = { userId: string; temperature: string; count: number; amountMinor: number };
 
 /** `open_deal_totals`: open deals per owner and client temperature. */
-export const openMoney = async (ex: Executor, organizationId: string): Promise<OpenMoneyRow[]> => {
-  const result = await ex.execute<{ owner_id: string; temperature: string; count: number; amount_minor: string | number }>(sql`
-    select owner_id, temperature, count, amount_minor from open_deal_totals where organization_id = ${organizationId} and count <> 0`);
-  return result.rows.map((r) => ({ userId: r.owner_id, temperature: r.temperature, count: Number(r.count), amountMinor: Number(r.amount_minor) }));
-};
+type OpenMoneyRaw = { owner_id: string; temperature: string; count: number; amount_minor: string | number };
+const openMoneyQuery = (organizationId: string): SQL => sql`
+    select owner_id, temperature, count, amount_minor from open_deal_totals where organization_id = ${organizationId} and count <> 0`;
+const openMoneyOf = (rows: readonly OpenMoneyRaw[]): OpenMoneyRow[] =>
+  rows.map((r) => ({ userId: r.owner_id, temperature: r.temperature, count: Number(r.count), amountMinor: Number(r.amount_minor) }));
 
 /** Hot clients per owner, from the segment counts kept on companies (`company_facet_counts`). */
-export const hotClients = async (ex: Executor, organizationId: string): Promise<Map<string, number>> => {
-  const result = await ex.execute<{ owner_id: string; count: number }>(sql`
+type OwnerCount = { owner_id: string; count: number };
+const hotClientsQuery = (organizationId: string): SQL => sql`
     select owner_id, count from company_facet_counts
-    where organization_id = ${organizationId} and field = 'temperature' and value = 'hot'`);
-  return new Map(result.rows.map((r) => [r.owner_id, Number(r.count)]));
+    where organization_id = ${organizationId} and field = 'temperature' and value = 'hot'`;
+const hotClientsOf = (rows: readonly OwnerCount[]): Map<string, number> => new Map(rows.map((r) => [r.owner_id, Number(r.count)]));
+
+/** A query's rows as one JSON column of a larger select. */
+const jsonRows = (query: SQL): SQL => sql`(select coalesce(json_agg(t), '[]'::json) from (${query}) t)`;
+
+export type DashboardSources = {
+  byUser: Map<string, DayCounters>;
+  revenueByDate: Map<string, number>;
+  open: OpenMoneyRow[];
+  hot: Map<string, number>;
+  paying: number;
+  /** The organization's totals of the period before (the department's reference), when asked for. */
+  previousTotals: DayCounters;
+  plans: PlanRow[];
+  settings: KpiSettingsValue;
+};
+
+/**
+ * Everything the dashboard reads after its context, in one statement: each seller's sums for the period, the scope's
+ * money per day and paying clients, the open money and hot clients per owner, the department's previous period, the
+ * period's plans and the widgets chosen. The embedded
+ * database answers one query at a time; one round trip instead of eight is most of a dashboard's wait there.
+ */
+export const dashboardSources = async (
+  ex: Executor,
+  organizationId: string,
+  input: { period: PlanPeriodKey; userIds: readonly string[]; previous: { from: string; to: string } | null },
+): Promise<DashboardSources> => {
+  const { period, userIds, previous } = input;
+  const from = period.periodStart;
+  const to = period.periodEnd;
+  const result = await ex.execute<{
+    by_user: SellerSums[];
+    revenue_by_day: DayRevenue[];
+    open_money: OpenMoneyRaw[];
+    hot: OwnerCount[];
+    paying: number;
+    previous_totals: RawSums | null;
+    plans: RawPlan[];
+    settings: RawKpiSettings | null;
+  }>(sql`
+    select ${jsonRows(sellerTotalsQuery(organizationId, from, to))} as by_user,
+      ${jsonRows(revenuePerDayQuery(organizationId, userIds, from, to))} as revenue_by_day,
+      ${jsonRows(openMoneyQuery(organizationId))} as open_money,
+      ${jsonRows(hotClientsQuery(organizationId))} as hot,
+      (${payingClientsQuery(organizationId, userIds, from, to)}) as paying,
+      ${previous ? sql`(select row_to_json(t) from (${organizationTotalsQuery(organizationId, previous.from, previous.to)}) t)` : sql`null::json`} as previous_totals,
+      ${jsonRows(plansOfPeriodQuery(organizationId, period))} as plans,
+      (select row_to_json(t) from (${kpiSettingsQuery(organizationId)}) t) as settings`);
+  const row = result.rows[0];
+  if (!row) throw new Error("The dashboard's statement returned no row");
+  return {
+    byUser: sellerTotalsOf(row.by_user),
+    revenueByDate: revenuePerDayOf(row.revenue_by_day),
+    open: openMoneyOf(row.open_money),
+    hot: hotClientsOf(row.hot),
+    paying: Number(row.paying),
+    previousTotals: row.previous_totals ? countersOf(row.previous_totals) : emptyCounters(),
+    plans: planRowsOf(row.plans),
+    settings: kpiSettingsOf(row.settings),
+  };
 };
 
 export type StageDayRow = { stageId: string; entered: number; exited: number; exitedSeconds: number; lostAfter: number };
@@ -198,13 +245,18 @@ export const stageTotals = async (
   userIds: readonly string[] | null,
   from: string,
   to: string,
+  /** Only the visits of deals of this channel ('' for none); all when undefined. */
+  channel?: string,
 ): Promise<StageDayRow[]> => {
   const owners = userIds === null ? sql`` : sql`and owner_id = any(${uuidArray(userIds)})`;
+  // One channel's visits are counted in their own rollup; the whole funnel reads the one without channels.
+  const rollup = channel === undefined ? sql`stage_day_rollup` : sql`stage_channel_day_rollup`;
+  const channels = channel === undefined ? sql`` : sql`and channel = ${channel}`;
   const result = await ex.execute<{ stage_id: string; entered: number; exited: number; exited_seconds: string | number; lost_after: number }>(sql`
     select stage_id, sum(entered)::integer as entered, sum(exited)::integer as exited, sum(exited_seconds)::bigint as exited_seconds,
       sum(lost_after)::integer as lost_after
-    from stage_day_rollup
-    where organization_id = ${organizationId} and day between ${from}::date and ${to}::date ${owners}
+    from ${rollup}
+    where organization_id = ${organizationId} and day between ${from}::date and ${to}::date ${owners} ${channels}
     group by stage_id`);
   return result.rows.map((r) => ({
     stageId: r.stage_id,
@@ -222,11 +274,15 @@ export const lostReasons = async (
   userIds: readonly string[] | null,
   from: string,
   to: string,
+  /** Only the deals of this channel ('' for none), from the channel rollup; all when undefined. */
+  channel?: string,
 ): Promise<Array<{ reason: string; count: number }>> => {
   const owners = userIds === null ? sql`` : sql`and owner_id = any(${uuidArray(userIds)})`;
+  const rollup = channel === undefined ? sql`lost_reason_day_rollup` : sql`lost_reason_channel_day_rollup`;
+  const channels = channel === undefined ? sql`` : sql`and channel = ${channel}`;
   const result = await ex.execute<{ reason: string; count: number }>(sql`
-    select reason, sum(count)::integer as count from lost_reason_day_rollup
-    where organization_id = ${organizationId} and day between ${from}::date and ${to}::date ${owners}
+    select reason, sum(count)::integer as count from ${rollup}
+    where organization_id = ${organizationId} ${channels} and day between ${from}::date and ${to}::date ${owners}
     group by reason having sum(count) > 0 order by 2 desc, 1 limit 20`);
   return result.rows.map((r) => ({ reason: r.reason, count: Number(r.count) }));
 };
@@ -236,8 +292,10 @@ const rollups = [
   { name: "seller_day_rollup", expected: "seller_day_expected", key: ["user_id", "day"], values: ["calls_new", "calls_current", "meetings_new", "meetings_current", "emails", "proposals", "revenue_minor", "refunds_minor", "payments", "deals_won", "won_amount_minor", "new_clients", "deals_lost", "close_seconds"] },
   { name: "client_month_revenue", expected: "client_month_expected", key: ["user_id", "month", "company_id"], values: ["amount_minor", "payments"] },
   { name: "open_deal_totals", expected: "open_deal_expected", key: ["owner_id", "temperature"], values: ["count", "amount_minor"] },
-  { name: "open_deal_forecast", expected: "open_deal_forecast_expected", key: ["owner_id", "stage_id", "client_type", "expected_month"], values: ["count", "amount_minor"] },
+  { name: "open_deal_forecast", expected: "open_deal_forecast_expected", key: ["owner_id", "stage_id", "client_type", "expected_month", "level", "audience"], values: ["count", "amount_minor"] },
+  { name: "lost_reason_channel_day_rollup", expected: "lost_reason_channel_expected", key: ["owner_id", "day", "channel", "reason"], values: ["count"] },
   { name: "lost_reason_day_rollup", expected: "lost_reason_expected", key: ["owner_id", "day", "reason"], values: ["count"] },
+  { name: "stage_channel_day_rollup", expected: "stage_channel_day_expected", key: ["owner_id", "stage_id", "day", "channel"], values: ["entered", "exited", "exited_seconds", "lost_after"] },
   { name: "stage_day_rollup", expected: "stage_day_expected", key: ["owner_id", "stage_id", "day"], values: ["entered", "exited", "exited_seconds", "lost_after"] },
 ] as const;
 
@@ -271,19 +329,40 @@ export const rebuildRollups = async (ex: Executor, organizationId: string): Prom
   }
 };
 
-export type ForecastRow = { userId: string; probability: number; clientType: string; expectedMonth: string; count: number; amountMinor: number };
+export type ForecastRow = {
+  userId: string;
+  probability: number;
+  clientType: string;
+  /** The client's conveyor level and segment (audience); '' for none. */
+  level: string;
+  segment: string;
+  expectedMonth: string;
+  count: number;
+  amountMinor: number;
+};
 
 /** `open_deal_forecast` with each stage's probability: the open money by expected month and client type. */
 export const openDealsByMonth = async (ex: Executor, organizationId: string, userIds: readonly string[]): Promise<ForecastRow[]> => {
   if (userIds.length === 0) return [];
-  const result = await ex.execute<{ owner_id: string; probability: number; client_type: string; expected_month: string; count: number; amount_minor: string | number }>(sql`
-    select f.owner_id, s.probability, f.client_type, to_char(f.expected_month, 'YYYY-MM-DD') as expected_month, f.count, f.amount_minor
+  const result = await ex.execute<{
+    owner_id: string;
+    probability: number;
+    client_type: string;
+    level: string;
+    audience: string;
+    expected_month: string;
+    count: number;
+    amount_minor: string | number;
+  }>(sql`
+    select f.owner_id, s.probability, f.client_type, f.level, f.audience, to_char(f.expected_month, 'YYYY-MM-DD') as expected_month, f.count, f.amount_minor
     from open_deal_forecast f join pipeline_stages s on s.id = f.stage_id
     where f.organization_id = ${organizationId} and f.owner_id = any(${uuidArray(userIds)}) and f.count <> 0`);
   return result.rows.map((r) => ({
     userId: r.owner_id,
     probability: Number(r.probability),
     clientType: r.client_type,
+    level: r.level,
+    segment: r.audience,
     expectedMonth: r.expected_month,
     count: Number(r.count),
     amountMinor: Number(r.amount_minor),
@@ -338,20 +417,34 @@ export const openDealsExpectedBetween = async (
   userIds: readonly string[],
   from: string,
   to: string,
-): Promise<Array<{ amountMinor: number; probability: number; expectedCloseDate: string; clientType: string; deals: number; weightedMinor: number }>> => {
+): Promise<
+  Array<{ amountMinor: number; probability: number; expectedCloseDate: string; clientType: string; level: string; segment: string; deals: number; weightedMinor: number }>
+> => {
   if (userIds.length === 0) return [];
-  const result = await ex.execute<{ amount_minor: string | number; probability: number; expected: string; status: string; deals: string | number; weighted: string | number }>(sql`
+  const result = await ex.execute<{
+    amount_minor: string | number;
+    probability: number;
+    expected: string;
+    status: string;
+    level: string;
+    audience: string;
+    deals: string | number;
+    weighted: string | number;
+  }>(sql`
     select sum(d.amount_minor) as amount_minor, s.probability, to_char(d.expected_close_date, 'YYYY-MM-DD') as expected, c.status,
+           coalesce(c.level, '') as level, coalesce(c.audience, '') as audience,
            count(*) as deals, sum(round(d.amount_minor * greatest(0, least(100, s.probability)) / 100.0)) as weighted
     from deals d join pipeline_stages s on s.id = d.stage_id and s.kind = 'open' join companies c on c.id = d.company_id
     where d.organization_id = ${organizationId} and d.closed_at is null
       and d.expected_close_date between ${from}::date and ${to}::date and d.owner_id = any(${uuidArray(userIds)})
-    group by d.expected_close_date, s.probability, c.status`);
+    group by d.expected_close_date, s.probability, c.status, c.level, c.audience`);
   return result.rows.map((r) => ({
     amountMinor: Number(r.amount_minor),
     probability: Number(r.probability),
     expectedCloseDate: r.expected,
     clientType: r.status,
+    level: r.level,
+    segment: r.audience,
     deals: Number(r.deals),
     weightedMinor: Number(r.weighted),
   }));

@@ -334,14 +334,18 @@ export const writeLead = async (ex: SqlRunner, w: LeadWrite, guard: WriteGuard =
         from new_lead)`);
   }
   if (d) {
+    // The deal's channel (the funnel by channel): a new client's is given here, as a trigger may not see a company this
+    // statement inserts; a known client's is read by the deal's trigger. The visit copies what the deal returns.
+    const dealChannel = c ? (c.channel ?? "") : null;
     parts.push(sql`new_deal as (
-      insert into deals (id, organization_id, company_id, pipeline_id, stage_id, title, amount_minor, currency, owner_id, stage_entered_at, created_at, updated_at)
+      insert into deals (id, organization_id, company_id, pipeline_id, stage_id, title, amount_minor, currency, owner_id, channel, stage_entered_at, created_at, updated_at)
       select ${d.id}::uuid, ${org}::uuid, ${w.companyId}::uuid, ${d.pipelineId}::uuid, ${d.stageId}::uuid, ${d.title}, ${d.amountMinor}::bigint, ${d.currency},
-             ${w.ownerId}::uuid, ${w.now}::timestamptz, ${w.now}::timestamptz, ${w.now}::timestamptz
-        from new_lead)`);
+             ${w.ownerId}::uuid, ${dealChannel}::text, ${w.now}::timestamptz, ${w.now}::timestamptz, ${w.now}::timestamptz
+        from new_lead
+      returning channel)`);
     parts.push(sql`new_visit as (
-      insert into deal_stage_visits (organization_id, deal_id, stage_id, entered_at, moved_by_id, owner_id)
-      select ${org}::uuid, ${d.id}::uuid, ${d.stageId}::uuid, ${w.now}::timestamptz, ${w.actorId}::uuid, ${w.ownerId}::uuid from new_lead)`);
+      insert into deal_stage_visits (organization_id, deal_id, stage_id, entered_at, moved_by_id, owner_id, channel)
+      select ${org}::uuid, ${d.id}::uuid, ${d.stageId}::uuid, ${w.now}::timestamptz, ${w.actorId}::uuid, ${w.ownerId}::uuid, channel from new_deal)`);
     parts.push(sql`deal_event as (
       insert into timeline_events (organization_id, company_id, kind, at, actor_id, deal_id)
       select ${org}::uuid, ${w.companyId}::uuid, 'deal_created', ${w.now}::timestamptz, ${w.actorId}::uuid, ${d.id}::uuid from new_lead)`);

@@ -1,5 +1,5 @@
-import { and, eq, sql } from "drizzle-orm";
-import type { PlanMetric, PlanPeriodKind, PlanScopeKind } from "@conveyor/contracts";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { planMetricSchema, planScopeKindSchema, type PlanMetric, type PlanPeriodKind, type PlanScopeKind } from "@conveyor/contracts";
 import type { Executor } from "../db/database";
 import { plans } from "../db/schema";
 
@@ -16,14 +16,27 @@ export type PlanRow = {
 
 export type PlanPeriodKey = { periodKind: PlanPeriodKind; periodStart: string; periodEnd: string };
 
-export const plansOfPeriod = async (ex: Executor, organizationId: string, period: PlanPeriodKey): Promise<PlanRow[]> => {
-  const rows = await ex
-    .select({ id: plans.id, scopeKind: plans.scopeKind, scopeId: plans.scopeId, metric: plans.metric, target: plans.target, updatedAt: plans.updatedAt })
-    .from(plans)
-    .where(and(eq(plans.organizationId, organizationId), eq(plans.periodKind, period.periodKind), eq(plans.periodStart, period.periodStart)))
-    .orderBy(plans.scopeKind, plans.scopeId, plans.metric);
-  return rows.map((r) => ({ ...r, scopeKind: r.scopeKind as PlanScopeKind, metric: r.metric as PlanMetric }));
-};
+export const plansOfPeriod = async (ex: Executor, organizationId: string, period: PlanPeriodKey): Promise<PlanRow[]> =>
+  planRowsOf((await ex.execute<RawPlan>(plansOfPeriodQuery(organizationId, period))).rows);
+
+/** The raw row of `plansOfPeriodQuery`, as a statement returns it or as JSON (a larger statement's column). */
+export type RawPlan = { id: string; scope_kind: string; scope_id: string; metric: string; target: string | number; updated_at: string | Date };
+
+/** The plans of one period, as a statement of its own or a part of a larger one (the dashboard's). */
+export const plansOfPeriodQuery = (organizationId: string, period: PlanPeriodKey): SQL => sql`
+    select id, scope_kind, scope_id, metric, target, updated_at from plans
+    where organization_id = ${organizationId} and period_kind = ${period.periodKind} and period_start = ${period.periodStart}::date
+    order by scope_kind, scope_id, metric`;
+
+export const planRowsOf = (rows: readonly RawPlan[]): PlanRow[] =>
+  rows.map((r) => ({
+    id: r.id,
+    scopeKind: planScopeKindSchema.parse(r.scope_kind),
+    scopeId: r.scope_id,
+    metric: planMetricSchema.parse(r.metric),
+    target: Number(r.target),
+    updatedAt: new Date(r.updated_at),
+  }));
 
 /** Sets targets; a null target removes the plan. One statement per kind of change. */
 export const savePlanRows = async (

@@ -33,6 +33,15 @@ export const findPerson = async (ex: Executor, organizationId: string, userId: s
   return row ? { id: row.id, name: row.name } : undefined;
 };
 
+/** Members of the organization by id, in one read, ordered by name (unknown ids are left out). */
+export const findPeople = async (ex: Executor, organizationId: string, userIds: readonly string[]): Promise<PersonRef[]> => {
+  if (userIds.length === 0) return [];
+  const result = await ex.execute<{ id: string; name: string }>(sql`
+    select u.id, u.name from memberships m join users u on u.id = m.user_id
+    where m.organization_id = ${organizationId} and m.user_id = any(${uuidArray(userIds)}) order by u.name, u.id`);
+  return result.rows.map((r) => ({ id: r.id, name: r.name }));
+};
+
 /** The user ids a team lead oversees (the members of the teams they lead, themselves included). */
 export const overseenIds = async (ex: Executor, viewer: Viewer): Promise<string[]> => {
   const result = await ex.execute<{ user_id: string }>(sql`

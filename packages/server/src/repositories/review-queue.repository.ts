@@ -181,3 +181,34 @@ export const sellerDealsWithTemperature = async (
     where d.organization_id = ${organizationId} and d.owner_id = ${sellerId} and d.stage_id = any(${uuidArray(stageIds)})`);
   return result.rows.map((r) => ({ temperature: temperatureOf(r.temperature), expectedCloseDate: r.expected_close_date }));
 };
+
+/**
+ * M2.2: the seller's deals closed since `since` that reached the warm stage or beyond (the first open stage of their
+ * pipeline with at least `warmProbability`, by their stage visits; won deals count as beyond it), and how many of
+ * those were won. Read per owner (`deals_owner_closed_idx`) and per deal (`deal_stage_visits_deal_idx`).
+ */
+export const warmFunnelOf = async (
+  ex: Executor,
+  organizationId: string,
+  sellerId: string,
+  since: Date,
+  warmProbability: number,
+): Promise<{ reachedWarm: number; wonOfThem: number }> => {
+  const result = await ex.execute<{ reached: number; won: number }>(sql`
+    with warm as (
+      select s.pipeline_id, min(s.position) as position from pipeline_stages s
+      where s.organization_id = ${organizationId} and s.kind = 'open' and s.probability >= ${warmProbability}
+      group by s.pipeline_id
+    )
+    select count(*)::integer as reached, (count(*) filter (where s.kind = 'won'))::integer as won
+    from deals d
+    join pipeline_stages s on s.id = d.stage_id and s.organization_id = d.organization_id
+    join warm w on w.pipeline_id = d.pipeline_id
+    where d.organization_id = ${organizationId} and d.owner_id = ${sellerId}
+      and d.closed_at is not null and d.closed_at >= ${since.toISOString()}::timestamptz and s.kind in ('won', 'lost')
+      and (s.kind = 'won' or exists (
+        select 1 from deal_stage_visits v join pipeline_stages vs on vs.id = v.stage_id and vs.organization_id = v.organization_id
+        where v.organization_id = ${organizationId} and v.deal_id = d.id and vs.kind = 'open' and vs.position >= w.position))`);
+  const row = result.rows[0];
+  return { reachedWarm: Number(row?.reached ?? 0), wonOfThem: Number(row?.won ?? 0) };
+};

@@ -139,6 +139,75 @@ export const listReviewItems = async (ex: Executor, organizationId: string, filt
   return rows.map(({ item, ...rest }) => ({ ...item, ...rest }));
 };
 
+export type ReviewSessionLogRow = {
+  id: string;
+  reviewerId: string;
+  reviewerName: string;
+  sellerId: string;
+  sellerName: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  clientsReviewed: number;
+  averageSeconds: number;
+  clients: Array<{ id: string; name: string }>;
+};
+
+/**
+ * Sessions with items matching the filter, newest first, with their clients and the average seconds per client. The
+ * sessions are picked from review_items first and only theirs aggregated (bench/results/review-S.md: 120 → 25 ms).
+ */
+export const listReviewSessionsLog = async (ex: Executor, organizationId: string, filter: ItemFilter, limit: number): Promise<ReviewSessionLogRow[]> => {
+  const result = await ex.execute<{
+    id: string;
+    reviewer_id: string;
+    reviewer_name: string;
+    seller_id: string;
+    seller_name: string;
+    started_at: Date | string;
+    finished_at: Date | string | null;
+    clients: number;
+    average: number | string;
+    client_list: Array<{ id: string; name: string }> | string | null;
+  }>(sql`
+    with picked as (
+      select review_items.session_id as id from review_items
+      where ${itemConditions(organizationId, filter)}
+      group by review_items.session_id order by max(review_items.reviewed_at) desc limit ${limit}
+    )
+    select s.id, s.reviewer_id, r.name as reviewer_name, s.seller_id, u.name as seller_name, s.started_at, s.finished_at, x.clients, x.average, x.client_list
+    from picked p
+    join review_sessions s on s.id = p.id and s.organization_id = ${organizationId}
+    cross join lateral (
+      select count(distinct review_items.company_id)::integer as clients, avg(review_items.seconds_spent)::float8 as average,
+        json_agg(json_build_object('id', c.id, 'name', c.name) order by review_items.reviewed_at, c.name, c.id) as client_list
+      from review_items join companies c on c.id = review_items.company_id and c.organization_id = review_items.organization_id
+      where review_items.session_id = p.id and ${itemConditions(organizationId, filter)}
+    ) x
+    join users r on r.id = s.reviewer_id
+    join users u on u.id = s.seller_id
+    order by s.started_at desc, s.id desc`);
+  return result.rows.map((row) => {
+    const list: unknown = typeof row.client_list === "string" ? JSON.parse(row.client_list) : row.client_list;
+    const clients = Array.isArray(list) ? list.flatMap((c: unknown) => (isRef(c) ? [{ id: c.id, name: c.name }] : [])) : [];
+    return {
+      id: row.id,
+      reviewerId: row.reviewer_id,
+      reviewerName: row.reviewer_name,
+      sellerId: row.seller_id,
+      sellerName: row.seller_name,
+      startedAt: toDate(row.started_at),
+      finishedAt: row.finished_at === null ? null : toDate(row.finished_at),
+      clientsReviewed: Number(row.clients),
+      averageSeconds: Math.round(Number(row.average)),
+      // One client reviewed twice in a sitting is listed once.
+      clients: clients.filter((c, i) => clients.findIndex((o) => o.id === c.id) === i),
+    };
+  });
+};
+
+const isRef = (value: unknown): value is { id: string; name: string } =>
+  typeof value === "object" && value !== null && "id" in value && "name" in value && typeof value.id === "string" && typeof value.name === "string";
+
 export type ReviewLogFigures = { sellerId: string; clientsReviewed: number; averageSeconds: number | null };
 
 /** Per seller in the period: distinct clients reviewed and the average seconds per review item. */
@@ -186,7 +255,10 @@ export const clientsReviewedSince = async (ex: Executor, organizationId: string,
   return new Map(result.rows.map((r) => [r.seller_id, Number(r.n)]));
 };
 
-/** Each seller's active clients: those with an open deal of theirs or an open task of theirs. */
+/**
+ * Each seller's active clients: those with an open deal of theirs or an open task of theirs. The deals are read from
+ * `deals_owner_stage_company_idx` alone (an index-only scan; bench/results/review-M.md).
+ */
 export const activeClientsBySeller = async (ex: Executor, organizationId: string, sellerIds: readonly string[]): Promise<Map<string, number>> => {
   if (sellerIds.length === 0) return new Map();
   const result = await ex.execute<{ seller_id: string; n: number }>(sql`
@@ -218,7 +290,11 @@ export type OutcomeChangeRow = {
 const toDate = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
 const stageKindOf = (kind: string): OutcomeChangeRow["kindNow"] => (kind === "won" || kind === "lost" ? kind : "open");
 
-/** Deals reviewed in the period (their latest review) whose stage is no longer the one they had when reviewed. */
+/**
+ * Deals reviewed in the period (their latest review) whose stage is no longer the one they had when reviewed. The
+ * latest review per deal is picked from review_items alone before any join (bench/results/review-S.md: 117 → 24 ms
+ * on PostgreSQL for 15k reviewed clients).
+ */
 export const dealsChangedAfterReview = async (ex: Executor, organizationId: string, filter: ItemFilter, limit: number): Promise<OutcomeChangeRow[]> => {
   const result = await ex.execute<{
     deal_id: string;
@@ -233,19 +309,20 @@ export const dealsChangedAfterReview = async (ex: Executor, organizationId: stri
     now_position: number;
     now_kind: string;
   }>(sql`
-    select * from (
-      select distinct on (review_items.deal_id) review_items.deal_id, d.title, c.id as company_id, c.name as company_name, review_items.reviewed_at,
-        review_items.deal_stage_id as at_stage, sa.position as at_position, d.stage_id as now_stage, sn.name as now_name, sn.position as now_position, sn.kind as now_kind
+    with latest as (
+      select distinct on (review_items.deal_id) review_items.deal_id, review_items.deal_stage_id, review_items.reviewed_at
       from review_items
-      join deals d on d.id = review_items.deal_id and d.organization_id = review_items.organization_id
-      join companies c on c.id = d.company_id
-      join pipeline_stages sa on sa.id = review_items.deal_stage_id
-      join pipeline_stages sn on sn.id = d.stage_id
       where ${itemConditions(organizationId, filter)} and review_items.deal_id is not null and review_items.deal_stage_id is not null
       order by review_items.deal_id, review_items.reviewed_at desc
-    ) latest
-    where latest.at_stage <> latest.now_stage
-    order by latest.reviewed_at desc limit ${limit}`);
+    )
+    select l.deal_id, d.title, c.id as company_id, c.name as company_name, l.reviewed_at,
+      l.deal_stage_id as at_stage, sa.position as at_position, d.stage_id as now_stage, sn.name as now_name, sn.position as now_position, sn.kind as now_kind
+    from latest l
+    join deals d on d.id = l.deal_id and d.organization_id = ${organizationId} and d.stage_id <> l.deal_stage_id
+    join companies c on c.id = d.company_id and c.organization_id = d.organization_id
+    join pipeline_stages sa on sa.id = l.deal_stage_id
+    join pipeline_stages sn on sn.id = d.stage_id
+    order by l.reviewed_at desc limit ${limit}`);
   return result.rows.map((r) => ({
     dealId: r.deal_id,
     dealTitle: r.title,
@@ -272,6 +349,19 @@ export const reviewOriginOfTasks = async (
     select i.next_task_id, i.id, i.reviewer_id, u.name, i.reviewed_at from review_items i join users u on u.id = i.reviewer_id
     where i.organization_id = ${organizationId} and i.next_task_id = any(${uuidArray(taskIds)})`);
   return new Map(result.rows.map((r) => [r.next_task_id, { itemId: r.id, reviewerId: r.reviewer_id, reviewerName: r.name, reviewedAt: toDate(r.reviewed_at) }]));
+};
+
+/** Whether a person sells: an open deal of their own, or a seller plan covering `today` (M2.2 is for them). */
+export const sellsThemselves = async (ex: Executor, organizationId: string, userId: string, today: string): Promise<boolean> => {
+  const result = await ex.execute<{ sells: boolean }>(sql`
+    select exists (
+      select 1 from deals d where d.organization_id = ${organizationId} and d.owner_id = ${userId}
+        and d.stage_id = any(array(select id from pipeline_stages where organization_id = ${organizationId} and kind = 'open'))
+    ) or exists (
+      select 1 from plans p where p.organization_id = ${organizationId} and p.scope_kind = 'seller' and p.scope_id = ${userId}
+        and p.period_start <= ${today}::date and p.period_end >= ${today}::date
+    ) as sells`);
+  return result.rows[0]?.sells === true;
 };
 
 // ---------------------------------------------------------------- settings

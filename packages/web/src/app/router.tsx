@@ -2,7 +2,7 @@ import { lazy } from "react";
 import { createBrowserRouter, Navigate } from "react-router";
 import { RequireRole, RequireSession } from "../auth/require-session";
 import { SignInPage } from "../auth/sign-in-page";
-import { canImport, canListUsers, canManageCustomFields, canManagePipelines, canManageProducts, isAdmin, leadsPeople } from "../auth/permissions";
+import { canImport, canListUsers, canManageCustomFields, canManagePipelines, canManageProducts, isAdmin, isHead, leadsPeople } from "../auth/permissions";
 import { NotFoundPage } from "../not-found/not-found-page";
 import { sectionAllowed } from "../department/department-access";
 import { leadRoutingAllowed } from "../lead-routing/lead-routing-access";
@@ -60,6 +60,10 @@ const LeadsLayout = lazy(() => import("../leads/leads-layout").then((m) => ({ de
 const LeadsPage = lazy(() => import("../leads/leads-page").then((m) => ({ default: m.LeadsPage })));
 const SpeedPage = lazy(() => import("../leads/speed-page").then((m) => ({ default: m.SpeedPage })));
 const ReviewPage = lazy(() => import("../review/review-page").then((m) => ({ default: m.ReviewPage })));
+const PayPage = lazy(() => import("../pay/pay-page").then((m) => ({ default: m.PayPage })));
+const AuditPage = lazy(() => import("../security/audit-page").then((m) => ({ default: m.AuditPage })));
+const ExportControlPage = lazy(() => import("../export-control/export-control-page").then((m) => ({ default: m.ExportControlPage })));
+const OffboardingPage = lazy(() => import("../export-control/offboarding-page").then((m) => ({ default: m.OffboardingPage })));
 const ChangePasswordPage = lazy(() =>
   import("../auth/change-password-page").then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -76,6 +80,17 @@ export const createRouter = () =>
         { path: "clients/:id", element: <ClientCardPage /> },
         { path: "deals", element: <DealsPage /> },
         { path: "deals/:id", element: <DealPage /> },
+        {
+          // [anti-leak] The audit log: admins and heads of sales.
+          path: "audit",
+          element: (
+            <RequireRole allowed={isHead}>
+              <AuditPage />
+            </RequireRole>
+          ),
+        },
+        // Pay (M1.6): everyone; the server scopes a seller to their own pay, a team lead to the team.
+        { path: "pay", element: <PayPage /> },
         {
           // The daily review (M2.1): whoever leads sellers; the server scopes a team lead to the team.
           path: "review",
@@ -258,6 +273,16 @@ export const createRouter = () =>
           element: (
             <RequireRole allowed={canListUsers}>
               <UsersPage />
+            </RequireRole>
+          ),
+        },
+        // [anti-leak] exports and approvals (everyone: their own requests), offboarding (heads).
+        { path: "exports", element: <ExportControlPage /> },
+        {
+          path: "users/:id/offboarding",
+          element: (
+            <RequireRole allowed={isHead}>
+              <OffboardingPage />
             </RequireRole>
           ),
         },

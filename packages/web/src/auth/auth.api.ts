@@ -1,11 +1,12 @@
-import { sessionSchema, userSchema, type ChangePassword, type SignIn, type UpdateMe } from "@conveyor/contracts";
+import { sessionSchema, signInResultSchema, userSchema, type ChangePassword, type SignIn, type SignInResult, type UpdateMe } from "@conveyor/contracts";
 import { api } from "../app/api";
 import { forgetSession, rememberSession } from "./session";
 
-export const signIn = async (body: SignIn) => {
-  const session = await api.post("/api/v1/auth/sign-in", sessionSchema, body);
-  rememberSession(session);
-  return session;
+/** The session, or — with two-factor ([anti-leak]) — which second step is due; the session is remembered only when it came. */
+export const signIn = async (body: SignIn): Promise<SignInResult> => {
+  const result = await api.post("/api/v1/auth/sign-in", signInResultSchema, body);
+  if (!("twoFactor" in result)) rememberSession(result);
+  return result;
 };
 
 export const changePassword = async (body: ChangePassword) => {

@@ -8,9 +8,10 @@ import { isApiError } from "../api/client";
 import { LanguageSwitch } from "../i18n/language-switch";
 import { problemMessage } from "../ui/errors";
 import { FullPageLoader } from "../ui/page-states";
+import { TwoFactorStep } from "../security/two-factor-step";
 import { signIn } from "./auth.api";
 import { safeNext } from "./safe-next";
-import { useSession } from "./session";
+import { rememberSession, useSession } from "./session";
 
 const signInErrorMessage = (t: TFunction, error: unknown): string => {
   if (isApiError(error, "sign_in_throttled") && error.retryAfterSeconds !== null) {
@@ -27,7 +28,14 @@ export const SignInPage = () => {
   const [searchParams] = useSearchParams();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const mutation = useMutation({ mutationFn: signIn });
+  // [anti-leak] A right password of someone with two-factor answers which second step is due.
+  const [secondStep, setSecondStep] = useState<"verify" | "enroll" | null>(null);
+  const mutation = useMutation({
+    mutationFn: signIn,
+    onSuccess: (result) => {
+      if ("twoFactor" in result) setSecondStep(result.twoFactor);
+    },
+  });
 
   // Whoever is already signed in (or just signed in) goes on to where they were heading.
   if (session) return <Navigate to={safeNext(searchParams.get("next"))} replace />;
@@ -55,6 +63,17 @@ export const SignInPage = () => {
                 {t("product.tagline")}
               </Text>
             </div>
+            {secondStep ? (
+              <TwoFactorStep
+                kind={secondStep}
+                onSignedIn={rememberSession}
+                onBack={() => {
+                  setSecondStep(null);
+                  setPassword("");
+                  mutation.reset();
+                }}
+              />
+            ) : (
             <form onSubmit={submit} noValidate>
               <Stack gap="md">
                 <Title order={2} size="h4">
@@ -94,6 +113,7 @@ export const SignInPage = () => {
                 </Button>
               </Stack>
             </form>
+            )}
           </Stack>
         </Paper>
       </Stack>

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { Contact } from "@conveyor/contracts";
 import { MailIcon, PhoneIcon } from "../activities/timeline-icons";
 import { clientsKey, deleteContact } from "../clients/clients.api";
+import { isMaskedValue, RevealableValues } from "../export-control/reveal-button";
 import { problemMessage } from "../ui/errors";
 import { ContactModal, type ContactDialog } from "./contact-modal";
 
@@ -37,7 +38,10 @@ const ContactRow = ({ contact, onEdit, onDelete }: { contact: Contact; onEdit: (
             {contact.position}
           </Text>
         )}
-        {contact.phones.map((phone) => (
+        {/* [anti-leak] masked for roles without "reveal": a Show button asks for the real values. */}
+        {contact.phones.some(isMaskedValue) ? (
+          <RevealableValues contactId={contact.id} field="phones" values={contact.phones} />
+        ) : contact.phones.map((phone) => (
           <Group key={phone} gap={6} wrap="nowrap">
             <PhoneIcon />
             <Anchor href={`tel:${phone}`} size="sm" dir="ltr">
@@ -45,7 +49,9 @@ const ContactRow = ({ contact, onEdit, onDelete }: { contact: Contact; onEdit: (
             </Anchor>
           </Group>
         ))}
-        {contact.emails.map((email) => (
+        {contact.emails.some(isMaskedValue) ? (
+          <RevealableValues contactId={contact.id} field="emails" values={contact.emails} />
+        ) : contact.emails.map((email) => (
           <Group key={email} gap={6} wrap="nowrap">
             <MailIcon />
             <Anchor href={`mailto:${email}`} size="sm" dir="ltr" style={{ wordBreak: "break-all" }}>

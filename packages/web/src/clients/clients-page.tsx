@@ -1,9 +1,10 @@
 import { useCallback, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { Button, Group, Menu, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { canExport, canImport, canManageCustomFields } from "../auth/permissions";
+import { canImport, canManageCustomFields } from "../auth/permissions";
+import { ControlledExportMenu } from "../export-control/controlled-export-menu";
 import { useCurrentSession } from "../auth/current-session";
 import { useLocale } from "../i18n/locale-provider";
 import { SavedViewsMenu } from "../saved-views/saved-views-menu";
@@ -87,24 +88,13 @@ export const ClientsPage = () => {
               {t("customFields.manage")}
             </Button>
           )}
-          {canExport(user.role) && (
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <Button variant="default" data-testid="clients-export">
-                  {t("clients.export")}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Label>{t("clients.exportHint")}</Menu.Label>
-                <Menu.Item component="a" href={clientExportUrl(query, "xlsx", locale)} download data-testid="clients-export-xlsx">
-                  {t("clients.exportXlsx")}
-                </Menu.Item>
-                <Menu.Item component="a" href={clientExportUrl(query, "csv", locale)} download data-testid="clients-export-csv">
-                  {t("clients.exportCsv")}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
-          )}
+          {/* [anti-leak] export is a permission; past the threshold it becomes an approval request. */}
+          <ControlledExportMenu
+            entity="companies"
+            urls={{ xlsx: clientExportUrl(query, "xlsx", locale), csv: clientExportUrl(query, "csv", locale) }}
+            labels={{ button: t("clients.export"), hint: t("clients.exportHint"), xlsx: t("clients.exportXlsx"), csv: t("clients.exportCsv") }}
+            testId="clients-export"
+          />
           {canImport(user.role) && (
             <Button component={Link} to="/imports/new?entity=companies" variant="default" data-testid="clients-import">
               {t("imports.open")}

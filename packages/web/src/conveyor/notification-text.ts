@@ -30,6 +30,9 @@ export const notificationText = (t: TFunction, notification: Notification): stri
       return t(`inbox.kinds.${notification.kind}`, { client });
     case "evening_sweep":
     case "review_due":
+    case "export_requested":
+    case "export_decided":
+    case "bulk_read_alert":
       return t(`inbox.kinds.${notification.kind}`, { seller: isolate(notification.review?.seller.name ?? ""), ...notification.review?.figures });
   }
 };

@@ -1,11 +1,10 @@
 import { useEffect, useState } from "react";
-import { Button, Group, Menu, Select, Text, TextInput } from "@mantine/core";
+import { Button, Group, Select, Text, TextInput } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { dealStatuses, type DealStatus } from "@conveyor/contracts";
 import type { QueryParams } from "../api/client";
-import { useCurrentSession } from "../auth/current-session";
-import { canExport } from "../auth/permissions";
+import { ControlledExportMenu } from "../export-control/controlled-export-menu";
 import { withCustomFilter } from "../custom-fields/custom-filter-params";
 import { useCustomFields } from "../custom-fields/custom-fields.api";
 import { selectChoices } from "../custom-fields/custom-values";
@@ -29,7 +28,6 @@ type DealFilterBarProps = {
 export const DealFilterBar = ({ filters, onChange, mine, query, total }: DealFilterBarProps) => {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const { user } = useCurrentSession();
   const people = usePeople();
   const choiceFields = useCustomFields("deal").fields.filter((field) => field.type === "select");
   const [search, setSearch] = useState(filters.q ?? "");
@@ -107,24 +105,14 @@ export const DealFilterBar = ({ filters, onChange, mine, query, total }: DealFil
           {t("deals.total", { count: total })}
         </Text>
       )}
-      {canExport(user.role) && (
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <Button variant="default" ms="auto" data-testid="deals-export">
-              {t("deals.export")}
-            </Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Label>{t("deals.exportHint")}</Menu.Label>
-            <Menu.Item component="a" href={dealExportUrl(query, "xlsx", locale)} download data-testid="deals-export-xlsx">
-              {t("deals.exportXlsx")}
-            </Menu.Item>
-            <Menu.Item component="a" href={dealExportUrl(query, "csv", locale)} download data-testid="deals-export-csv">
-              {t("deals.exportCsv")}
-            </Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
-      )}
+      {/* [anti-leak] export is a permission; past the threshold it becomes an approval request. */}
+      <ControlledExportMenu
+        entity="deals"
+        urls={{ xlsx: dealExportUrl(query, "xlsx", locale), csv: dealExportUrl(query, "csv", locale) }}
+        labels={{ button: t("deals.export"), hint: t("deals.exportHint"), xlsx: t("deals.exportXlsx"), csv: t("deals.exportCsv") }}
+        testId="deals-export"
+        pushEnd
+      />
     </Group>
   );
 };

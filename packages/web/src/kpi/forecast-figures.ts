@@ -1,4 +1,4 @@
-import type { Forecast } from "@conveyor/contracts";
+import { clientTypes, type Forecast } from "@conveyor/contracts";
 
 /** Actual ÷ forecast of a closed month (1 = exactly as forecast); null when nothing was forecast. */
 export const forecastAccuracy = (row: { forecastMinor: number; actualMinor: number }): number | null =>
@@ -19,3 +19,15 @@ export const forecastTotals = (buckets: Forecast["buckets"]) => {
   }
   return totals;
 };
+
+type Bucket = Forecast["buckets"][number];
+export type ForecastColumn = { id: string; group: Forecast["groups"][number]; valueOf: (bucket: Bucket) => number };
+
+/**
+ * The forecast table's weighted columns: by client type all three types, empty ones included, in their order;
+ * by level or segment the groups the forecast returned (largest first, then "none" and "other" where they fall).
+ */
+export const forecastColumns = (forecast: Pick<Forecast, "split" | "groups">): ForecastColumn[] =>
+  forecast.split === "client_type"
+    ? clientTypes.map((type) => ({ id: type, group: { key: type, kind: "value" as const }, valueOf: (bucket: Bucket) => bucket.weighted[type] ?? 0 }))
+    : forecast.groups.map((group, index) => ({ id: `${group.kind}:${group.key}`, group, valueOf: (bucket: Bucket) => bucket.byGroup[index] ?? 0 }));

@@ -9,14 +9,18 @@ import { useLocale } from "../i18n/locale-provider";
 import { zonedDayKey } from "../i18n/zoned-time";
 import { LoadError, PageLoader } from "../ui/page-states";
 import { ExportButton } from "./export-button";
-import { bucketStarted, forecastAccuracy, forecastTotals } from "./forecast-figures";
+import { bucketStarted, forecastAccuracy, forecastColumns, forecastTotals } from "./forecast-figures";
 import { KpiToolbar, ScopePicker } from "./kpi-controls";
 import { barShares, formatShare, formatWholeMoney } from "./kpi-figures";
 import { periodLabel } from "./kpi-period";
-import { useForecast, type ForecastBy } from "./kpi.api";
+import { useForecast, type ForecastBy, type ForecastSplit } from "./kpi.api";
 import { useKpiQuery } from "./use-kpi-query";
 
 const isBy = (value: string | null): value is ForecastBy => value === "week" || value === "month";
+const splits = ["client_type", "level", "segment"] as const satisfies readonly ForecastSplit[];
+const isSplit = (value: string | null): value is ForecastSplit => splits.some((s) => s === value);
+const isClientType = (key: string): key is (typeof clientTypes)[number] => clientTypes.some((type) => type === key);
+const isLevel = (key: string): key is "L1" | "L2" | "L3" => key === "L1" || key === "L2" || key === "L3";
 const counts = { week: [4, 8, 13], month: [3, 6, 12] } as const;
 
 const BucketsTable = ({ forecast, today }: { forecast: Forecast; today: string }) => {
@@ -29,15 +33,29 @@ const BucketsTable = ({ forecast, today }: { forecast: Forecast; today: string }
       ? periodLabel(locale, { kind: "month", start: bucket.start })
       : t("kpi.forecast.week", { start: formatShortDate(locale, `${bucket.start}T12:00:00Z`, organization.timeZone), end: formatShortDate(locale, `${bucket.end}T12:00:00Z`, organization.timeZone) });
   const totals = forecastTotals(forecast.buckets);
+  // By client type the three types always show; by level or segment, the groups the forecast found.
+  const columns = forecastColumns(forecast).map((column) => ({
+    ...column,
+    label:
+      column.group.kind === "none"
+        ? t("kpi.forecast.groupNone")
+        : column.group.kind === "other"
+          ? t("kpi.forecast.groupOther")
+          : forecast.split === "client_type" && isClientType(column.group.key)
+            ? t(`companyStatuses.${column.group.key}`)
+            : forecast.split === "level" && isLevel(column.group.key)
+              ? t(`levels.${column.group.key}`)
+              : column.group.key,
+  }));
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table striped verticalSpacing="xs" data-testid="forecast-buckets">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t("kpi.forecast.bucket")}</Table.Th>
-            {clientTypes.map((type) => (
-              <Table.Th key={type} ta="end">
-                {t(`companyStatuses.${type}`)}
+            {columns.map((column) => (
+              <Table.Th key={column.id} ta="end" data-testid="forecast-group">
+                <bdi>{column.label}</bdi>
               </Table.Th>
             ))}
             <Table.Th ta="end">{t("kpi.forecast.repeat")}</Table.Th>
@@ -52,9 +70,9 @@ const BucketsTable = ({ forecast, today }: { forecast: Forecast; today: string }
               <Table.Td fw={600} style={{ whiteSpace: "nowrap" }}>
                 {label(bucket)}
               </Table.Td>
-              {clientTypes.map((type) => (
-                <Table.Td key={type} ta="end" style={{ whiteSpace: "nowrap" }}>
-                  {money(bucket.weighted[type] ?? 0)}
+              {columns.map((column) => (
+                <Table.Td key={column.id} ta="end" style={{ whiteSpace: "nowrap" }}>
+                  {money(column.valueOf(bucket))}
                 </Table.Td>
               ))}
               <Table.Td ta="end" style={{ whiteSpace: "nowrap" }}>
@@ -78,9 +96,9 @@ const BucketsTable = ({ forecast, today }: { forecast: Forecast; today: string }
         <Table.Tfoot>
           <Table.Tr>
             <Table.Th>{t("kpi.forecast.sum")}</Table.Th>
-            {clientTypes.map((type) => (
-              <Table.Th key={type} ta="end" style={{ whiteSpace: "nowrap" }}>
-                {money(totals[type])}
+            {columns.map((column) => (
+              <Table.Th key={column.id} ta="end" style={{ whiteSpace: "nowrap" }}>
+                {money(forecast.buckets.reduce((sum, bucket) => sum + column.valueOf(bucket), 0))}
               </Table.Th>
             ))}
             <Table.Th ta="end" style={{ whiteSpace: "nowrap" }}>
@@ -158,9 +176,17 @@ export const ForecastPage = () => {
   const [searchParams, setSearchParams] = useSearchParams();
   const rawBy = searchParams.get("by");
   const by: ForecastBy = isBy(rawBy) ? rawBy : "month";
+  const rawSplit = searchParams.get("split");
+  const split: ForecastSplit = isSplit(rawSplit) ? rawSplit : "client_type";
   const [count, setCount] = useState<number>(counts.month[0]);
   const [today] = useState(() => zonedDayKey(new Date(), organization.timeZone));
-  const forecast = useForecast({ scope: query.scope, by, count });
+  const forecast = useForecast({ scope: query.scope, by, count, split });
+  const chooseSplit = (value: string | null) => {
+    if (!isSplit(value)) return;
+    const next = new URLSearchParams(searchParams);
+    next.set("split", value);
+    setSearchParams(next, { replace: true });
+  };
   const chooseBy = (value: string) => {
     if (!isBy(value)) return;
     const next = new URLSearchParams(searchParams);
@@ -179,7 +205,7 @@ export const ForecastPage = () => {
           {t("kpi.forecast.hint")}
         </Text>
       </Stack>
-      <KpiToolbar actions={<ExportButton report="forecast" query={{ scope: query.scope, by, count }} />}>
+      <KpiToolbar actions={<ExportButton report="forecast" query={{ scope: query.scope, by, count, split }} />}>
         <SegmentedControl
           value={by}
           onChange={chooseBy}
@@ -197,6 +223,15 @@ export const ForecastPage = () => {
           value={String(count)}
           onChange={(value) => setCount(Number(value ?? counts[by][0]))}
           data-testid="forecast-count"
+        />
+        <Select
+          w={200}
+          aria-label={t("kpi.forecast.splitBy")}
+          allowDeselect={false}
+          data={splits.map((value) => ({ value, label: t(`kpi.forecast.split.${value}`) }))}
+          value={split}
+          onChange={chooseSplit}
+          data-testid="forecast-split"
         />
         <ScopePicker query={query} onChange={setScope} />
       </KpiToolbar>

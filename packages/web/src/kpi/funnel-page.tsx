@@ -3,6 +3,7 @@ import { Alert, Badge, Box, Card, Group, Select, Stack, Table, Text, Title } fro
 import { useTranslation } from "react-i18next";
 import type { Funnel } from "@conveyor/contracts";
 import { idSchema } from "@conveyor/contracts";
+import { useCompanyFacets } from "../clients/use-company-facets";
 import { usePipelines } from "../deals/use-pipelines";
 import { formatNumber } from "../i18n/intl";
 import { useLocale } from "../i18n/locale-provider";
@@ -125,15 +126,21 @@ export const FunnelPage = () => {
   const { query, setPeriod, setScope } = useKpiQuery();
   const [searchParams, setSearchParams] = useSearchParams();
   const pipelineId = idSchema.safeParse(searchParams.get("pipeline")).data;
+  const channel = searchParams.get("channel") || undefined;
   const pipelines = usePipelines();
-  const funnelQuery = { ...query, pipelineId };
+  // The channels the viewer's clients came through (M5.4's "by channel" view): the funnel per channel.
+  const { facets } = useCompanyFacets();
+  const funnelQuery = { ...query, pipelineId, channel };
   const funnel = useFunnel(funnelQuery);
-  const choosePipeline = (value: string | null) => {
+  const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(searchParams);
-    if (value) next.set("pipeline", value);
-    else next.delete("pipeline");
+    if (value) next.set(key, value);
+    else next.delete(key);
     setSearchParams(next, { replace: true });
   };
+  const choosePipeline = (value: string | null) => setParam("pipeline", value);
+  const channels = facets.channel.map((f) => ({ value: f.value, label: f.label || f.value }));
+  if (channel && !channels.some((c) => c.value === channel)) channels.push({ value: channel, label: channel });
 
   if (funnel.isPending) return <PageLoader />;
   if (funnel.isError) return <LoadError error={funnel.error} onRetry={() => void funnel.refetch()} />;
@@ -151,7 +158,11 @@ export const FunnelPage = () => {
           {t("kpi.funnel.hint")}
         </Text>
       </Stack>
-      <KpiToolbar actions={<ExportButton report="funnel" query={{ ...exportParams({ ...query, period: data.period.key }), pipelineId: data.pipeline.id }} />}>
+      <KpiToolbar
+        actions={
+          <ExportButton report="funnel" query={{ ...exportParams({ ...query, period: data.period.key }), pipelineId: data.pipeline.id, channel: data.channel ?? undefined }} />
+        }
+      >
         <PeriodPicker period={data.period} onChange={setPeriod} />
         <ScopePicker query={query} onChange={setScope} />
         {(pipelines.data?.length ?? 0) > 1 && (
@@ -163,6 +174,18 @@ export const FunnelPage = () => {
             value={data.pipeline.id}
             onChange={choosePipeline}
             data-testid="funnel-pipeline"
+          />
+        )}
+        {channels.length > 0 && (
+          <Select
+            w={200}
+            aria-label={t("kpi.funnel.channel")}
+            placeholder={t("kpi.funnel.allChannels")}
+            clearable
+            data={channels}
+            value={data.channel}
+            onChange={(value) => setParam("channel", value)}
+            data-testid="funnel-channel"
           />
         )}
       </KpiToolbar>
@@ -178,6 +201,12 @@ export const FunnelPage = () => {
         </Card>
         <Text size="sm" c="dimmed" data-testid="funnel-pipeline-name">
           {t("kpi.funnel.pipeline")}: <bdi>{data.pipeline.name}</bdi>
+          {data.channel !== null && (
+            <>
+              {" · "}
+              {t("kpi.funnel.channel")}: <bdi>{data.channel}</bdi>
+            </>
+          )}
         </Text>
       </Group>
 

@@ -19,8 +19,9 @@ export type ForecastBy = "week" | "month";
 
 /** What a results screen asks for: the period (undefined = the one holding today) and whose figures. */
 export type KpiQuery = { periodKind: PlanPeriodKind; period: string | undefined; scope: string | undefined };
-export type FunnelQuery = KpiQuery & { pipelineId: string | undefined };
-export type ForecastQuery = { scope: string | undefined; by: ForecastBy; count: number };
+export type FunnelQuery = KpiQuery & { pipelineId: string | undefined; channel: string | undefined };
+export type ForecastSplit = "client_type" | "level" | "segment";
+export type ForecastQuery = { scope: string | undefined; by: ForecastBy; count: number; split: ForecastSplit };
 
 /** Everything of the results area sits under this key: saving the settings refreshes the dashboard and the TV. */
 export const kpiKey = ["kpi"];
@@ -36,9 +37,9 @@ export const getDashboard = (query: KpiQuery) => api.get("/api/v1/kpi/dashboard"
 export const getDrill = (query: KpiQuery, metric: DrillMetric, cursor: string | undefined) =>
   api.get("/api/v1/kpi/drill", drillPageSchema, { ...params(query), metric, cursor, limit: 50 });
 
-export const getFunnel = (query: FunnelQuery) => api.get("/api/v1/kpi/funnel", funnelSchema, { ...params(query), pipelineId: query.pipelineId });
+export const getFunnel = (query: FunnelQuery) => api.get("/api/v1/kpi/funnel", funnelSchema, { ...params(query), pipelineId: query.pipelineId, channel: query.channel });
 
-export const getForecast = (query: ForecastQuery) => api.get("/api/v1/kpi/forecast", forecastSchema, { scope: query.scope, by: query.by, count: query.count });
+export const getForecast = (query: ForecastQuery) => api.get("/api/v1/kpi/forecast", forecastSchema, { scope: query.scope, by: query.by, count: query.count, split: query.split });
 
 export const updateKpiSettings = (body: { widgets?: KpiWidget[]; tvRefreshSeconds?: number }) =>
   api.patch("/api/v1/kpi/settings", kpiSettingsSchema, body);

@@ -15,6 +15,7 @@ import { useDashboard } from "./kpi.api";
 import { plannedLines } from "./plan-lines";
 import { SellersTable } from "./sellers-table";
 import { useKpiQuery } from "./use-kpi-query";
+import { TvContests } from "../pay/tv-contests";
 
 /** One plan line on the wall: % of plan to date in big type, red below 100, green at or above it. */
 const TvPlanLine = ({ line, currency }: { line: PlanLine; currency: string }) => {
@@ -166,6 +167,8 @@ export const TvPage = () => {
               </Title>
               <SellersTable rows={data.sellers} currency={data.currency} viewerId={user.id} large />
             </Card>
+            {/* [pay] M5.10: this month's contests */}
+            <TvContests refreshSeconds={data.tvRefreshSeconds} />
           </>
         ) : null}
       </Stack>

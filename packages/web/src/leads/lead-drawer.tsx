@@ -15,6 +15,7 @@ import { assignmentMove, leadPeople, routeText, statusKey } from "./lead-words";
 import { canAssignLeads } from "./leads-access";
 import { useLead, useLeadAssignments } from "./leads.api";
 import { SlaCell } from "./sla-cell";
+import { isMaskedValue, RevealableValues } from "../export-control/reveal-button";
 
 const statusColor = { waiting: "blue", touched: "green", unassigned: "red", escalated: "red" } as const;
 
@@ -130,11 +131,12 @@ const LeadCard = ({ lead }: { lead: ClockedLead }) => {
           <Fact label={t("leads.field.companyName")}>
             <Typed value={lead.companyName} />
           </Fact>
+          {/* [anti-leak] masked for roles without "reveal": a Show button asks for the real value. */}
           <Fact label={t("leads.field.phone")} testId="lead-card-phone">
-            <Ltr value={lead.phone} />
+            {lead.phone && isMaskedValue(lead.phone) ? <RevealableValues leadId={lead.id} field="phones" values={[lead.phone]} /> : <Ltr value={lead.phone} />}
           </Fact>
           <Fact label={t("leads.field.email")}>
-            <Ltr value={lead.email} />
+            {lead.email && isMaskedValue(lead.email) ? <RevealableValues leadId={lead.id} field="emails" values={[lead.email]} /> : <Ltr value={lead.email} />}
           </Fact>
         </SimpleGrid>
       </Section>

@@ -8,6 +8,8 @@ import { useCurrentSession } from "../auth/current-session";
 import { updateSessionUser } from "../auth/session";
 import { fromLocaleChoice, localeOptions, toLocaleChoice, unsetLocale, type LocaleChoice } from "../i18n/locale-options";
 import { fieldErrorMessage, isOnlyFieldErrors, problemMessage } from "../ui/errors";
+import { SessionsSection } from "../security/sessions-section";
+import { TwoFactorSection } from "../security/two-factor-section";
 
 export const ProfilePage = () => {
   const { user } = useCurrentSession();
@@ -105,6 +107,8 @@ const ProfileForm = () => {
           </Stack>
         </form>
       </Paper>
+      <TwoFactorSection />
+      <SessionsSection />
     </Stack>
   );
 };

@@ -1,5 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { closeRequestOf, emptyDraft, fieldMessageKey, moveCursor, nextAfterClose, queueKeyOf, sortReasons, type CloseContext } from "./review-logic";
+import {
+  closeRequestOf,
+  emptyDraft,
+  fieldMessageKey,
+  isTimeOfDay,
+  linePoints,
+  minutesSeconds,
+  moveCursor,
+  nextAfterClose,
+  queueKeyOf,
+  reviewTabOf,
+  sortReasons,
+  staleDaysRequestOf,
+  tooSlowForDeals,
+  type CloseContext,
+} from "./review-logic";
 
 describe("the queue's keys", () => {
   it.each([
@@ -90,4 +105,41 @@ describe("field messages", () => {
     ["outcomeComment", "required", "needComment"],
     ["somethingElse", "invalid", null],
   ] as const)("%s %s → %s", (field, code, key) => expect(fieldMessageKey(field, code)).toBe(key));
+});
+
+describe("the log and the settings", () => {
+  it.each([
+    [null, "queue"],
+    ["log", "log"],
+    ["settings", "settings"],
+    ["other", "queue"],
+  ] as const)("?tab=%s → %s", (value, tab) => expect(reviewTabOf(value)).toBe(tab));
+
+  it.each([
+    ["weekly", "every_two_days", true],
+    ["every_two_days", "every_two_days", false],
+    ["daily", "every_two_days", false],
+    ["twice_daily", "weekly", false],
+    ["weekly", "weekly", false],
+  ] as const)("%s with %s allowed: too slow %s", (cadence, slowest, slow) => expect(tooSlowForDeals(cadence, slowest)).toBe(slow));
+
+  it("sweep time HH:MM", () => {
+    expect(["18:00", "09:05", "23:59"].map(isTimeOfDay)).toEqual([true, true, true]);
+    expect(["24:00", "9:00", "18:0", ""].map(isTimeOfDay)).toEqual([false, false, false, false]);
+  });
+
+  it("sends only the stages that differ from the default", () => {
+    expect(staleDaysRequestOf({ a: 3, b: null, c: 7, d: 14 }, 7)).toEqual({ a: 3, d: 14 });
+  });
+
+  it("line points over weeks, and time per client as m:ss", () => {
+    expect(linePoints([], 100, 40)).toEqual([]);
+    expect(linePoints([60], 100, 40)).toEqual([{ x: 50, y: 4 }]);
+    expect(linePoints([0, 60, 30], 108, 40)).toEqual([
+      { x: 4, y: 36 },
+      { x: 54, y: 4 },
+      { x: 104, y: 20 },
+    ]);
+    expect([0, 59, 60, 245, 3600].map(minutesSeconds)).toEqual(["0:00", "0:59", "1:00", "4:05", "60:00"]);
+  });
 });

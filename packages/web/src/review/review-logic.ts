@@ -159,3 +159,57 @@ export const fieldMessageKey = (field: string, code: string): FieldMessageKey | 
       return null;
   }
 };
+
+// ---------------------------------------------------------------- the log and the settings (M2 evidence, M2.5)
+
+export type ReviewTab = "queue" | "log" | "settings";
+/** The workspace's tab from `?tab=`: the queue unless the log or the settings are asked for. */
+export const reviewTabOf = (value: string | null): ReviewTab => (value === "log" || value === "settings" ? value : "queue");
+
+export type Cadence = "twice_daily" | "daily" | "every_two_days" | "weekly";
+export const cadences: readonly Cadence[] = ["twice_daily", "daily", "every_two_days", "weekly"];
+const reviewsPerWorkingDay = (cadence: Cadence): number => {
+  switch (cadence) {
+    case "twice_daily":
+      return 2;
+    case "daily":
+      return 1;
+    case "every_two_days":
+      return 1 / 2;
+    case "weekly":
+      return 1 / 5;
+  }
+};
+
+/**
+ * M2.5, live while the head edits: the chosen cadence is too slow when it reviews less often than the slowest the
+ * team's deals allow (the server's `slowestAllowedCadence`, from the median days to close of its won deals).
+ */
+export const tooSlowForDeals = (cadence: Cadence, slowestAllowed: Cadence): boolean => reviewsPerWorkingDay(cadence) < reviewsPerWorkingDay(slowestAllowed);
+
+/** "12:5" is not a time: the sweep's local time is HH:MM. */
+export const isTimeOfDay = (value: string): boolean => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
+
+/**
+ * The team's stale days per stage as the request sends them: a stage left empty (or at the default) follows the
+ * default and is not sent.
+ */
+export const staleDaysRequestOf = (draft: Readonly<Record<string, number | null>>, defaultDays: number): Record<string, number> =>
+  Object.fromEntries(Object.entries(draft).flatMap(([stageId, days]) => (days === null || days === defaultDays ? [] : [[stageId, days]])));
+
+/** The points of a small line chart (x left to right, y from the top) for values over weeks; no values, no points. */
+export const linePoints = (values: readonly number[], width: number, height: number, pad = 4): Array<{ x: number; y: number }> => {
+  if (values.length === 0) return [];
+  const max = Math.max(...values, 1);
+  const step = values.length > 1 ? (width - 2 * pad) / (values.length - 1) : 0;
+  return values.map((v, i) => ({
+    x: Math.round((values.length > 1 ? pad + i * step : width / 2) * 10) / 10,
+    y: Math.round((height - pad - (Math.max(0, v) / max) * (height - 2 * pad)) * 10) / 10,
+  }));
+};
+
+/** Seconds as minutes and seconds ("4:05"), the way a review's time per client is read. */
+export const minutesSeconds = (seconds: number): string => {
+  const whole = Math.max(0, Math.round(seconds));
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+};

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, Badge, Button, Card, Chip, Grid, Group, NativeSelect, NumberInput, Select, Stack, Text, Title, UnstyledButton } from "@mantine/core";
+import { Alert, Badge, Button, Card, Chip, Grid, Group, NativeSelect, NumberInput, Select, Stack, Tabs, Text, Title, UnstyledButton } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import {
   companyStatusSchema,
@@ -25,7 +25,9 @@ import { LoadError, PageLoader } from "../ui/page-states";
 import { ReasonBadges } from "./reason-badges";
 import { ReviewPanel } from "./review-panel";
 import { closeReviewItem, finishReviewSession, reviewKey, setProspectingTarget, startReviewSession, useReviewQueue, type ReviewFilters } from "./review.api";
-import { moveCursor, nextAfterClose, queueKeyOf, reasonOrder, type ReviewReason } from "./review-logic";
+import { moveCursor, nextAfterClose, queueKeyOf, reasonOrder, reviewTabOf, type ReviewReason, type ReviewTab } from "./review-logic";
+import { ReviewLogTab } from "./review-log";
+import { ReviewSettingsTab } from "./review-settings";
 
 /** Keys typed into a field belong to the field, not to the queue. */
 const typingIn = (target: EventTarget | null): boolean =>
@@ -341,11 +343,8 @@ const SellerReview = ({ sellerId }: { sellerId: string }) => {
   );
 };
 
-/**
- * The daily review (M2.1): a head, admin or team lead picks a seller and goes through their clients by money at
- * stake, closing each with a next task with a date or the deal lost. `?seller=`, `?reason=`, `?client=` keep the place.
- */
-export const ReviewPage = () => {
+/** The queue tab: pick a seller, go through their clients. */
+const QueueTab = () => {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const people = usePeople();
@@ -353,15 +352,10 @@ export const ReviewPage = () => {
   const sellerId = params.get("seller");
 
   return (
-    <Stack gap="lg" data-testid="review-page">
-      <div>
-        <Title order={1} size="h2">
-          {t("review.title")}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {t("review.intro")}
-        </Text>
-      </div>
+    <Stack gap="lg">
+      <Text c="dimmed" size="sm">
+        {t("review.intro")}
+      </Text>
       {people.isPending ? (
         <PageLoader />
       ) : people.isError ? (
@@ -379,6 +373,45 @@ export const ReviewPage = () => {
         />
       )}
       {sellerId && <SellerReview key={sellerId} sellerId={sellerId} />}
+    </Stack>
+  );
+};
+
+const tabs: readonly ReviewTab[] = ["queue", "log", "settings"];
+
+/**
+ * The daily review (M2.1): a head, admin or team lead picks a seller and goes through their clients by money at
+ * stake, closing each with a next task with a date or the deal lost. `?seller=`, `?reason=`, `?client=` keep the
+ * place; `?tab=log` is the review log, `?tab=settings` each team's cadence and settings.
+ */
+export const ReviewPage = () => {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const tab = reviewTabOf(params.get("tab"));
+
+  return (
+    <Stack gap="lg" data-testid="review-page" data-tab={tab}>
+      <Title order={1} size="h2">
+        {t("review.title")}
+      </Title>
+      <Tabs value={tab} onChange={(value) => setParams(value && value !== "queue" ? { tab: value } : {})} keepMounted={false}>
+        <Tabs.List>
+          {tabs.map((value) => (
+            <Tabs.Tab key={value} value={value} data-testid={`review-tab-${value}`}>
+              {t(`review.tabs.${value}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="queue" pt="md">
+          <QueueTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="log" pt="md">
+          <ReviewLogTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="settings" pt="md">
+          <ReviewSettingsTab />
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 };

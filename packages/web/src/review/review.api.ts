@@ -4,9 +4,13 @@ import {
   prospectingProposalSchema,
   reviewClientSchema,
   reviewItemSchema,
+  reviewLogSchema,
   reviewQueueSchema,
   reviewSessionSchema,
+  reviewSettingsListSchema,
+  reviewSettingsSchema,
   type CloseReviewItem,
+  type SaveReviewSettings,
   type CompanyStatus,
   type Temperature,
 } from "@conveyor/contracts";
@@ -63,3 +67,16 @@ export const useReviewClient = (companyId: string | null, sellerId: string | nul
   });
 
 export const useMyDay = () => useQuery({ queryKey: myDayKey, queryFn: getMyDay });
+
+/** What narrows the review log: a seller, a reviewer, the weeks back from today. */
+export type ReviewLogFilters = { sellerId: string | null; reviewerId: string | null; from: string | null };
+export const reviewLogKey = (filters: ReviewLogFilters) => [...reviewKey, "log", filters];
+export const reviewSettingsKey = [...reviewKey, "settings"];
+
+export const getReviewLog = (filters: ReviewLogFilters) => api.get("/api/v1/review/log", reviewLogSchema, { ...filters });
+export const getReviewSettings = () => api.get("/api/v1/review/settings", reviewSettingsListSchema);
+/** A team's cadence, stale days per stage, deal-size filter and sweep time (heads and admins; 400 names the field). */
+export const saveReviewSettings = (teamId: string, body: SaveReviewSettings) => api.put(`/api/v1/review/settings/${id(teamId)}`, reviewSettingsSchema, body);
+
+export const useReviewLog = (filters: ReviewLogFilters) => useQuery({ queryKey: reviewLogKey(filters), queryFn: () => getReviewLog(filters), staleTime: 0 });
+export const useReviewSettings = () => useQuery({ queryKey: reviewSettingsKey, queryFn: getReviewSettings });

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Anchor, Card, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { LoadError, PageLoader } from "../ui/page-states";
+import { SecuritySettingsSection } from "../security/security-settings-section";
 import { ApiTokensSection } from "./api-tokens-section";
 import { OrganizationForm } from "./organization-form";
 import { getOrganization, organizationKey } from "./settings.api";
@@ -42,6 +43,13 @@ export const SettingsPage = () => {
           {t("settings.apiTokens")}
         </Title>
         <ApiTokensSection />
+      </Card>
+
+      <Card withBorder radius="md" padding="lg" component="section" id="security" aria-labelledby="settings-security">
+        <Title order={2} size="h4" mb="md" id="settings-security">
+          {t("security.settings.title")}
+        </Title>
+        <SecuritySettingsSection />
       </Card>
 
       <Card withBorder radius="md" padding="lg" component="section" id="pipelines">

@@ -2,7 +2,7 @@ import { Link, useLocation } from "react-router";
 import { NavLink, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useCurrentSession } from "../auth/current-session";
-import { canListUsers, isAdmin, leadsPeople } from "../auth/permissions";
+import { canListUsers, isAdmin, isHead, leadsPeople } from "../auth/permissions";
 import { showsLeadRoutingNav } from "../lead-routing/lead-routing-access";
 
 type NavItem = { to: string; label: string; testId: string };
@@ -21,9 +21,12 @@ export const NavLinks = ({ onNavigate }: { onNavigate: () => void }) => {
     { to: "/leads", label: t("leads.nav"), testId: "nav-leads" },
     ...(leadsPeople(user.role) ? [{ to: "/review", label: t("review.nav"), testId: "nav-review" }] : []),
     { to: "/results", label: t("kpi.nav"), testId: "nav-results" },
+    { to: "/pay", label: t("pay.nav"), testId: "nav-pay" },
     { to: "/department", label: t("department.nav"), testId: "nav-department" },
     ...(showsLeadRoutingNav(user.role) ? [{ to: "/lead-routing", label: t("leadRouting.nav"), testId: "nav-lead-routing" }] : []),
     ...(canListUsers(user.role) ? [{ to: "/users", label: t("shell.users"), testId: "nav-users" }] : []),
+    { to: "/exports", label: t("exportControl.nav"), testId: "nav-exports" },
+    ...(isHead(user.role) ? [{ to: "/audit", label: t("security.nav"), testId: "nav-audit" }] : []),
     ...(isAdmin(user.role) ? [{ to: "/settings", label: t("shell.settings"), testId: "nav-settings" }] : []),
   ];
 

@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import type { Notification } from "@conveyor/contracts";
 import { useCurrentSession } from "../auth/current-session";
 import { notificationText } from "../conveyor/notification-text";
+import { exportNoticeTarget } from "../export-control/notification-target";
 import { formatDateTime, formatNumber } from "../i18n/intl";
 import { useLocale } from "../i18n/locale-provider";
 import { problemMessage } from "../ui/errors";
@@ -55,8 +56,9 @@ const NotificationItem = ({ notification, onOpen }: { notification: Notification
     "data-kind": notification.kind,
     "data-unread": unread || undefined,
   } as const;
-  return notification.company ? (
-    <UnstyledButton component={Link} to={`/clients/${notification.company.id}`} {...common}>
+  const target = notification.company ? `/clients/${notification.company.id}` : exportNoticeTarget(notification);
+  return target ? (
+    <UnstyledButton component={Link} to={target} {...common}>
       {content}
     </UnstyledButton>
   ) : (

@@ -64,8 +64,10 @@ const TaskLine = ({ task }: { task: MyDayTask }) => {
   );
 };
 
+/** M2.2, shown only to people who sell: the server leaves it out (null) for an admin or head without deals or a plan. */
 const Prospecting = ({ day }: { day: MyDay }) => {
   const { t } = useTranslation();
+  if (!day.prospecting) return null;
   const target = day.prospecting.target;
   if (target) {
     return (

@@ -1,4 +1,5 @@
 import { ActionIcon, Badge, Group, Menu, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { Session, User } from "@conveyor/contracts";
 import { useCurrentSession } from "../auth/current-session";
@@ -98,6 +99,10 @@ export const UsersTable = ({ users, me, canManage, onAction }: UsersTableProps) 
                         </Menu.Item>
                         <Menu.Item onClick={() => onAction("reset", user)} data-testid="user-action-reset">
                           {t("users.resetPassword")}
+                        </Menu.Item>
+                        {/* [anti-leak] offboarding: hand the person's clients and tasks on; the report of their last 30 days. */}
+                        <Menu.Item component={Link} to={`/users/${user.id}/offboarding`} disabled={isMe} data-testid="user-action-offboarding">
+                          {user.status === "active" ? t("exportControl.offboarding.offboard") : t("exportControl.offboarding.link")}
                         </Menu.Item>
                         <Menu.Divider />
                         {user.status === "active" ? (

@@ -11,8 +11,11 @@ import { enDepartment } from "./en-department";
 import { enLeadRouting } from "./en-lead-routing";
 import { enLeads } from "./en-leads";
 import { enReview } from "./en-review";
+import { enPay } from "./en-pay";
+import { enExportControl } from "./en-export-control";
 import { enKpi } from "./en-kpi";
 import { enPlans } from "./en-plans";
+import { enSecurity } from "./en-security";
 
 /** The source of truth for keys: Russian and Persian are type-checked against this shape. */
 export const en = {
@@ -100,6 +103,13 @@ export const en = {
     mailbox_unreachable: "The mailbox cannot be reached: check its settings.",
     undo_expired: "The time to undo has passed.",
     review_incomplete: "A review closes only with a next task with a date, or the deal lost with a reason.",
+    pay_period_closed: "This pay month is closed: its payroll is frozen. Use the next open month.",
+    two_factor_invalid: "The code is wrong or was already used.",
+    two_factor_required: "Your organization requires two-factor sign-in for your role.",
+    ip_not_allowed: "Your organization does not allow access from this address.",
+    export_approval_required: "An export of this many rows needs a head of sales' approval. Ask for it.",
+    export_request_not_ready: "This export is not approved, was already downloaded, or has expired.",
+    reveal_limit_reached: "You have used today's reveals of phones and emails. More tomorrow.",
   } satisfies Record<ApiErrorCode, string>,
   validation: {
     too_small: "Too short",
@@ -282,6 +292,9 @@ export const en = {
   ...enLeadRouting,
   ...enLeads,
   ...enReview,
+  ...enPay,
+  ...enExportControl,
   ...enKpi,
   ...enPlans,
+  ...enSecurity,
 };

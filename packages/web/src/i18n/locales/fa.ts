@@ -10,8 +10,11 @@ import { faDepartment } from "./fa-department";
 import { faLeadRouting } from "./fa-lead-routing";
 import { faLeads } from "./fa-leads";
 import { faReview } from "./fa-review";
+import { faPay } from "./fa-pay";
+import { faExportControl } from "./fa-export-control";
 import { faKpi } from "./fa-kpi";
 import { faPlans } from "./fa-plans";
+import { faSecurity } from "./fa-security";
 
 export const fa: Messages = {
   product: {
@@ -98,6 +101,13 @@ export const fa: Messages = {
     mailbox_unreachable: "صندوق پستی در دسترس نیست: تنظیمات آن را بررسی کنید.",
     undo_expired: "زمان بازگردانی گذشته است.",
     review_incomplete: "بازبینی فقط با یک کار بعدی تاریخ‌دار یا بستن معامله به‌عنوان ازدست‌رفته با ذکر دلیل بسته می‌شود.",
+    pay_period_closed: "این ماه بسته است: فهرست حقوق ثابت شده است. از ماه باز بعدی استفاده کنید.",
+    two_factor_invalid: "کد نادرست است یا قبلاً استفاده شده است.",
+    two_factor_required: "سازمان شما ورود دومرحله‌ای را برای نقش شما الزامی کرده است.",
+    ip_not_allowed: "سازمان شما دسترسی از این نشانی را مجاز نمی‌داند.",
+    export_approval_required: "خروجی با این تعداد ردیف به تأیید مدیر فروش نیاز دارد. درخواست دهید.",
+    export_request_not_ready: "این خروجی تأیید نشده، قبلاً دریافت شده یا مهلتش گذشته است.",
+    reveal_limit_reached: "سهمیه امروز شما برای نمایش تلفن و ایمیل تمام شده است. فردا دوباره.",
   },
   validation: {
     too_small: "خیلی کوتاه است",
@@ -280,6 +290,9 @@ export const fa: Messages = {
   ...faLeadRouting,
   ...faLeads,
   ...faReview,
+  ...faPay,
+  ...faExportControl,
   ...faKpi,
   ...faPlans,
+  ...faSecurity,
 };

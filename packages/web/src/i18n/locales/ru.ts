@@ -10,8 +10,11 @@ import { ruDepartment } from "./ru-department";
 import { ruLeadRouting } from "./ru-lead-routing";
 import { ruLeads } from "./ru-leads";
 import { ruReview } from "./ru-review";
+import { ruPay } from "./ru-pay";
+import { ruExportControl } from "./ru-export-control";
 import { ruKpi } from "./ru-kpi";
 import { ruPlans } from "./ru-plans";
+import { ruSecurity } from "./ru-security";
 
 export const ru: RussianMessages = {
   product: {
@@ -98,6 +101,13 @@ export const ru: RussianMessages = {
     mailbox_unreachable: "Почтовый ящик недоступен: проверьте настройки.",
     undo_expired: "Время для отмены истекло.",
     review_incomplete: "Разбор закрывается только со следующей задачей с датой или с закрытием сделки как проигранной с причиной.",
+    pay_period_closed: "Этот месяц закрыт: ведомость зафиксирована. Используйте следующий открытый месяц.",
+    two_factor_invalid: "Код неверен или уже использован.",
+    two_factor_required: "Ваша организация требует двухфакторный вход для вашей роли.",
+    ip_not_allowed: "Ваша организация не разрешает доступ с этого адреса.",
+    export_approval_required: "Выгрузка такого числа строк требует одобрения руководителя отдела продаж. Запросите его.",
+    export_request_not_ready: "Выгрузка не одобрена, уже скачана или срок одобрения истёк.",
+    reveal_limit_reached: "Лимит просмотров телефонов и email на сегодня исчерпан. Завтра будет снова.",
   },
   validation: {
     too_small: "Слишком коротко",
@@ -284,6 +294,9 @@ export const ru: RussianMessages = {
   ...ruLeadRouting,
   ...ruLeads,
   ...ruReview,
+  ...ruPay,
+  ...ruExportControl,
   ...ruKpi,
   ...ruPlans,
+  ...ruSecurity,
 };

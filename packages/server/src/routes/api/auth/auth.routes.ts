@@ -1,4 +1,4 @@
-import { changePasswordSchema, problemSchema, sessionSchema, signInSchema } from "@conveyor/contracts";
+import { changePasswordSchema, problemSchema, sessionSchema, signInChallengeSchema, signInSchema } from "@conveyor/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { changePassword } from "../../../commands/change-password";
@@ -6,6 +6,7 @@ import { signIn } from "../../../commands/sign-in";
 import { signOut } from "../../../commands/sign-out";
 import type { AppContext } from "../../../context";
 import { authenticate } from "../../../http/authenticate";
+import { setChallengeCookie } from "../sessions/challenge-cookie";
 import { clearSessionCookie, sessionView, setSessionCookie, viewerFromSignIn } from "./session-view";
 
 const tags = ["auth"];
@@ -18,18 +19,23 @@ export const authRoutes =
       {
         schema: {
           tags,
-          summary: "Sign in with email and password; sets the session cookie",
+          summary: "Sign in with email and password; sets the session cookie (202: a two-factor code is due, see /auth/two-factor)",
           body: signInSchema,
-          response: { 200: sessionSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema },
+          response: { 200: sessionSchema, 202: signInChallengeSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema },
         },
       },
       async (request, reply) => {
-        const signedIn = await signIn(context, {
+        const result = await signIn(context, {
           email: request.body.email,
           password: request.body.password,
           ip: request.ip,
           userAgent: request.headers["user-agent"] ?? null,
         });
+        if (result.kind === "two_factor") {
+          setChallengeCookie(request, reply, result.challenge.token, result.challenge.expiresAt);
+          return reply.status(202).send({ twoFactor: result.challenge.twoFactor });
+        }
+        const { signedIn } = result;
         const viewer = viewerFromSignIn(signedIn);
         setSessionCookie(request, reply, signedIn.token, signedIn.expiresAt);
         return sessionView(context, viewer, signedIn.csrfToken);
@@ -58,7 +64,7 @@ export const authRoutes =
       },
       async (request, reply) => {
         const { viewer } = await authenticate(context, request, { allowPendingPasswordChange: true });
-        await signOut(context, viewer);
+        await signOut(context, viewer, request.ip);
         clearSessionCookie(request, reply);
         return reply.status(204).send(null);
       },

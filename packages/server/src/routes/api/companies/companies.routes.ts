@@ -27,8 +27,9 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createCompany } from "../../../commands/create-company";
 import { resolveCompanyCustomFilter } from "../../../commands/custom-values";
-import { exportCompanies } from "../../../commands/export-companies";
-import { logExport } from "../../../repositories/export-log.repository";
+import { companiesExportPlan } from "../../../commands/export-control-builders";
+import { assertMayExport, runControlledExport } from "../../../commands/export-control-gate";
+import { sendExportFile } from "../exports/export-file";
 import { logActivity } from "../../../commands/log-activity";
 import { addContact } from "../../../commands/manage-contacts";
 import { updateCompany } from "../../../commands/update-company";
@@ -134,31 +135,19 @@ export const companiesRoutes =
       {
         schema: {
           tags,
-          summary: "The client list with the same filters as XLSX or CSV (admins and heads of sales; at most 50,000 rows)",
+          summary: "The client list with the same filters as XLSX or CSV, watermarked and logged (roles allowed in the export settings; past the approval threshold, ask for approval; at most 50,000 rows)",
           querystring: withCustomFilters(exportCompaniesQuerySchema),
           // A file, not JSON: no response schema (errors are problem+json as everywhere).
           produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"],
         },
       },
       async (request, reply) => {
-        const { viewer } = await authenticate(context, request, { roles: ["admin", "head_of_sales"] });
-        const { format, locale, sort, order, q, ...filter } = request.query;
-        const custom = await resolveCompanyCustomFilter(context.database.db, viewer, customFiltersOf(request.query));
-        const query = q ? searchPattern(q) : undefined;
-        const { body, rows } = await exportCompanies(context, viewer, {
-          filter: { ...filter, q: query || undefined, custom },
-          sort: { by: sort, order },
-          format,
-          locale,
-        });
-        request.log.info({ export: "companies", rows, format }, "export");
-        await logExport(context.database.db, viewer, { entity: "companies", format, rows, filter: { ...filter, q, sort, order }, at: context.now() });
-        const stamp = context.now().toISOString().slice(0, 10);
-        return reply
-          .header("content-type", format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8")
-          .header("content-disposition", `attachment; filename="clients-${stamp}.${format}"`)
-          .header("x-export-rows", String(rows))
-          .send(body);
+        // [anti-leak] permission, approval threshold, watermark and log: commands/export-control-gate.ts.
+        const { viewer } = await authenticate(context, request);
+        await assertMayExport(context.database.db, viewer);
+        const file = await runControlledExport(context, viewer, await companiesExportPlan(context, viewer, request.query), { ip: request.ip });
+        request.log.info({ export: "companies", rows: file.rows, format: request.query.format }, "export");
+        return sendExportFile(reply, file);
       },
     );
 

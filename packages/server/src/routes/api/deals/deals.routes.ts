@@ -16,8 +16,9 @@ import {
 } from "@conveyor/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { resolveDealCustomFilter } from "../../../commands/custom-values";
-import { exportDeals } from "../../../commands/export-deals";
-import { logExport } from "../../../repositories/export-log.repository";
+import { dealsExportPlan } from "../../../commands/export-control-builders";
+import { assertMayExport, runControlledExport } from "../../../commands/export-control-gate";
+import { sendExportFile } from "../exports/export-file";
 import { createDeal, moveDeal, updateDeal } from "../../../commands/manage-deals";
 import { replaceDealItems } from "../../../commands/replace-deal-items";
 import type { AppContext } from "../../../context";
@@ -94,26 +95,19 @@ export const dealsRoutes =
       {
         schema: {
           tags,
-          summary: "The deal list with the same filters as XLSX or CSV (admins and heads of sales; at most 50,000 rows)",
+          summary: "The deal list with the same filters as XLSX or CSV, watermarked and logged (roles allowed in the export settings; past the approval threshold, ask for approval; at most 50,000 rows)",
           querystring: withCustomFilters(exportDealsQuerySchema),
           // A file, not JSON: no response schema (errors are problem+json as everywhere).
           produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"],
         },
       },
       async (request, reply) => {
-        const { viewer } = await authenticate(context, request, { roles: ["admin", "head_of_sales"] });
-        const { format, locale, pipelineId, stageId, companyId, ownerId, status, q } = request.query;
-        const custom = await resolveDealCustomFilter(context.database.db, viewer, customFiltersOf(request.query));
-        const filter = { pipelineId, stageId, companyId, ownerId, status, q, custom };
-        const { body, rows } = await exportDeals(context, viewer, { filter, format, locale });
-        request.log.info({ export: "deals", rows, format }, "export");
-        await logExport(context.database.db, viewer, { entity: "deals", format, rows, filter: { pipelineId, stageId, companyId, ownerId, status, q }, at: context.now() });
-        const stamp = context.now().toISOString().slice(0, 10);
-        return reply
-          .header("content-type", format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8")
-          .header("content-disposition", `attachment; filename="deals-${stamp}.${format}"`)
-          .header("x-export-rows", String(rows))
-          .send(body);
+        // [anti-leak] permission, approval threshold, watermark and log: commands/export-control-gate.ts.
+        const { viewer } = await authenticate(context, request);
+        await assertMayExport(context.database.db, viewer);
+        const file = await runControlledExport(context, viewer, await dealsExportPlan(context, viewer, request.query), { ip: request.ip });
+        request.log.info({ export: "deals", rows: file.rows, format: request.query.format }, "export");
+        return sendExportFile(reply, file);
       },
     );
 

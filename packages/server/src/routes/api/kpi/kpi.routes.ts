@@ -16,7 +16,8 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { checkKpiRollups } from "../../../commands/check-kpi-rollups";
-import { exportKpiReport } from "../../../commands/export-kpi-report";
+import { reportExportPlan } from "../../../commands/export-control-builders";
+import { runControlledExport } from "../../../commands/export-control-gate";
 import { readDashboard } from "../../../commands/read-dashboard";
 import { readForecast } from "../../../commands/read-forecast";
 import { readFunnel } from "../../../commands/read-funnel";
@@ -24,17 +25,19 @@ import { readKpiDrill } from "../../../commands/read-kpi-drill";
 import type { AppContext } from "../../../context";
 import { authenticate } from "../../../http/authenticate";
 import { loadKpiSettings, saveKpiSettings } from "../../../repositories/kpi-settings.repository";
-import { logExport } from "../../../repositories/export-log.repository";
+import { sendExportFile } from "../exports/export-file";
 
 const tags = ["kpi"];
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
-const exportQuerySchema = funnelQuerySchema.extend({
+/** Also replayed by an approved export request ([anti-leak]: commands/export-control-builders.ts). */
+export const exportQuerySchema = funnelQuerySchema.extend({
   report: z.enum(["dashboard", "funnel", "forecast", "plans"]),
   locale: localeSchema.default("en"),
   /** The forecast's buckets, as on screen. */
   by: forecastQuerySchema.shape.by,
   count: z.coerce.number().int().min(1).max(26).default(6),
+  split: forecastQuerySchema.shape.split,
 });
 
 /** The KPI dashboard, drill-down, funnel, forecast, their XLSX exports and the rollups' check: /api/v1/kpi. */
@@ -95,15 +98,9 @@ export const kpiRoutes =
         },
       },
       async (request, reply) => {
+        // [anti-leak] permission, approval threshold, watermark and log: commands/export-control-gate.ts.
         const { viewer } = await authenticate(context, request);
-        const { report, locale, by, count, ...query } = request.query;
-        const { body, rows } = await exportKpiReport(context, viewer, { report, query, locale, forecast: { by, count } });
-        await logExport(context.database.db, viewer, { entity: "report", format: "xlsx", rows, filter: { report, ...query }, at: context.now() });
-        return reply
-          .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-          .header("content-disposition", `attachment; filename="${report}-${context.now().toISOString().slice(0, 10)}.xlsx"`)
-          .header("x-export-rows", String(rows))
-          .send(body);
+        return sendExportFile(reply, await runControlledExport(context, viewer, reportExportPlan(context, viewer, request.query), { ip: request.ip }));
       },
     );
 

@@ -143,7 +143,7 @@ export const reviewRoutes =
       {
         schema: {
           tags,
-          summary: "Set a team's review cadence, stale days per stage, deal-size filter and evening sweep time (heads; a team lead for their team)",
+          summary: "Set a team's review cadence, stale days per stage, deal-size filter and evening sweep time (heads of sales and admins; team leads read theirs)",
           params: teamIdParamsSchema,
           body: saveReviewSettingsSchema,
           response: { 200: reviewSettingsSchema, ...errors },

@@ -1,0 +1,1 @@
+export type SessionTimeouts = { idleTimeoutMinutes: number; absoluteTimeoutHours: number };
