@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { adminSession, chooseLanguage, signInAsMember, useBrowser } from "./sessions";
+import { adminSession, chooseLanguage, expectDir, signInAsMember, useBrowser } from "./sessions";
 import { newContext, screenshot } from "./browser";
 
 /*
@@ -26,8 +26,6 @@ const visitor = {
 };
 const byPhone = { name: "Пётр Звонков", company: `ООО «Звонок E2E ${run}»`, phone: `+7495${String(Date.now() + 1).slice(-7)}` };
 const sellerPassword = "seller-leads-password";
-
-const expectDir = async (page: Page, dir: "ltr" | "rtl") => expect(await page.evaluate(() => document.documentElement.dir)).toBe(dir);
 
 /** The demo's hosted web form: its public key from the sources the admin may read. */
 const demoFormKey = (page: Page) =>

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { adminSession, chooseLanguage, signInAsMember, useBrowser } from "./sessions";
+import { adminSession, chooseLanguage, expectDir, signInAsMember, useBrowser } from "./sessions";
 import { newContext, screenshot } from "./browser";
 
 /*
@@ -18,8 +18,6 @@ const sellerPassword = "seller-results-password";
 
 type SellerRow = { userId: string; name: string; rank: number };
 type DashboardBody = { period: { key: string }; plan: Array<{ plan: number | null }>; sellers: SellerRow[] };
-
-const expectDir = async (page: Page, dir: "ltr" | "rtl") => expect(await page.evaluate(() => document.documentElement.dir)).toBe(dir);
 
 /** A write (or a read whose body the journey does not need) from inside the signed-in page, with the session's CSRF token. */
 const callApi = (page: Page, method: string, path: string, body?: unknown): Promise<number> =>

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { adminSession, chooseLanguage, signIn, useBrowser } from "./sessions";
+import { adminSession, chooseLanguage, expectDir, signIn, useBrowser } from "./sessions";
 import { newContext, screenshot } from "./browser";
 
 /*
@@ -55,8 +55,6 @@ const openSection = async (page: Page, section: "plans" | "calendar") => {
 /** Screens are pictured from their top, whatever the journey scrolled to. */
 const toTop = (page: Page, testId: string) =>
   page.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.scrollIntoView({ block: "start" }), testId);
-
-const expectDir = async (page: Page, dir: "ltr" | "rtl") => expect(await page.evaluate(() => document.documentElement.dir)).toBe(dir);
 
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 

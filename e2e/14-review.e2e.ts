@@ -1,7 +1,8 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { adminSession, chooseLanguage, signInAsMember, useBrowser } from "./sessions";
+import { adminSession, chooseLanguage, expectDir, signInAsMember, useBrowser } from "./sessions";
 import { newContext, screenshot } from "./browser";
+import { lateToday, sellerWithQueue } from "./review-helpers";
 
 /*
  * The daily review (M2.1): the admin, acting as the head of sales, opens the review, picks a demo seller with
@@ -17,26 +18,6 @@ const run = Date.now().toString(36);
 const sellerPassword = "seller-review-password";
 const taskTitles = [1, 2, 3].map((n) => `Разбор E2E ${run} · ${n}`);
 
-const expectDir = async (page: Page, dir: "ltr" | "rtl") => expect(await page.evaluate(() => document.documentElement.dir)).toBe(dir);
-
-/** A seller of the demo with at least three clients to review, by the API the workspace reads. */
-const sellerWithQueue = (page: Page) =>
-  page.evaluate(async () => {
-    const people: { items: Array<{ id: string; name: string; role: string }> } = await (await fetch("/api/v1/people")).json();
-    for (const person of people.items.filter((p) => p.role === "seller")) {
-      const queue: { items: unknown[] } = await (await fetch(`/api/v1/review/queue?sellerId=${person.id}`)).json();
-      if (queue.items.length >= 3) return { id: person.id, name: person.name };
-    }
-    return null;
-  });
-
-/** Today on the organization's clock, late in the day: a next task the server accepts and My day lists as today's. */
-const lateToday = (page: Page) =>
-  page.evaluate(async () => {
-    const session: { organization: { timeZone: string } } = await (await fetch("/api/v1/auth/session")).json();
-    const day = new Intl.DateTimeFormat("en-CA", { timeZone: session.organization.timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-    return `${day}T23:30`;
-  });
 
 const openClientName = async (page: Page) => {
   const panel = page.getByTestId("review-panel");
@@ -64,7 +45,7 @@ describe("daily review", () => {
   it("the head reviews three of a seller's clients, each closed with a next task with a date, and finishes", async () => {
     await admin.getByTestId("nav-review").click();
     await admin.getByTestId("review-page").waitFor();
-    seller = await sellerWithQueue(admin);
+    seller = await sellerWithQueue(admin, 3);
     expect(seller).not.toBeNull();
     await admin.getByTestId("review-seller-select").selectOption(seller?.id ?? "");
     await admin.locator('[data-testid="review-seller"][data-ready="true"]').waitFor();

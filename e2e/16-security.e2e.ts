@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { newContext, screenshot } from "./browser";
-import { adminSession, chooseLanguage, signIn, signInAsMember, useBrowser } from "./sessions";
+import { adminSession, chooseLanguage, expectDir, signIn, signInAsMember, useBrowser } from "./sessions";
 
 /*
  * [anti-leak] A second administrator turns on two-factor sign-in in the profile (the key from the screen, a code
@@ -47,8 +47,6 @@ const freshCode = async (secret: string, usedStep: number): Promise<{ code: stri
   const step = stepNow();
   return { code: totp(secret, step), step };
 };
-
-const expectDir = async (page: Page, dir: "ltr" | "rtl") => expect(await page.evaluate(() => document.documentElement.dir)).toBe(dir);
 
 describe("security", () => {
   let adminContext: BrowserContext;

@@ -1,7 +1,8 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { adminSession, chooseLanguage, useBrowser } from "./sessions";
+import { adminSession, chooseLanguage, expectDir, useBrowser } from "./sessions";
 import { newContext, screenshot } from "./browser";
+import { lateToday, sellerWithQueue } from "./review-helpers";
 
 /*
  * The review's evidence and settings (M2.5, M2 evidence): the admin, acting as the head of sales, reviews one client
@@ -14,26 +15,6 @@ const server = inject("server");
 const chrome = useBrowser();
 const run = Date.now().toString(36);
 
-const expectDir = async (page: Page, dir: "ltr" | "rtl") => expect(await page.evaluate(() => document.documentElement.dir)).toBe(dir);
-
-/** A seller of the demo with a client to review, by the API the workspace reads. */
-const sellerWithQueue = (page: Page) =>
-  page.evaluate(async () => {
-    const people: { items: Array<{ id: string; name: string; role: string }> } = await (await fetch("/api/v1/people")).json();
-    for (const person of people.items.filter((p) => p.role === "seller")) {
-      const queue: { items: unknown[] } = await (await fetch(`/api/v1/review/queue?sellerId=${person.id}`)).json();
-      if (queue.items.length >= 1) return { id: person.id, name: person.name };
-    }
-    return null;
-  });
-
-/** Today on the organization's clock, late in the day: a next task the server accepts. */
-const lateToday = (page: Page) =>
-  page.evaluate(async () => {
-    const session: { organization: { timeZone: string } } = await (await fetch("/api/v1/auth/session")).json();
-    const day = new Intl.DateTimeFormat("en-CA", { timeZone: session.organization.timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-    return `${day}T23:30`;
-  });
 
 describe("review evidence and settings", () => {
   let context: BrowserContext;
@@ -53,7 +34,7 @@ describe("review evidence and settings", () => {
   it("the head reviews a client and finishes the sitting", async () => {
     await admin.getByTestId("nav-review").click();
     await admin.getByTestId("review-page").waitFor();
-    seller = await sellerWithQueue(admin);
+    seller = await sellerWithQueue(admin, 1);
     expect(seller).not.toBeNull();
     await admin.getByTestId("review-seller-select").selectOption(seller?.id ?? "");
     await admin.locator('[data-testid="review-seller"][data-ready="true"]').waitFor();

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { launchBrowser, newContext } from "./browser";
 import type { E2eServer } from "./global-setup";
 
@@ -82,3 +82,6 @@ export const signInAsMember = async (
   await page.getByTestId("app-shell").waitFor();
   return { context, page };
 };
+
+/** The page's writing direction: right to left in Persian, left to right otherwise. */
+export const expectDir = async (page: Page, dir: "ltr" | "rtl") => expect(await page.evaluate(() => document.documentElement.dir)).toBe(dir);

@@ -14,6 +14,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../db/database";
 import { AppError } from "../http/app-error";
+import { jsonColumn } from "../db/json-column";
 
 /*
  * The organization's working-day calendar (M5.2): its country's production calendar, Iran's
@@ -36,7 +37,7 @@ const overrideKind = (kind: string): DayOverride["kind"] => (kind === "working" 
 
 /** The admin's changes as a JSON aggregate of `calendar_days` (a string on some drivers) reads them. */
 export const calendarOverridesOf = (value: unknown): DayOverride[] => {
-  const parsed: unknown = typeof value === "string" ? JSON.parse(value) : value;
+  const parsed = jsonColumn(value);
   if (!Array.isArray(parsed)) return [];
   return parsed.flatMap((entry: unknown) =>
     typeof entry === "object" && entry !== null && "date" in entry && "kind" in entry ? [{ date: String(entry.date), kind: overrideKind(String(entry.kind)) }] : [],
@@ -75,13 +76,12 @@ export const orgCalendarColumns = (organizationId: string, now: Date): SQL => sq
 
 const orgRowSchema = z.object({ country: z.string(), timeZone: z.string(), currency: z.string(), thursdayOff: z.boolean() });
 const overrideRowsSchema = z.array(z.object({ date: z.string(), kind: z.string(), note: z.string().nullable() }));
-const jsonOf = (value: unknown): unknown => (typeof value === "string" ? JSON.parse(value) : value);
 
 /** The calendar from the two columns of `orgCalendarColumns`. */
 export const orgCalendarOf = (organizationId: string, now: Date, row: { calendar_org: unknown; calendar_days: unknown }): OrgCalendar => {
-  const org = orgRowSchema.nullable().parse(jsonOf(row.calendar_org));
+  const org = orgRowSchema.nullable().parse(jsonColumn(row.calendar_org));
   if (!org) throw new Error(`No organization ${organizationId}`);
-  const overrides = overrideRowsSchema.parse(jsonOf(row.calendar_days));
+  const overrides = overrideRowsSchema.parse(jsonColumn(row.calendar_days));
   const country = calendarCountry(org.country);
   return {
     organizationId,

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../db/database";
+import { jsonColumn } from "../db/json-column";
 
 /* The people the KPIs are about: members with their role, level and teams. */
 
@@ -25,11 +26,10 @@ const membersSchema = z.array(
 const teamsSchema = z.array(
   z.object({ id: z.string(), name: z.string(), leadUserId: z.string().nullable(), level: z.string().nullable(), memberIds: z.array(z.string()).nullable() }),
 );
-const jsonOf = (value: unknown): unknown => (typeof value === "string" ? JSON.parse(value) : value);
 
 /** The people from the two columns of `kpiPeopleColumns`. */
 export const kpiPeopleOf = (row: { people_members: unknown; people_teams: unknown }): KpiPeople => ({
-  members: membersSchema.parse(jsonOf(row.people_members)).map((m) => ({
+  members: membersSchema.parse(jsonColumn(row.people_members)).map((m) => ({
     userId: m.userId,
     name: m.name,
     role: m.role,
@@ -37,7 +37,7 @@ export const kpiPeopleOf = (row: { people_members: unknown; people_teams: unknow
     active: m.status === "active",
     teamIds: m.teamIds ?? [],
   })),
-  teams: teamsSchema.parse(jsonOf(row.people_teams)).map((t) => ({ ...t, memberIds: t.memberIds ?? [] })),
+  teams: teamsSchema.parse(jsonColumn(row.people_teams)).map((t) => ({ ...t, memberIds: t.memberIds ?? [] })),
 });
 
 /** The organization's members and teams, in one statement. */

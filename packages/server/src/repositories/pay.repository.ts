@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/database";
 import { uuidArray } from "./review-people.repository";
+import { jsonColumn } from "../db/json-column";
 
 /*
  * [pay] typed SQL for schemes, their versions and assignments, adjustments, closed months with their frozen
@@ -175,7 +176,6 @@ export const insertLines = async (ex: Executor, organizationId: string, month: s
   }
 };
 
-const parsed = (value: unknown): unknown => (typeof value === "string" ? JSON.parse(value) : value);
 
 export const resultsOf = async (ex: Executor, organizationId: string, months: readonly string[], userIds: readonly string[]): Promise<ResultRow[]> => {
   if (months.length === 0 || userIds.length === 0) return [];
@@ -187,7 +187,7 @@ export const resultsOf = async (ex: Executor, organizationId: string, months: re
     month: r.month,
     schemeId: r.scheme_id,
     schemeVersion: r.scheme_version === null ? null : Number(r.scheme_version),
-    definition: parsed(r.definition),
+    definition: jsonColumn(r.definition),
     factMinor: Number(r.fact_minor),
     planMinor: r.plan_minor === null ? null : Number(r.plan_minor),
     totalMinor: Number(r.total_minor),
@@ -198,7 +198,7 @@ export const storedLinesOf = async (ex: Executor, organizationId: string, month:
   const result = await ex.execute<{ user_id: string; position: number; kind: string; amount_minor: string | number; figures: unknown; refs: unknown; contributions: unknown }>(sql`
     select user_id, position, kind, amount_minor, figures, refs, contributions from payroll_lines
     where organization_id = ${organizationId} and month = ${month}::date and user_id = any(${uuidArray(userIds)}) order by user_id, position`);
-  return result.rows.map((r) => ({ userId: r.user_id, position: Number(r.position), kind: r.kind, amountMinor: Number(r.amount_minor), figures: parsed(r.figures), refs: parsed(r.refs), contributions: parsed(r.contributions) }));
+  return result.rows.map((r) => ({ userId: r.user_id, position: Number(r.position), kind: r.kind, amountMinor: Number(r.amount_minor), figures: jsonColumn(r.figures), refs: jsonColumn(r.refs), contributions: jsonColumn(r.contributions) }));
 };
 
 // ---------------------------------------------------------------- settings
@@ -211,7 +211,7 @@ export const paySettingsOf = async (ex: Executor, organizationId: string): Promi
     select payroll_share_limit_percent, default_margin_percent, margin_percent_by_product_group from pay_settings where organization_id = ${organizationId}`);
   const row = result.rows[0];
   if (!row) return defaultPaySettings;
-  const margins = parsed(row.margin_percent_by_product_group);
+  const margins = jsonColumn(row.margin_percent_by_product_group);
   const byGroup: Record<string, number> = {};
   if (typeof margins === "object" && margins !== null) for (const [k, v] of Object.entries(margins)) if (typeof v === "number") byGroup[k] = v;
   return {
