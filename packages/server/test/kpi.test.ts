@@ -186,6 +186,24 @@ describe("KPI rollups, plans and the dashboard", () => {
     expect(sheet.status).toBe(200);
     expect(anna.id).toBeTruthy();
 
+    // The week rollup follows a deal to another week, keeps overdue and undated deals due now, and drops a closed deal.
+    const weekOf = (f: Forecast, date: string) => f.buckets.findIndex((b) => b.start <= date && date <= b.end);
+    const movable = await deal(web.id, "Web, moves", 10_000_00, "2026-12-19");
+    const overdue = await deal(web.id, "Web, overdue", 6_000_00, "2026-11-20");
+    await deal(web.id, "Web, undated", 2_000_00);
+    const weeksBefore = (await as.admin.get<Forecast>("/api/v1/kpi/forecast?by=week&split=segment")).body;
+    expect(valueOf(weeksBefore, "retail", weekOf(weeksBefore, "2026-12-19"))).toBe(weighted(40_000_00) + weighted(10_000_00));
+    expect(valueOf(weeksBefore, "retail", 0)).toBe(weighted(6_000_00) + weighted(2_000_00));
+    expect(weeksBefore.buckets[0]?.deals).toBe(2);
+    expect((await as.anna.patch(`/api/v1/deals/${movable.id}`, { expectedCloseDate: "2027-01-05" })).status).toBe(200);
+    expect((await as.anna.post(`/api/v1/deals/${overdue.id}/move`, { stageId: won.id })).status).toBe(200);
+    const weeksAfter = (await as.admin.get<Forecast>("/api/v1/kpi/forecast?by=week&split=segment&count=6")).body;
+    expect(valueOf(weeksAfter, "retail", weekOf(weeksAfter, "2026-12-19"))).toBe(weighted(40_000_00));
+    expect(valueOf(weeksAfter, "retail", weekOf(weeksAfter, "2027-01-05"))).toBe(weighted(10_000_00));
+    expect(valueOf(weeksAfter, "retail", 0)).toBe(weighted(2_000_00));
+    const months = (await as.admin.get<Forecast>("/api/v1/kpi/forecast?by=month&split=segment")).body;
+    expect(months.buckets[0]?.deals).toBe(3);
+
     // The channel on each visit and the new forecast keys stay exact against the raw tables.
     const check = await as.admin.post<{ exact: boolean }>("/api/v1/kpi/check");
     expect(check.body.exact).toBe(true);

@@ -10,7 +10,7 @@ import {
   ensureForecastSnapshot,
   forecastHistory,
   openDealsByMonth,
-  openDealsExpectedBetween,
+  openDealsByWeek,
   repeatRevenueByMonth,
   revenueBy,
 } from "../repositories/kpi-rollup.repository";
@@ -59,38 +59,30 @@ export const readForecast = async (context: AppContext, viewer: Viewer, query: z
   const last = ranges[ranges.length - 1]?.end ?? today;
 
   const first = ranges[0]?.start ?? today;
-  const [monthRows, repeatHistory, actualByMonth, actualByDay, history] = await Promise.all([
-    openDealsByMonth(db, org, scope.userIds),
+  const [openRows, repeatHistory, actualByMonth, actualByDay, history] = await Promise.all([
+    query.by === "month"
+      ? openDealsByMonth(db, org, scope.userIds).then((rows) =>
+          // Overdue and undated deals are due now: they land in the first month.
+          rows.map((row) => ({ ...row, expectedCloseDate: row.expectedMonth === "0001-01-01" || row.expectedMonth < thisMonth ? null : row.expectedMonth })),
+        )
+      : openDealsByWeek(db, org, scope.userIds, first, last).then((rows) => rows.map((row) => ({ ...row, expectedCloseDate: row.expectedWeek }))),
     repeatRevenueByMonth(db, org, scope.userIds, shiftMonth(thisMonth, -3), addDays(thisMonth, -1)),
     revenueBy(db, org, scope.userIds, "month", shiftMonth(thisMonth, -6), last),
     query.by === "week" ? revenueBy(db, org, scope.userIds, "day", first, last) : Promise.resolve(new Map<string, number>()),
     forecastHistory(db, org, scope.userIds, shiftMonth(thisMonth, -6), thisMonth),
   ]);
 
-  // Deals as the forecast sees them: by month from the rollup; by week, the weeks' own deals read live.
+  // Deals as the forecast sees them, from the month or the week rollup: groups of one date, probability and client facts.
   type Deal = ForecastDeal & { clientType: ClientType; level: string; segment: string };
-  const deals: Deal[] = [];
-  const facts = (row: { clientType: string; level: string; segment: string }) => ({ clientType: clientTypeOf(row.clientType), level: row.level, segment: row.segment });
-  if (query.by === "month") {
-    for (const row of monthRows) {
-      deals.push({
-        amountMinor: row.amountMinor,
-        probability: row.probability,
-        expectedCloseDate: row.expectedMonth === "0001-01-01" ? null : row.expectedMonth < thisMonth ? null : row.expectedMonth,
-        ...facts(row),
-      });
-    }
-  } else {
-    const firstWeek = ranges[0]?.start ?? today;
-    // Overdue and undated deals land in the first bucket: earlier months from the rollup, this month's days before the first week live.
-    for (const row of monthRows) {
-      if (row.expectedMonth === "0001-01-01" || row.expectedMonth < monthStart(firstWeek)) {
-        deals.push({ amountMinor: row.amountMinor, probability: row.probability, expectedCloseDate: null, ...facts(row) });
-      }
-    }
-    const live = await openDealsExpectedBetween(db, org, scope.userIds, monthStart(firstWeek), last);
-    for (const group of live) deals.push({ ...group, ...facts(group) });
-  }
+  const deals: Deal[] = openRows.map((row) => ({
+    amountMinor: row.amountMinor,
+    probability: row.probability,
+    expectedCloseDate: row.expectedCloseDate,
+    deals: row.count,
+    clientType: clientTypeOf(row.clientType),
+    level: row.level,
+    segment: row.segment,
+  }));
 
   const groupOf = (deal: Deal): string => {
     switch (query.split) {

@@ -293,6 +293,7 @@ const rollups = [
   { name: "client_month_revenue", expected: "client_month_expected", key: ["user_id", "month", "company_id"], values: ["amount_minor", "payments"] },
   { name: "open_deal_totals", expected: "open_deal_expected", key: ["owner_id", "temperature"], values: ["count", "amount_minor"] },
   { name: "open_deal_forecast", expected: "open_deal_forecast_expected", key: ["owner_id", "stage_id", "client_type", "expected_month", "level", "audience"], values: ["count", "amount_minor"] },
+  { name: "open_deal_forecast_week", expected: "open_deal_forecast_week_expected", key: ["owner_id", "stage_id", "client_type", "expected_week", "level", "audience"], values: ["count", "amount_minor"] },
   { name: "lost_reason_channel_day_rollup", expected: "lost_reason_channel_expected", key: ["owner_id", "day", "channel", "reason"], values: ["count"] },
   { name: "lost_reason_day_rollup", expected: "lost_reason_expected", key: ["owner_id", "day", "reason"], values: ["count"] },
   { name: "stage_channel_day_rollup", expected: "stage_channel_day_expected", key: ["owner_id", "stage_id", "day", "channel"], values: ["entered", "exited", "exited_seconds", "lost_after"] },
@@ -330,7 +331,6 @@ export const rebuildRollups = async (ex: Executor, organizationId: string): Prom
 };
 
 export type ForecastRow = {
-  userId: string;
   probability: number;
   clientType: string;
   /** The client's conveyor level and segment (audience); '' for none. */
@@ -341,35 +341,61 @@ export type ForecastRow = {
   amountMinor: number;
 };
 
-/** `open_deal_forecast` with each stage's probability: the open money by expected month and client type. */
+type ForecastGroupRow = { probability: number; client_type: string; level: string; audience: string; count: string | number; amount_minor: string | number };
+const forecastFacts = (r: ForecastGroupRow) => ({
+  probability: Number(r.probability),
+  clientType: r.client_type,
+  level: r.level,
+  segment: r.audience,
+  count: Number(r.count),
+  amountMinor: Number(r.amount_minor),
+});
+
+/**
+ * `open_deal_forecast` with each stage's probability: the open money by expected month, client type, level and
+ * segment, summed over the owners and stages in the database (a few hundred rows however many sellers).
+ */
 export const openDealsByMonth = async (ex: Executor, organizationId: string, userIds: readonly string[]): Promise<ForecastRow[]> => {
   if (userIds.length === 0) return [];
-  const result = await ex.execute<{
-    owner_id: string;
-    probability: number;
-    client_type: string;
-    level: string;
-    audience: string;
-    expected_month: string;
-    count: number;
-    amount_minor: string | number;
-  }>(sql`
-    select f.owner_id, s.probability, f.client_type, f.level, f.audience, to_char(f.expected_month, 'YYYY-MM-DD') as expected_month, f.count, f.amount_minor
+  const result = await ex.execute<ForecastGroupRow & { expected_month: string }>(sql`
+    select s.probability, f.client_type, f.level, f.audience, to_char(f.expected_month, 'YYYY-MM-DD') as expected_month,
+           sum(f.count) as count, sum(f.amount_minor) as amount_minor
     from open_deal_forecast f join pipeline_stages s on s.id = f.stage_id
-    where f.organization_id = ${organizationId} and f.owner_id = any(${uuidArray(userIds)}) and f.count <> 0`);
-  return result.rows.map((r) => ({
-    userId: r.owner_id,
-    probability: Number(r.probability),
-    clientType: r.client_type,
-    level: r.level,
-    segment: r.audience,
-    expectedMonth: r.expected_month,
-    count: Number(r.count),
-    amountMinor: Number(r.amount_minor),
-  }));
+    where f.organization_id = ${organizationId} and f.owner_id = any(${uuidArray(userIds)}) and f.count <> 0
+    group by s.probability, f.client_type, f.level, f.audience, f.expected_month`);
+  return result.rows.map((r) => ({ ...forecastFacts(r), expectedMonth: r.expected_month }));
 };
 
-/** Money received per month in [fromMonth, toMonth] from clients of these types, credited to these sellers. */
+/**
+ * The weekly forecast's open money from `open_deal_forecast_week`: per Monday of the expected week from `firstWeek`
+ * to `last`, and in one group (week null) the deals expected before `firstWeek` together with the undated ones
+ * (month 0001-01 of `open_deal_forecast`): all of them are due now.
+ */
+export const openDealsByWeek = async (
+  ex: Executor,
+  organizationId: string,
+  userIds: readonly string[],
+  firstWeek: string,
+  last: string,
+): Promise<Array<Omit<ForecastRow, "expectedMonth"> & { expectedWeek: string | null }>> => {
+  if (userIds.length === 0) return [];
+  const owners = uuidArray(userIds);
+  const result = await ex.execute<ForecastGroupRow & { expected_week: string | null }>(sql`
+    select s.probability, f.client_type, f.level, f.audience, f.expected_week, sum(f.count) as count, sum(f.amount_minor) as amount_minor
+    from (
+      select w.stage_id, w.client_type, w.level, w.audience, w.count, w.amount_minor,
+             case when w.expected_week < ${firstWeek}::date then null else to_char(w.expected_week, 'YYYY-MM-DD') end as expected_week
+      from open_deal_forecast_week w
+      where w.organization_id = ${organizationId} and w.owner_id = any(${owners}) and w.expected_week <= ${last}::date and w.count <> 0
+      union all
+      select m.stage_id, m.client_type, m.level, m.audience, m.count, m.amount_minor, null
+      from open_deal_forecast m
+      where m.organization_id = ${organizationId} and m.owner_id = any(${owners}) and m.expected_month = '0001-01-01' and m.count <> 0
+    ) f join pipeline_stages s on s.id = f.stage_id
+    group by s.probability, f.client_type, f.level, f.audience, f.expected_week`);
+  return result.rows.map((r) => ({ ...forecastFacts(r), expectedWeek: r.expected_week }));
+};
+
 /** Money received per month (`unit` "month", keyed by its first day) or per day, from the per-seller day rollup. */
 export const revenueBy = async (
   ex: Executor,
@@ -404,50 +430,6 @@ export const repeatRevenueByMonth = async (
       and r.month between ${fromMonth}::date and ${toMonth}::date and c.status in ('current', 'permanent')
     group by 1 order by 1`);
   return result.rows.map((r) => Number(r.amount));
-};
-
-/** Open deals of these owners expected in [from, to] (the weekly forecast), read through `deals_expected_close_idx`. */
-/**
- * Open deals expected in [from, to], grouped by day, stage probability and client type in the database: a few
- * hundred groups however many deals. Each group's weighted sum rounds deal by deal, as `forecastBuckets` does.
- */
-export const openDealsExpectedBetween = async (
-  ex: Executor,
-  organizationId: string,
-  userIds: readonly string[],
-  from: string,
-  to: string,
-): Promise<
-  Array<{ amountMinor: number; probability: number; expectedCloseDate: string; clientType: string; level: string; segment: string; deals: number; weightedMinor: number }>
-> => {
-  if (userIds.length === 0) return [];
-  const result = await ex.execute<{
-    amount_minor: string | number;
-    probability: number;
-    expected: string;
-    status: string;
-    level: string;
-    audience: string;
-    deals: string | number;
-    weighted: string | number;
-  }>(sql`
-    select sum(d.amount_minor) as amount_minor, s.probability, to_char(d.expected_close_date, 'YYYY-MM-DD') as expected, c.status,
-           coalesce(c.level, '') as level, coalesce(c.audience, '') as audience,
-           count(*) as deals, sum(round(d.amount_minor * greatest(0, least(100, s.probability)) / 100.0)) as weighted
-    from deals d join pipeline_stages s on s.id = d.stage_id and s.kind = 'open' join companies c on c.id = d.company_id
-    where d.organization_id = ${organizationId} and d.closed_at is null
-      and d.expected_close_date between ${from}::date and ${to}::date and d.owner_id = any(${uuidArray(userIds)})
-    group by d.expected_close_date, s.probability, c.status, c.level, c.audience`);
-  return result.rows.map((r) => ({
-    amountMinor: Number(r.amount_minor),
-    probability: Number(r.probability),
-    expectedCloseDate: r.expected,
-    clientType: r.status,
-    level: r.level,
-    segment: r.audience,
-    deals: Number(r.deals),
-    weightedMinor: Number(r.weighted),
-  }));
 };
 
 /**
