@@ -42,7 +42,7 @@ describe("pay", () => {
     await admin.getByTestId("pay-tab-schemes").click();
     const preset = admin.locator('[data-testid="pay-preset"][data-preset="conveyor"]');
     await preset.getByTestId("pay-preset-apply").click();
-    await expect.poll(() => admin.getByTestId("pay-scheme").count()).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => admin.getByTestId("pay-scheme").count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
     await admin.evaluate(() => window.scrollTo(0, 0));
     await screenshot(admin, "pay-schemes-ru");
 
@@ -55,7 +55,7 @@ describe("pay", () => {
     expect(await admin.getByTestId("pay-department-row").count()).toBeGreaterThanOrEqual(demoSellers.length);
     // Every seller of the demo works a level, so every one of them has a scheme now.
     const withScheme = admin.locator('[data-testid="pay-department-row"][data-has-scheme="true"]');
-    await expect.poll(() => withScheme.count()).toBeGreaterThan(0);
+    await expect.poll(() => withScheme.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await screenshot(admin, "pay-payroll-en");
 
     // A seller's lines; the first line with sources opens to the payments, deals or counts behind it.
@@ -68,6 +68,59 @@ describe("pay", () => {
       await admin.getByTestId("pay-line-sources").waitFor();
     }
     await screenshot(admin, "pay-seller-en");
+  });
+
+  it("the head edits a scheme's curve and base and assigns it to a person; the payroll follows", async () => {
+    await chooseLanguage(admin, "en");
+    await admin.getByTestId("pay-tab-schemes").click();
+    const ids = await admin.evaluate(async () => {
+      const schemes: { items: Array<{ id: string; name: string; assignments: Array<{ targetKind: string; targetValue: string }> }> } = await (await fetch("/api/v1/pay/schemes")).json();
+      const l2 = schemes.items.find((s) => s.assignments.some((a) => a.targetKind === "level" && a.targetValue === "L2"));
+      const people: { items: Array<{ userId: string; level: string | null }> } = await (await fetch("/api/v1/conveyor/people")).json();
+      return { l2: l2?.id ?? "", l2Name: l2?.name ?? "", people: people.items };
+    });
+    expect(ids.l2).not.toBe("");
+    // An L1 seller who will be paid by the L2 scheme from now on (a person's scheme wins over the level's).
+    const target = demoSellers.find((s) => ids.people.some((p) => p.userId === s.id && p.level === "L1")) ?? demoSellers[0];
+    const card = admin.locator(`[data-testid="pay-scheme"][data-scheme="${ids.l2}"]`);
+    await card.getByTestId("pay-scheme-edit").click();
+    const editor = card.getByTestId("pay-version-editor");
+    const curve = editor.getByTestId("pay-curve").first();
+    // A threshold above the first point is refused, the message under the threshold field.
+    await curve.getByTestId("pay-curve-threshold").fill("90");
+    await editor.getByTestId("pay-version-save").click();
+    await expect.poll(() => curve.getByText("The threshold must not be above the first point").count(), { timeout: 20_000 }).toBe(1);
+    await curve.getByTestId("pay-curve-threshold").fill("50");
+    await curve.getByTestId("pay-curve-point-completion").first().fill("50");
+    await curve.getByTestId("pay-curve-point-coefficient").first().fill("0.5");
+    await editor.getByTestId("pay-editor-base").fill("123456");
+    await screenshot(admin, "pay-scheme-en");
+    await editor.getByTestId("pay-version-save").click();
+    await expect.poll(() => card.getByTestId("pay-scheme-summary").textContent(), { timeout: 20_000 }).toContain("50% → 0.5");
+
+    await card.getByTestId("pay-scheme-assign").click();
+    const assignments = card.getByTestId("pay-assignments-editor");
+    await assignments.getByTestId("pay-assignment-add").click();
+    await assignments.getByTestId("pay-assignment-value").last().click();
+    await admin.getByRole("option", { name: target?.name ?? "" }).click();
+    await assignments.getByTestId("pay-assignments-save").click();
+    await expect.poll(() => card.getByTestId("pay-scheme-target").allTextContents(), { timeout: 20_000 }).toContain(`Person: ${target?.name ?? ""}`);
+
+    await admin.getByTestId("pay-tab-payroll").click();
+    const row = admin.locator(`[data-testid="pay-department-row"][data-seller="${target?.id ?? ""}"]`);
+    await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain(ids.l2Name);
+    await expect.poll(async () => (await row.textContent())?.replace(/\D/g, ""), { timeout: 20_000 }).toContain("12345600");
+
+    for (const locale of ["ru", "fa"] as const) {
+      await chooseLanguage(admin, locale);
+      await admin.getByTestId("pay-tab-schemes").click();
+      // The editor opened for the Russian picture stays open across the language switch.
+      if ((await card.getByTestId("pay-version-editor").count()) === 0) await card.getByTestId("pay-scheme-edit").click();
+      await card.getByTestId("pay-version-editor").waitFor();
+      if (locale === "fa") expect(await admin.evaluate(() => document.documentElement.dir)).toBe("rtl");
+      await screenshot(admin, `pay-scheme-${locale}`);
+    }
+    await chooseLanguage(admin, "en");
   });
 
   it("a seller sees only their own pay", async () => {

@@ -147,4 +147,26 @@ describe("security", () => {
     await expectDir(page, "rtl");
     await screenshot(page, "security-audit-fa");
   });
+
+  it("an admin resets the person's two-factor from the people screen, after a confirmation; it is audited", async () => {
+    await admin.goto("/users");
+    await admin.getByTestId("users-search").fill(securityAdmin.name);
+    await admin.getByTestId(`user-actions-${securityAdmin.email}`).click();
+    await admin.getByTestId("user-action-reset-two-factor").click();
+    await admin.getByTestId("reset-two-factor-confirm").waitFor();
+    await screenshot(admin, "security-reset-two-factor-en");
+    await admin.getByTestId("reset-two-factor-confirm").click();
+    await admin.getByTestId("reset-two-factor-confirm").waitFor({ state: "detached" });
+    // Their sessions ended: the next page asks for the password, and one step is enough again.
+    await page.reload();
+    await page.getByTestId("sign-in-email").waitFor();
+    await signIn(page, securityAdmin.email, securityAdmin.password);
+    await page.getByTestId("app-shell").waitFor();
+    await admin.goto("/audit");
+    await admin.getByTestId("audit-zone").waitFor();
+    await admin.getByTestId("audit-action").click();
+    await admin.getByRole("option", { name: "Two-factor turned off" }).click();
+    await admin.getByTestId("audit-search").click();
+    await admin.locator('[data-testid="audit-row"][data-action="two_factor_disabled"]').first().waitFor();
+  });
 });

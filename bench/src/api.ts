@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildApp, defaultSecurity, migrateDatabase, openDatabase, type Database } from "@conveyor/server";
+import { buildApp, defaultSecurity, keysFromSecret, migrateDatabase, openDatabase, type Database } from "@conveyor/server";
 import { buildOrganization, buildUser, factoryPassword } from "@conveyor/server/testing";
 import { summarize, timeIt, type Summary } from "./stats";
 
@@ -29,7 +29,7 @@ export const benchApi = async (options: { databaseUrl?: string; iterations: numb
   try {
     await migrateDatabase(database.pool);
     const { adminEmail } = await seed(database, options.sellers);
-    const app = await buildApp({ context: { database, now: () => new Date(), security: defaultSecurity, version: "bench" } });
+    const app = await buildApp({ context: { database, now: () => new Date(), security: defaultSecurity, keys: keysFromSecret("conveyor-bench-secret-0123456789abcdef"), version: "bench" } });
     const address = await app.listen({ host: "127.0.0.1", port: 0 });
 
     const signIn = async () => {

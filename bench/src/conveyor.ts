@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { buildApp, defaultSecurity, migrateDatabase, openDatabase, type Database } from "@conveyor/server";
+import { buildApp, defaultSecurity, keysFromSecret, migrateDatabase, openDatabase, type Database } from "@conveyor/server";
 import { buildOrganization, buildUser, factoryPassword } from "@conveyor/server/testing";
 import { at, count, longPost as longPostTo, measuredCommit, text, type Session } from "./bench-http";
 import { seedLargeDepartment } from "./generator/large-department";
@@ -96,7 +96,7 @@ try {
       )?.email,
     );
 
-  const app = await buildApp({ context: { database, now: () => new Date(), security: defaultSecurity, version: "bench" } });
+  const app = await buildApp({ context: { database, now: () => new Date(), security: defaultSecurity, keys: keysFromSecret("conveyor-bench-secret-0123456789abcdef"), version: "bench" } });
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
   const signIn = async (email: string, label: string): Promise<Session> => {
     const response = await fetch(`${address}/api/v1/auth/sign-in`, {

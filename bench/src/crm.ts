@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { buildApp, defaultSecurity, migrateDatabase, openDatabase } from "@conveyor/server";
+import { buildApp, defaultSecurity, keysFromSecret, migrateDatabase, openDatabase } from "@conveyor/server";
 import { buildOrganization, factoryPassword } from "@conveyor/server/testing";
 import { seedDemoDepartment } from "./generator/demo-department";
 import { seedLargeDepartment } from "./generator/large-department";
@@ -73,7 +73,7 @@ try {
         })
       : await seedDemoDepartment(database, { organizationId, now: new Date(), companies, sellersPerLevel: [60, 20, 20] });
   const seedMs = performance.now() - t0;
-  const app = await buildApp({ context: { database, now: () => new Date(), security: defaultSecurity, version: "bench" } });
+  const app = await buildApp({ context: { database, now: () => new Date(), security: defaultSecurity, keys: keysFromSecret("conveyor-bench-secret-0123456789abcdef"), version: "bench" } });
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
   const sessionOf = async (email: string) => {
     const signIn = await fetch(`${address}/api/v1/auth/sign-in`, {

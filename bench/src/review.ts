@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { buildApp, defaultSecurity, migrateDatabase, openDatabase, type Database } from "@conveyor/server";
+import { buildApp, defaultSecurity, keysFromSecret, migrateDatabase, openDatabase, type Database } from "@conveyor/server";
 import { buildOrganization, factoryPassword } from "@conveyor/server/testing";
 import { at, count, measuredCommit, text, type Session } from "./bench-http";
 import { seedLargeDepartment } from "./generator/large-department";
@@ -90,7 +90,7 @@ const benchTarget = async (label: string, database: Database): Promise<void> => 
   }
   const org = organizationId;
 
-  const app = await buildApp({ context: { database, now: () => new Date(), security: defaultSecurity, version: "bench" } });
+  const app = await buildApp({ context: { database, now: () => new Date(), security: defaultSecurity, keys: keysFromSecret("conveyor-bench-secret-0123456789abcdef"), version: "bench" } });
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
   try {
     const emailOf = async (where: string, values: unknown[] = []): Promise<string> =>

@@ -223,10 +223,17 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
     // The way here (M1.4): L2 clients came from a hunter when they turned hot; L3 clients also
     // passed L2 until the acceptance act of their first deal was signed.
     const handedAt: Date[] = [];
+    // The L2 seller who worked the client up to the first deal, and the L2 → L3 handover their act triggered.
+    let closerOfClient: { id: string } | null = null;
+    let toL3Row: (typeof handoverRows)[number] | null = null;
+    let toL3Event: (typeof eventRows)[number] | null = null;
+    let toL2At: Date | null = null;
     if (levelOf !== "L1") {
       const toL2 = new Date(createdAt.getTime() + (0.05 + random.next() * 0.25) * spanMs);
+      toL2At = toL2;
       const hunter = random.pick(hunters);
       const closer = levelOf === "L2" ? owner : random.pick(closers);
+      closerOfClient = closer;
       handedAt.push(toL2);
       const l2Id = crypto.randomUUID();
       handoverRows.push({
@@ -239,12 +246,14 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
         const toL3 = new Date(toL2.getTime() + (0.1 + random.next() * 0.3) * (now.getTime() - toL2.getTime()));
         handedAt.push(toL3);
         const l3Id = crypto.randomUUID();
-        handoverRows.push({
+        toL3Row = {
           id: l3Id, organizationId, companyId: id, fromLevel: "L2", toLevel: "L3", fromUserId: closer.id, toUserId: owner.id, ruleId: ruleId.act,
           reason: "acceptance_act", trigger: "acceptance_act", figures: { acceptanceSignedOn: toL3.toISOString().slice(0, 10) }, movedTasks: 0,
           secondsAtLevel: Math.round((toL3.getTime() - toL2.getTime()) / 1000), at: toL3,
-        });
-        eventRows.push({ organizationId, companyId: id, kind: "handover", at: toL3, actorId: null, fromValue: "L2", toValue: "L3", handoverId: l3Id });
+        };
+        handoverRows.push(toL3Row);
+        toL3Event = { organizationId, companyId: id, kind: "handover", at: toL3, actorId: null, fromValue: "L2", toValue: "L3", handoverId: l3Id };
+        eventRows.push(toL3Event);
       }
     }
     companyRows.push({
@@ -295,12 +304,17 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
       const finalStage = outcome === "won" ? wonStage : outcome === "lost" ? lostStage : random.pick(openStages);
       if (!finalStage) continue;
       const dealId = crypto.randomUUID();
-      const openedAt = new Date(createdAt.getTime() + random.next() * (now.getTime() - createdAt.getTime()) * 0.6);
+      const drawnOpenedAt = new Date(createdAt.getTime() + random.next() * (now.getTime() - createdAt.getTime()) * 0.6);
+      // M1.4: an L3 client's first deal was won at L2 by the closer, after the client came to L2; its acceptance
+      // act moved the client to L3. The deal stays the closer's (pay credits its money to them), later deals are the farmer's.
+      const firstDealAtL2 = levelOf === "L3" && k === 0 && outcome === "won" && closerOfClient !== null && toL2At !== null;
+      const dealOwner = firstDealAtL2 && closerOfClient ? closerOfClient : owner;
+      const openedAt = firstDealAtL2 && toL2At && drawnOpenedAt < toL2At ? toL2At : drawnOpenedAt;
       const path = [...openStages.slice(0, Math.max(1, finalStage.kind === "open" ? openStages.indexOf(finalStage) + 1 : random.int(1, openStages.length))), ...(finalStage.kind === "open" ? [] : [finalStage])];
       let enteredAt = openedAt;
       for (const [step, stage] of path.entries()) {
         const leftAt = step === path.length - 1 ? null : new Date(Math.min(now.getTime(), enteredAt.getTime() + random.int(1, 20) * dayMs));
-        visitRows.push({ organizationId, dealId, stageId: stage.id, enteredAt, leftAt, movedById: owner.id });
+        visitRows.push({ organizationId, dealId, stageId: stage.id, enteredAt, leftAt, movedById: dealOwner.id });
         if (leftAt) enteredAt = leftAt;
       }
       dealRows.push({
@@ -313,15 +327,32 @@ export const seedDemoDepartment = async (database: Database, options: DemoOption
         amountMinor: random.int(50, 5000) * 1000_00,
         currency: "RUB",
         expectedCloseDate: new Date(now.getTime() + random.int(-20, 90) * dayMs).toISOString().slice(0, 10),
-        ownerId: owner.id,
+        ownerId: dealOwner.id,
         lostReason: finalStage.kind === "lost" ? random.pick(["Дорого", "Выбрали конкурента", "Нет бюджета", "Отложили проект"]) : null,
-        acceptanceSignedOn: finalStage.kind === "won" ? enteredAt.toISOString().slice(0, 10) : null,
+        // An L2 client's won deal still awaits its act (signed, the client would be at L3 already).
+        acceptanceSignedOn: finalStage.kind === "won" && levelOf !== "L2" ? enteredAt.toISOString().slice(0, 10) : null,
         stageEnteredAt: enteredAt,
         closedAt: finalStage.kind === "open" ? null : enteredAt,
         createdAt: openedAt,
         updatedAt: enteredAt,
       });
-      eventRows.push({ organizationId, companyId: id, kind: "deal_created", at: openedAt, actorId: owner.id, dealId });
+      eventRows.push({ organizationId, companyId: id, kind: "deal_created", at: openedAt, actorId: dealOwner.id, dealId });
+      if (firstDealAtL2 && toL3Row && toL3Event && toL2At) {
+        // The act is signed a few days after the win; that day the client went to L3.
+        const signedAt = new Date(Math.max(enteredAt.getTime(), Math.min(now.getTime() - 3600_000, enteredAt.getTime() + random.int(1, 10) * dayMs)));
+        const signedOn = signedAt.toISOString().slice(0, 10);
+        const deal = dealRows.at(-1);
+        if (deal) deal.acceptanceSignedOn = signedOn;
+        toL3Row.at = signedAt;
+        toL3Row.figures = { acceptanceSignedOn: signedOn };
+        toL3Row.secondsAtLevel = Math.round((signedAt.getTime() - toL2At.getTime()) / 1000);
+        toL3Event.at = signedAt;
+        const client = companyRows.at(-1);
+        if (client) {
+          client.levelEnteredAt = signedAt;
+          if (client.permanentSince) client.permanentSince = signedAt;
+        }
+      }
       // A won deal produces orders, paid in full or in part, over the months after the win.
       if (finalStage.kind === "won") {
         const dealAmount = dealRows.at(-1)?.amountMinor ?? 0;

@@ -8,7 +8,8 @@ import { roleSchema } from "./users";
  * masking of client phones and emails with capped reveals, the bulk-read guard, and the offboarding report.
  */
 
-export const exportEntitySchema = z.enum(["companies", "deals", "report"]);
+/** What an export holds: client lists, deals, a KPI report, the month's payroll, an import's rejected rows. */
+export const exportEntitySchema = z.enum(["companies", "deals", "report", "payroll", "import_errors"]);
 export type ExportEntity = z.infer<typeof exportEntitySchema>;
 export const exportFormatSchema = z.enum(["xlsx", "csv"]);
 
@@ -53,7 +54,10 @@ export type UpdateExportControlSettings = z.infer<typeof updateExportControlSett
 export const exportRequestStatusSchema = z.enum(["pending", "approved", "rejected", "downloaded", "expired"]);
 export type ExportRequestStatus = z.infer<typeof exportRequestStatusSchema>;
 
-/** The query string of the export route (`/companies/export`, `/deals/export`, `/kpi/export`), checked by that route's schema. */
+/**
+ * The query string of the export route (`/companies/export`, `/deals/export`, `/kpi/export`, `/pay/export`; for an
+ * import's error report `{ importId }`), checked by that route's schema.
+ */
 const exportQuerySchema = z.record(z.string().max(100), z.string().max(500)).refine((q) => Object.keys(q).length <= 40, { message: "At most 40 parameters" });
 
 export const createExportRequestSchema = z.strictObject({

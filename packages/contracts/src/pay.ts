@@ -14,6 +14,20 @@ const percentSchema = z.number().min(0).max(1000);
 /** A pay month: "YYYY-MM". */
 export const payMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Expected a month as YYYY-MM");
 export type PayMonth = z.infer<typeof payMonthSchema>;
+/** A Gregorian month, or a Jalali month for an organization in Iran whose plans are by Jalali month. */
+export const payPeriodKindSchema = z.enum(["month", "jalali_month"]);
+export type PayPeriodKindValue = z.infer<typeof payPeriodKindSchema>;
+/** A pay period: its key in the organization's calendar ("2026-11", "1405-12"), its first and last days, its neighbours. */
+export const payPeriodInfoSchema = z.object({
+  kind: payPeriodKindSchema,
+  key: payMonthSchema,
+  start: z.iso.date(),
+  end: z.iso.date(),
+  previous: payMonthSchema,
+  next: payMonthSchema,
+});
+export type PayPeriodInfo = z.infer<typeof payPeriodInfoSchema>;
+export const payPeriodQuerySchema = z.strictObject({ month: payMonthSchema.optional() });
 
 export const coefficientCurveSchema = z.strictObject({
   thresholdPercent: percentSchema,
@@ -126,7 +140,7 @@ export type ApplyPreset = z.input<typeof applyPresetSchema>;
 
 // ---------------------------------------------------------------- the payroll
 
-export const payrollLineKindValues = ["base", "variable", "clawback", "kpi_bonus", "accepted_leads", "first_deals", "retention", "adjustment", "late_clawback"] as const;
+export const payrollLineKindValues = ["base", "variable", "clawback", "kpi_bonus", "accepted_leads", "first_deals", "retention", "adjustment", "late_clawback", "late_payment"] as const;
 export const payrollLineKindSchema = z.enum(payrollLineKindValues);
 
 export const payrollLineSchema = z.object({
@@ -159,6 +173,7 @@ export const sellerPayrollSchema = z.object({
   seller: personRefSchema,
   level: levelSchema.nullable(),
   month: payMonthSchema,
+  periodKind: payPeriodKindSchema,
   status: z.enum(["open", "closed"]),
   currency: z.string(),
   scheme: z.object({ id: idSchema, name: z.string(), version: z.number().int() }).nullable(),
@@ -182,6 +197,9 @@ export const payrollShareSchema = z.object({
 
 export const departmentPayrollSchema = z.object({
   month: payMonthSchema,
+  periodKind: payPeriodKindSchema,
+  start: z.iso.date(),
+  end: z.iso.date(),
   status: z.enum(["open", "closed"]),
   closedAt: isoDateTimeSchema.nullable(),
   currency: z.string(),
@@ -196,6 +214,11 @@ export const departmentPayrollSchema = z.object({
       factMinor: minorSchema,
       planMinor: minorSchema.nullable(),
       completionPercent: z.number().nullable(),
+      /**
+       * What each level is paid for besides money (M1.3, M1.4): clients the seller handed L1 → L2, first deals whose
+       * acceptance act was signed, clients who paid again on a repeat deal — in the period, whatever the scheme.
+       */
+      results: z.object({ acceptedLeads: z.number().int(), firstDeals: z.number().int(), repeatClients: z.number().int() }),
     }),
   ),
   totalMinor: minorSchema,

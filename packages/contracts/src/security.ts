@@ -46,8 +46,12 @@ export const auditQuerySchema = z.strictObject({
   action: auditActionSchema.optional(),
   targetKind: z.string().trim().min(1).max(50).optional(),
   targetId: z.string().trim().min(1).max(200).optional(),
-  from: isoDateTimeSchema.optional(),
-  to: isoDateTimeSchema.optional(),
+  /**
+   * The period: a date ("2026-12-07") is that whole day in the organization's time zone (`from` its first
+   * instant, `to` its last); a date-time with an offset is that exact instant.
+   */
+  from: z.union([z.iso.date(), isoDateTimeSchema]).optional(),
+  to: z.union([z.iso.date(), isoDateTimeSchema]).optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 

@@ -51,6 +51,18 @@ export const dayBounds = (now: Date, timeZone: string): { start: Date; end: Date
   return { start, end };
 };
 
+/**
+ * The instant a local calendar date ("YYYY-MM-DD") begins in the time zone: a period the people of an
+ * organization pick by days ("from 1 to 7 December") starts and ends at their midnights, not at UTC's.
+ */
+export const localDayStart = (day: string, timeZone: string): Date => {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const asUtc = Date.UTC(y, m - 1, d);
+  const first = asUtc - offsetMinutes(new Date(asUtc), timeZone) * 60_000;
+  // Near a clock change the offset at the guess differs from the offset at the true midnight.
+  return new Date(asUtc - offsetMinutes(new Date(first), timeZone) * 60_000);
+};
+
 /** The organization's calendar date of `now`, "YYYY-MM-DD": the `today` the method's rules take. */
 export const localDateOf = (now: Date, timeZone: string): string => {
   const parts = dateFormatter(timeZone).formatToParts(now);

@@ -104,4 +104,6 @@ END;
 $$;--> statement-breakpoint
 CREATE TRIGGER "companies_forecast_week_update" AFTER UPDATE ON "companies"
 REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kpi_companies_forecast_week_keep();--> statement-breakpoint
-INSERT INTO open_deal_forecast_week SELECT * FROM open_deal_forecast_week_expected;
+INSERT INTO open_deal_forecast_week SELECT * FROM open_deal_forecast_week_expected;--> statement-breakpoint
+-- The embedded database runs no autovacuum: the planner learns the backfilled table's size here.
+ANALYZE open_deal_forecast_week;

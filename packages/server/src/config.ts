@@ -9,6 +9,8 @@ export type Config = {
   /** Embedded mode's data directory (ignored when databaseUrl is set). */
   dataDir: string;
   databaseUrl: string | undefined;
+  /** CONVEYOR_SECRET: the installation's secret the keys for sealed secrets come from; unset, DATA_DIR/secret.key. */
+  secret: string | undefined;
   logLevel: string;
   trustProxy: boolean | string;
   /** false: API only, no web app built or served. */
@@ -24,6 +26,7 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
     .optional(),
+  CONVEYOR_SECRET: z.string().min(32, "CONVEYOR_SECRET must be at least 32 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: z.string().optional(),
   SERVE_WEB: z.enum(["true", "false"]).default("true"),
@@ -49,6 +52,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    secret: e.CONVEYOR_SECRET,
     logLevel: e.LOG_LEVEL,
     trustProxy,
     serveWeb: e.SERVE_WEB === "true",

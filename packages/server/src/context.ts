@@ -1,5 +1,6 @@
 import { defaultSignInThrottle, type SignInThrottleSettings } from "@conveyor/domain";
 import type { Database } from "./db/database";
+import type { ServerKeys } from "./security/secret-box";
 
 export type SecuritySettings = {
   sessionTtlMs: number;
@@ -19,5 +20,7 @@ export type AppContext = {
   /** Rules never read the clock themselves; tests pass a fixed one. */
   now: () => Date;
   security: SecuritySettings;
+  /** Keys derived from the installation's secret (security/secret-box.ts): TOTP secrets are sealed with them. */
+  keys: ServerKeys;
   version: string;
 };

@@ -11,7 +11,7 @@ describe("the demo department's lead intake", () => {
     test.clock.now = new Date("2026-12-08T08:00:00Z");
     const org = await buildOrganization(test.database);
     await seedDemoDepartment(test.database, { organizationId: org.organizationId, now: test.clock.now, companies: 20 });
-    const seeded = await seedDemoLeads({ database: test.database, now: () => test.clock.now, security: test.context.security, version: "test" }, org.organizationId);
+    const seeded = await seedDemoLeads({ database: test.database, now: () => test.clock.now, security: test.context.security, keys: test.context.keys, version: "test" }, org.organizationId);
     expect(seeded).toEqual({ sources: 2, leads: 8 });
     const admin = await signedIn(test, org.admin);
     const sources = await admin.get<{ items: LeadSource[] }>("/api/v1/lead-sources");

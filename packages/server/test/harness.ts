@@ -5,6 +5,7 @@ import { afterAll, beforeAll, inject } from "vitest";
 import { defaultSecurity, type AppContext, type SecuritySettings } from "../src/context";
 import { openDatabase, type Database } from "../src/db/database";
 import { buildApp, type BuildAppOptions } from "../src/http/app";
+import { keysFromSecret } from "../src/security/secret-box";
 import { factoryPassword, type BuiltUser } from "../src/testing/factories";
 
 export { buildOrganization, buildUser, uniqueEmail, type BuiltUser } from "../src/testing/factories";
@@ -25,6 +26,9 @@ export const openTestDatabase = (): Promise<Database> => {
     : openDatabase({ mode: "embedded-socket", socketDir: target.socketDir, port: target.port });
 };
 
+/** The keys of every test app (the same for all files: they share one database). */
+export const testKeys = keysFromSecret("conveyor-test-secret-0123456789abcdef");
+
 /** An app on the run's shared database with its own clock; closed after the file. */
 export const useTestApp = (
   options: { security?: Partial<SecuritySettings>; build?: Partial<Omit<BuildAppOptions, "context">> } = {},
@@ -42,6 +46,7 @@ export const useTestApp = (
       database,
       now: () => clock.now,
       security: { ...defaultSecurity, ...options.security },
+      keys: testKeys,
       version: "test",
     };
     const app = await buildApp({ context, ...options.build });

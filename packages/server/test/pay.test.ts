@@ -112,7 +112,13 @@ describe("presets and schemes", () => {
     expect(pair.body.items.map((s) => s.assignments[0]?.targetValue)).toEqual(["new_business", "client"]);
     const conveyor = await apply(w.head, "conveyor");
     expect(conveyor.body.items.map((s) => s.assignments[0]?.targetValue)).toEqual(["L1", "L2", "L3"]);
-    expect((await w.a.get<{ items: PayScheme[] }>("/api/v1/pay/schemes")).body.items).toHaveLength(6);
+    expect((await w.head.get<{ items: PayScheme[] }>("/api/v1/pay/schemes")).body.items).toHaveLength(6);
+    // A seller reads only the scheme that pays them, and may not change it.
+    const own = await w.a.get<{ items: PayScheme[] }>("/api/v1/pay/schemes");
+    expect(own.body.items.map((s) => s.id)).toEqual([scheme?.id]);
+    expect((await w.a.get(`/api/v1/pay/schemes/${conveyor.body.items[0]?.id}`)).status).toBe(404);
+    expect((await w.a.post(`/api/v1/pay/schemes/${scheme?.id}/versions`, { effectiveFrom: "2026-12", definition: { baseSalaryMinor: 1 } })).status).toBe(403);
+    expect((await w.a.put(`/api/v1/pay/schemes/${scheme?.id}/assignments`, { assignments: [] })).status).toBe(403);
   });
 
   it("refuses an unsound scheme naming the field, and a person of another organization", async () => {
@@ -250,6 +256,24 @@ describe("adjustments, closing a month, refunds after the close", () => {
     expect(lineOf(decemberA.body, "late_clawback").map((l) => l.amountMinor)).toEqual([-2_500_000]);
   });
 
+  it("a payment dated in the closed month but recorded after the close lands in the next open month, saying so", async () => {
+    test.clock.advance(60_000);
+    const late = await w.admin.post<{ id: string }>(`/api/v1/orders/${w.orders.c}/payments`, { amountMinor: 10_000_000, paidOn: "2026-11-28" });
+    expect(late.status, late.raw).toBe(201);
+    // November stays as it was closed: the money is not in its lines.
+    const novemberC = await sellerPay(w.head, w.users.c, "2026-11");
+    expect(novemberC.body.totalMinor).toBe(14_400_000);
+    expect(novemberC.body.sources.payments.map((p) => p.id)).not.toContain(late.body.id);
+    // December pays it at November's 10%, as a line naming the closed month and the payment.
+    const decemberC = await sellerPay(w.head, w.users.c, "2026-12");
+    expect(lineOf(decemberC.body, "late_payment")).toEqual([
+      expect.objectContaining({ amountMinor: 1_000_000, figures: expect.objectContaining({ closedMonth: "2026-11-01", paymentMinor: 10_000_000, paidOn: "2026-11-28" }), refs: expect.objectContaining({ paymentIds: [late.body.id] }) }),
+    ]);
+    expect(decemberC.body.sources.payments.map((p) => p.id)).toContain(late.body.id);
+    // Money dated in an open month is that month's, not a late line.
+    expect(lineOf(await sellerPay(w.head, w.users.a, "2026-12").then((r) => r.body), "late_payment")).toEqual([]);
+  });
+
   it("exports the month for the accountant and in the 1C layout", async () => {
     expect((await w.a.get("/api/v1/pay/export?month=2026-11")).status).toBe(403);
     const summary = await w.head.get("/api/v1/pay/export?month=2026-11&locale=ru");
@@ -274,8 +298,9 @@ describe("contests (M5.10)", () => {
     expect((await w.a.post("/api/v1/pay/contests", { name: "x", metric: "revenue", month: "2026-11", prize: "x" })).status).toBe(403);
     const created = await w.head.post<Contest>("/api/v1/pay/contests", { name: "Top of November", metric: "revenue", month: "2026-11", prize: "An extra day off" });
     expect(created.status, created.raw).toBe(201);
+    // Contests count money by the day it came, closed month or not: Chen's 100M − 20M refund + 10M paid late.
     const board = await w.a.get<Leaderboard>(`/api/v1/pay/contests/${created.body.id}/leaderboard`);
-    expect(board.body.rows.slice(0, 2).map((r) => [r.seller.name, r.rank, r.value])).toEqual([["Anna Half", 1, 250_000_000], ["Chen Hunter", 2, 80_000_000]]);
+    expect(board.body.rows.slice(0, 2).map((r) => [r.seller.name, r.rank, r.value])).toEqual([["Anna Half", 1, 250_000_000], ["Chen Hunter", 2, 90_000_000]]);
     const winner = await w.head.patch<Contest>(`/api/v1/pay/contests/${created.body.id}`, { winnerUserId: w.users.a.id });
     expect(winner.body).toMatchObject({ winner: { id: w.users.a.id, name: "Anna Half" }, prize: "An extra day off" });
     expect(winner.body.prizeRecordedAt).not.toBeNull();

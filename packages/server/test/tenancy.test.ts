@@ -1030,6 +1030,16 @@ const payMatrix: Record<string, () => Promise<void>> = {
   },
   "POST /api/v1/pay/adjustments": async () =>
     expectNotFound(await world.a.post("/api/v1/pay/adjustments", { sellerId: world.bSeller.id, month: "2026-12", amountMinor: 1, reason: "Stolen pay" })),
+  // The period's bounds come from A's own calendar: nothing of B's is in them.
+  "GET /api/v1/pay/period": async () =>
+    expect((await world.a.get("/api/v1/pay/period?month=2026-12")).body).toEqual({
+      kind: "month",
+      key: "2026-12",
+      start: "2026-12-01",
+      end: "2026-12-31",
+      previous: "2026-11",
+      next: "2027-01",
+    }),
   "GET /api/v1/pay/periods": async () => {
     await bPaid();
     expect((await world.a.get("/api/v1/pay/periods")).body).toEqual({ items: [] });

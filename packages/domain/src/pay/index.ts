@@ -1,6 +1,7 @@
 export * from "./scheme";
 export * from "./coefficient-curve";
 export * from "./pro-rating";
+export * from "./pay-period";
 export * from "./payroll";
 export * from "./what-if";
 export * from "./payroll-share";

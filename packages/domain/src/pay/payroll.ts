@@ -34,7 +34,7 @@ export type PayrollFacts = {
   firstDeals: ReadonlyArray<{ dealId: string; companyId: string }>;
   kpi: Readonly<Partial<Record<KpiBonusMetric, KpiFact>>>;
   adjustments: ReadonlyArray<{ id: string; amountMinor: number; reason: string }>;
-  /** Refunds of closed months that land in this month (see `lateRefundClawback`). */
+  /** Refunds and payments of closed months that land in this month (see `latePaymentLine`). */
   lateClawbacks?: readonly PayrollLine[];
 };
 
@@ -47,7 +47,8 @@ export type PayrollLineKind =
   | "first_deals"
   | "retention"
   | "adjustment"
-  | "late_clawback";
+  | "late_clawback"
+  | "late_payment";
 
 export type PayrollRefs = {
   paymentIds: string[];
@@ -274,7 +275,46 @@ export const lateRefundClawback = (definition: PaySchemeDefinition, refund: Mone
   };
 };
 
-/** The month of a local date ("YYYY-MM-01"). */
+/**
+ * M1.6 money received after a close: a payment dated in a closed month but entered after it was closed lands
+ * in the next open month as a `late_payment` line, "paid for <closed month>". Percent parts take it at the
+ * closed month's rates and the coefficient with the payment counted; an on-target part gains what its curve
+ * gives between the frozen completion and the completion with the payment. A refund is `lateRefundClawback`.
+ */
+export const latePaymentLine = (definition: PaySchemeDefinition, payment: MoneyFact, closed: ClosedMonthFigures): PayrollLine | null => {
+  if (payment.amountMinor < 0) return lateRefundClawback(definition, payment, closed);
+  if (payment.amountMinor === 0) return null;
+  const frozen = planCompletionPercent(closed.factMinor, closed.planMinor);
+  const after = planCompletionPercent(closed.factMinor + payment.amountMinor, closed.planMinor);
+  let raw = 0;
+  const contributions: PaymentContribution[] = [];
+  for (const part of definition.variable) {
+    switch (part.kind) {
+      case "percent": {
+        if (!inScope(payment, part.clientScope)) break;
+        const coefficient = coefficientOf(part, after) ?? 0;
+        const c = paymentContribution(definition, part, payment);
+        raw += c.contributionMinor * coefficient;
+        contributions.push({ ...c, contributionMinor: Math.round(c.contributionMinor * coefficient) });
+        break;
+      }
+      case "on_target": {
+        if (frozen === null || after === null) break;
+        raw += part.onTargetMinor * (curveCoefficient(part.curve, after) - curveCoefficient(part.curve, frozen));
+        break;
+      }
+    }
+  }
+  return {
+    kind: "late_payment",
+    amountMinor: Math.round(raw),
+    figures: { closedMonth: closed.monthStart, paymentMinor: payment.amountMinor, paidOn: payment.paidOn, completionPercent: frozen, completionAfterPayment: after },
+    refs: refs({ paymentIds: [payment.id], dealIds: [payment.dealId], companyIds: [payment.companyId] }),
+    contributions,
+  };
+};
+
+/** The Gregorian month of a local date ("YYYY-MM-01"); a Jalali-month organization uses `payPeriodHolding`. */
 export const monthOf = (date: string): string => `${date.slice(0, 7)}-01`;
 
 /**

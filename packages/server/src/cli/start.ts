@@ -1,11 +1,13 @@
 import { pino } from "pino";
 import { bootstrapInstallation } from "../commands/bootstrap-installation";
+import { sealPlainTwoFactorSecrets } from "../commands/manage-two-factor";
 import { loadConfig, readVersion } from "../config";
 import { defaultSecurity } from "../context";
 import { DataDirLockedError } from "../db/data-dir-lock";
 import { openDatabase, type Database } from "../db/database";
 import { migrateDatabase } from "../db/migrate";
 import { buildApp, logRedactPaths } from "../http/app";
+import { loadServerKeys } from "../security/secret-box";
 import { buildWebIfNeeded, webDistDir } from "./web-build";
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -47,6 +49,10 @@ const main = async (): Promise<void> => {
   // After the lock is taken, so a second start on the same data directory fails at once.
   if (config.serveWeb) buildWebIfNeeded(say);
   await migrateDatabase(database.pool);
+  const { keys, source: keySource } = loadServerKeys({ secret: config.secret, dataDir: config.dataDir });
+  // TOTP secrets stored before they were sealed (0017) are sealed now, once.
+  const sealed = await sealPlainTwoFactorSecrets(database.db, keys);
+  if (sealed > 0) logger.info({ sealed }, "two-factor secrets sealed");
   const url = `http://localhost:${config.port}`;
   const bootstrapped = await bootstrapInstallation(database, { ...config.bootstrap, now: new Date() });
   // The demo department: always on a new embedded database, on PostgreSQL only with --demo.
@@ -55,14 +61,14 @@ const main = async (): Promise<void> => {
     const { seedDemoDepartment } = await import("@conveyor/bench/generator");
     const summary = await seedDemoDepartment(database, { organizationId: bootstrapped.organizationId, now: new Date() });
     const { seedDemoLeads } = await import("../commands/seed-demo-leads");
-    const leads = await seedDemoLeads({ database, now: () => new Date(), security: defaultSecurity, version: readVersion() }, bootstrapped.organizationId);
+    const leads = await seedDemoLeads({ database, now: () => new Date(), security: defaultSecurity, keys, version: readVersion() }, bootstrapped.organizationId);
     logger.info({ ...summary, leadSources: leads.sources, leads: leads.leads }, "demo department created");
   } else if (!bootstrapped && process.argv.includes("--demo")) {
     logger.warn("--demo ignored: the database already has an organization");
   }
 
   const app = await buildApp({
-    context: { database, now: () => new Date(), security: defaultSecurity, version: readVersion() },
+    context: { database, now: () => new Date(), security: defaultSecurity, keys, version: readVersion() },
     logger,
     ...(config.serveWeb && { webDistDir }),
     trustProxy: config.trustProxy,
@@ -96,7 +102,7 @@ const main = async (): Promise<void> => {
   await app.listen({ port: config.port, host: config.host });
   if (bootstrapped) printFirstStart(bootstrapped.adminEmail, bootstrapped.oneTimePassword, url);
   logger.info(
-    { url, database: database.mode, readyInMs: Date.now() - startedAt },
+    { url, database: database.mode, keys: keySource, readyInMs: Date.now() - startedAt },
     `Conveyor is ready at ${url} (${database.mode === "embedded" ? `embedded database in ${config.dataDir}` : "PostgreSQL"})`,
   );
 };

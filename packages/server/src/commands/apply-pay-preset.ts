@@ -7,7 +7,7 @@ import { assignTargets, insertScheme, insertVersion } from "../repositories/pay.
 import type { Viewer } from "../scope";
 import { definitionOf } from "./compute-payroll";
 import { getPayScheme } from "./manage-pay-schemes";
-import { mustManagePay } from "./pay-context";
+import { mustManagePay, payPeriodFor } from "./pay-context";
 
 /*
  * [pay] the presets that reproduce the seeds (M5.14, M3.2, M1.6) and applying one: its schemes created from a
@@ -42,7 +42,8 @@ export const applyPayPreset = async (context: AppContext, viewer: Viewer, key: P
     const created: string[] = [];
     for (const scheme of preset.schemes) {
       const id = await insertScheme(tx, viewer.organizationId, { name: input.names[scheme.key] ?? englishNames[scheme.key] ?? scheme.key, presetKey: preset.key, createdById: viewer.userId, at });
-      await insertVersion(tx, viewer.organizationId, { schemeId: id, effectiveFrom: `${input.effectiveFrom}-01`, definition: scheme.definition, createdById: viewer.userId, at });
+      const from = await payPeriodFor(tx, viewer.organizationId, input.effectiveFrom);
+      await insertVersion(tx, viewer.organizationId, { schemeId: id, effectiveFrom: from.start, definition: scheme.definition, createdById: viewer.userId, at });
       if (input.assign && scheme.assignment) await assignTargets(tx, viewer.organizationId, id, [scheme.assignment]);
       created.push(id);
     }

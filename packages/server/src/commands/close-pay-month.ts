@@ -7,7 +7,7 @@ import { closedPeriods, insertLines, insertPeriod, insertResult } from "../repos
 import { loadOrgCalendar } from "../kpi/org-calendar";
 import type { Viewer } from "../scope";
 import { loadMonthPayroll } from "./compute-payroll";
-import { monthKeyOf, mustManagePay, payMonth, validation } from "./pay-context";
+import { monthKeyOf, mustManagePay, payPeriodFor, payPeriodKindOf, validation } from "./pay-context";
 
 /*
  * [pay] M1.6: closing a month freezes its payroll — every seller's lines and the figures a later refund is
@@ -16,18 +16,19 @@ import { monthKeyOf, mustManagePay, payMonth, validation } from "./pay-context";
 
 export const listPayPeriods = async (context: AppContext, viewer: Viewer): Promise<{ items: PayPeriod[] }> => {
   mustManagePay(viewer);
+  const kind = await payPeriodKindOf(context.database.db, viewer.organizationId);
   const periods = await closedPeriods(context.database.db, viewer.organizationId);
-  return { items: periods.map((p) => ({ month: monthKeyOf(p.month), closedAt: p.closedAt.toISOString(), closedBy: { id: p.closedById, name: p.closedByName }, sellers: p.sellers, totalMinor: p.totalMinor })) };
+  return { items: periods.map((p) => ({ month: monthKeyOf(p.month, kind), closedAt: p.closedAt.toISOString(), closedBy: { id: p.closedById, name: p.closedByName }, sellers: p.sellers, totalMinor: p.totalMinor })) };
 };
 
 export const closePayMonth = async (context: AppContext, viewer: Viewer, monthKey: string): Promise<PayPeriod> => {
   mustManagePay(viewer);
-  const month = payMonth(monthKey);
   const now = context.now();
   return context.database.db.transaction(async (tx) => {
+    const month = await payPeriodFor(tx, viewer.organizationId, monthKey);
     const { timeZone } = await loadOrgCalendar(tx, viewer.organizationId, now);
     if (month.start > localDateOf(now, timeZone)) throw validation("month", "month_not_started", "A month that has not begun cannot be closed");
-    if (!(await insertPeriod(tx, viewer.organizationId, month.start, viewer.userId, now))) throw new AppError("pay_period_closed", "This month is already closed");
+    if (!(await insertPeriod(tx, viewer.organizationId, month, viewer.userId, now))) throw new AppError("pay_period_closed", "This month is already closed");
     const sellers = await paySellersInScope(tx, viewer);
     const loaded = await loadMonthPayroll(tx, viewer.organizationId, month, sellers, now, { compute: true, closedAtOverride: now });
     for (const r of loaded.results) {

@@ -1,10 +1,11 @@
 import { paySchemeDefinitionSchema, payrollLineSchema, type PaySchemeDefinitionData, type PayrollLine as WireLine } from "@conveyor/contracts";
 import {
-  baseForMonth,
+  baseForPeriod,
   computePayroll,
   landingMonthOfRefund,
-  lateRefundClawback,
-  monthOf,
+  latePaymentLine,
+  nextPayPeriodStart,
+  payPeriodHolding,
   schemeFor,
   versionInForce,
   type MoneyFact,
@@ -22,7 +23,7 @@ import {
   acceptedHandoversOf,
   clientCoverageOf,
   firstDealsOf,
-  lateRefundsOf,
+  latePaymentsOf,
   monthRollupOf,
   paymentsOf,
   revenuePlansOf,
@@ -30,7 +31,7 @@ import {
   type PaySeller,
 } from "../repositories/pay-facts.repository";
 import { adjustmentsOf, assignmentsOf, closedPeriods, resultsOf, schemesOf, storedLinesOf, versionsOf } from "../repositories/pay.repository";
-import { nextMonthStart, type PayMonthRange } from "./pay-context";
+import type { PayMonthRange } from "./pay-context";
 
 /*
  * [pay] M1.6: the month's payroll of a set of sellers — read as frozen when the month is closed, otherwise
@@ -109,16 +110,18 @@ export const loadMonthPayroll = async (
   const versions = await versionsOf(ex, organizationId, schemes.map((s) => s.id));
   const assignmentRows = await assignmentsOf(ex, organizationId);
   const payments = await paymentsOf(ex, organizationId, ids, month.start, month.end);
-  const lateRefunds = await lateRefundsOf(ex, organizationId, ids, month.start);
+  const latePayments = await latePaymentsOf(ex, organizationId, ids, month.start);
   const handovers = await acceptedHandoversOf(ex, organizationId, ids, month.start, month.end, calendar.timeZone);
   const firstDeals = await firstDealsOf(ex, organizationId, ids, month.start, month.end);
   const rollups = await monthRollupOf(ex, organizationId, ids, month.start, month.end);
   const coverage = await clientCoverageOf(ex, organizationId, ids, month.start, month.end, calendar.timeZone);
   const absences = await absencesOf(ex, organizationId, ids, month.start, month.end);
-  const plans = await revenuePlansOf(ex, organizationId, ids, month.start);
+  const plans = await revenuePlansOf(ex, organizationId, ids, month.kind, month.start);
   const adjustments = await adjustmentsOf(ex, organizationId, month.start, ids);
   const assignments: SchemeAssignment[] = assignmentRows.flatMap((a) => (isTargetKind(a.targetKind) ? [{ schemeId: a.schemeId, targetKind: a.targetKind, targetValue: a.targetValue }] : []));
-  const lateMonths = [...new Set(lateRefunds.map((r) => monthOf(r.paidOn)))];
+  const periodStartOf = (date: string) => payPeriodHolding(month.kind, date).start;
+  const nextStart = (start: string) => nextPayPeriodStart(month.kind, start);
+  const lateMonths = [...new Set(latePayments.map((r) => periodStartOf(r.paidOn)))];
   const frozen = await resultsOf(ex, organizationId, lateMonths, ids);
 
   const results = sellers.map((seller): SellerResult => {
@@ -132,21 +135,22 @@ export const loadMonthPayroll = async (
     const won = activity?.dealsWon ?? 0;
     const lost = activity?.dealsLost ?? 0;
 
-    // Late refunds: each lands in the first month open when it was entered, clawed at its own month's frozen figures.
+    // Late money — refunds and payments entered after their month was closed: each lands in the first month
+    // open when it was entered, at its own month's frozen figures (completion runs on in entry order).
     const runningFact = new Map<string, number>();
     const lateClawbacks: PayrollLine[] = [];
-    for (const refund of [...own(lateRefunds)].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
-      const refundMonth = monthOf(refund.paidOn);
-      const result = frozen.find((r) => r.userId === seller.id && r.month === refundMonth);
-      const factBefore = runningFact.get(refundMonth) ?? result?.factMinor ?? 0;
-      runningFact.set(refundMonth, factBefore + refund.amountMinor);
-      if (landingMonthOfRefund(refundMonth, refund.createdAt, closedAt, nextMonthStart) !== month.start) continue;
+    for (const late of [...own(latePayments)].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
+      const lateMonth = periodStartOf(late.paidOn);
+      const result = frozen.find((r) => r.userId === seller.id && r.month === lateMonth);
+      const factBefore = runningFact.get(lateMonth) ?? result?.factMinor ?? 0;
+      runningFact.set(lateMonth, factBefore + late.amountMinor);
+      if (landingMonthOfRefund(lateMonth, late.createdAt, closedAt, nextStart) !== month.start) continue;
       if (!result?.definition) continue;
-      const line = lateRefundClawback(definitionOf(result.definition), toFact(refund), { monthStart: refundMonth, factMinor: factBefore, planMinor: result.planMinor });
+      const line = latePaymentLine(definitionOf(result.definition), toFact(late), { monthStart: lateMonth, factMinor: factBefore, planMinor: result.planMinor });
       if (line) lateClawbacks.push(line);
     }
 
-    const base = baseForMonth(calendar.calendar, month.year, month.month, definition?.baseSalaryMinor ?? 0, myAbsences);
+    const base = baseForPeriod(calendar.calendar, month, definition?.baseSalaryMinor ?? 0, myAbsences);
     const facts: PayrollFacts = {
       base: { ...base, absenceIds: myAbsences.map((a) => a.id) },
       planMinor: plans.get(seller.id) ?? null,

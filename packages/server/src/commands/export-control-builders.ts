@@ -1,6 +1,15 @@
-import { customFiltersOf, exportCompaniesQuerySchema, exportDealsQuerySchema, withCustomFilters, type ExportEntity, type FieldError } from "@conveyor/contracts";
+import {
+  customFiltersOf,
+  exportCompaniesQuerySchema,
+  exportDealsQuerySchema,
+  idSchema,
+  payExportQuerySchema,
+  withCustomFilters,
+  type ExportEntity,
+  type FieldError,
+} from "@conveyor/contracts";
 import { searchPattern } from "@conveyor/domain";
-import type { z } from "zod";
+import { z } from "zod";
 import type { AppContext } from "../context";
 import { AppError } from "../http/app-error";
 import { exportQuerySchema as kpiExportQuerySchema } from "../routes/api/kpi/kpi.routes";
@@ -8,7 +17,9 @@ import type { Viewer } from "../scope";
 import { resolveCompanyCustomFilter, resolveDealCustomFilter } from "./custom-values";
 import { exportCompanies } from "./export-companies";
 import { exportDeals } from "./export-deals";
+import { exportImportErrors } from "./export-import-errors";
 import { exportKpiReport } from "./export-kpi-report";
+import { exportPayroll } from "./export-payroll";
 import type { ExportPlan } from "./export-control-gate";
 
 /*
@@ -59,6 +70,28 @@ export const reportExportPlan = (context: AppContext, viewer: Viewer, parsed: z.
   };
 };
 
+export const payrollExportPlan = (context: AppContext, viewer: Viewer, query: z.infer<typeof payExportQuerySchema>): ExportPlan => {
+  const { month, layout, locale } = query;
+  return {
+    entity: "payroll",
+    format: "xlsx",
+    filter: { month, layout },
+    filename: `payroll-${month}${layout === "1c" ? "-1c" : ""}`,
+    build: () => exportPayroll(context, viewer, { month, layout, locale }),
+  };
+};
+
+/** An import's error report: the query an approval request stores is `{ importId }`. */
+export const importErrorsQuerySchema = z.strictObject({ importId: idSchema });
+
+export const importErrorsExportPlan = (context: AppContext, viewer: Viewer, query: z.infer<typeof importErrorsQuerySchema>): ExportPlan => ({
+  entity: "import_errors",
+  format: "csv",
+  filter: { importId: query.importId },
+  filename: `import-errors-${query.importId.slice(0, 8)}`,
+  build: () => exportImportErrors(context, viewer, query.importId),
+});
+
 const parseOrFail = <T extends z.ZodType>(schema: T, query: Record<string, string>): z.infer<T> => {
   const parsed = schema.safeParse(query);
   if (parsed.success) return parsed.data;
@@ -89,6 +122,15 @@ export const exportPlanOf = async (
     case "report": {
       const parsed = parseOrFail(kpiExportQuerySchema, query);
       return { plan: reportExportPlan(context, viewer, parsed), locale: parsed.locale };
+    }
+    case "payroll": {
+      const parsed = parseOrFail(payExportQuerySchema, query);
+      return { plan: payrollExportPlan(context, viewer, parsed), locale: parsed.locale };
+    }
+    case "import_errors": {
+      const parsed = parseOrFail(importErrorsQuerySchema, query);
+      // The report carries the file's own words, not the interface's; the locale is only kept for the request.
+      return { plan: importErrorsExportPlan(context, viewer, parsed), locale: "en" };
     }
   }
 };

@@ -1,6 +1,6 @@
 import type { AddPaySchemeVersion, CreatePayScheme, PayScheme, SchemeAssignmentInput } from "@conveyor/contracts";
 import { addPaySchemeVersionSchema, createPaySchemeSchema, salesRoleSchema, departmentKindSchema, levelSchema } from "@conveyor/contracts";
-import { schemeProblems } from "@conveyor/domain";
+import { schemeFor, schemeProblems } from "@conveyor/domain";
 import type { AppContext } from "../context";
 import type { Executor } from "../db/database";
 import { AppError, notFound } from "../http/app-error";
@@ -17,14 +17,15 @@ import {
   schemesOf,
   versionsOf,
 } from "../repositories/pay.repository";
+import { paySellersInScope } from "../repositories/pay-facts.repository";
 import type { Viewer } from "../scope";
 import { definitionOf } from "./compute-payroll";
-import { monthKeyOf, mustManagePay } from "./pay-context";
+import { managesPay, monthKeyOf, mustManagePay, payPeriodFor, payPeriodKindOf } from "./pay-context";
 
 /*
  * [pay] M1.6: schemes as data — created, renamed, given a new version from a month on, and assigned to levels,
- * jobs, department kinds or people. Everyone reads the schemes (a seller sees how they are paid); heads of
- * sales and admins change them.
+ * jobs, department kinds or people. Heads of sales and admins read and change them all; a seller reads only the
+ * scheme that pays them, a team lead those that pay their team.
  */
 
 type Definition = ReturnType<typeof createPaySchemeSchema.parse>["definition"];
@@ -33,6 +34,7 @@ const present = async (ex: Executor, organizationId: string, schemeId?: string):
   const schemes = await schemesOf(ex, organizationId, schemeId);
   const versions = await versionsOf(ex, organizationId, schemes.map((s) => s.id));
   const assignments = await assignmentsOf(ex, organizationId);
+  const kind = await payPeriodKindOf(ex, organizationId);
   return schemes.map((s) => ({
     id: s.id,
     name: s.name,
@@ -40,7 +42,7 @@ const present = async (ex: Executor, organizationId: string, schemeId?: string):
     createdAt: s.createdAt.toISOString(),
     versions: versions
       .filter((v) => v.schemeId === s.id)
-      .map((v) => ({ version: v.version, effectiveFrom: monthKeyOf(v.effectiveFrom), definition: definitionOf(v.definition), createdBy: { id: v.createdById, name: v.createdByName }, createdAt: v.createdAt.toISOString() })),
+      .map((v) => ({ version: v.version, effectiveFrom: monthKeyOf(v.effectiveFrom, kind), definition: definitionOf(v.definition), createdBy: { id: v.createdById, name: v.createdByName }, createdAt: v.createdAt.toISOString() })),
     assignments: assignments.filter((a) => a.schemeId === s.id).map((a) => ({ targetKind: parseKind(a.targetKind), targetValue: a.targetValue, targetName: a.targetName })),
   }));
 };
@@ -77,10 +79,25 @@ export const checkAssignments = async (ex: Executor, organizationId: string, ass
   if (errors.length > 0) throw new AppError("validation_failed", "Unknown assignment target", { errors });
 };
 
-export const listPaySchemes = async (context: AppContext, viewer: Viewer): Promise<{ items: PayScheme[] }> => ({ items: await present(context.database.db, viewer.organizationId) });
+/** The schemes a viewer may read: all for heads; otherwise those paying someone in their pay scope. */
+const visibleSchemeIds = async (ex: Executor, viewer: Viewer): Promise<Set<string> | null> => {
+  if (managesPay(viewer)) return null;
+  const sellers = await paySellersInScope(ex, viewer);
+  const assignments = (await assignmentsOf(ex, viewer.organizationId)).map((a) => ({ schemeId: a.schemeId, targetKind: parseKind(a.targetKind), targetValue: a.targetValue }));
+  const ids = sellers.map((seller) => schemeFor({ userId: seller.id, salesRole: seller.salesRole, departmentKind: seller.departmentKind, level: seller.level }, assignments));
+  return new Set(ids.filter((id): id is string => id !== undefined));
+};
+
+export const listPaySchemes = async (context: AppContext, viewer: Viewer): Promise<{ items: PayScheme[] }> => {
+  const { db } = context.database;
+  const visible = await visibleSchemeIds(db, viewer);
+  const all = await present(db, viewer.organizationId);
+  return { items: visible ? all.filter((s) => visible.has(s.id)) : all };
+};
 
 export const getPayScheme = async (context: AppContext, viewer: Viewer, id: string): Promise<PayScheme> => {
-  const [scheme] = await present(context.database.db, viewer.organizationId, id);
+  const visible = await visibleSchemeIds(context.database.db, viewer);
+  const [scheme] = visible && !visible.has(id) ? [] : await present(context.database.db, viewer.organizationId, id);
   if (!scheme) throw notFound("The pay scheme");
   return scheme;
 };
@@ -93,7 +110,8 @@ export const createPayScheme = async (context: AppContext, viewer: Viewer, raw: 
     await checkDefinition(tx, viewer.organizationId, input.definition);
     await checkAssignments(tx, viewer.organizationId, input.assignments);
     const id = await insertScheme(tx, viewer.organizationId, { name: input.name, presetKey, createdById: viewer.userId, at });
-    await insertVersion(tx, viewer.organizationId, { schemeId: id, effectiveFrom: `${input.effectiveFrom}-01`, definition: input.definition, createdById: viewer.userId, at });
+    const from = await payPeriodFor(tx, viewer.organizationId, input.effectiveFrom);
+    await insertVersion(tx, viewer.organizationId, { schemeId: id, effectiveFrom: from.start, definition: input.definition, createdById: viewer.userId, at });
     await assignTargets(tx, viewer.organizationId, id, input.assignments);
     const [scheme] = await present(tx, viewer.organizationId, id);
     if (!scheme) throw notFound("The pay scheme");
@@ -118,7 +136,8 @@ export const addPaySchemeVersion = async (context: AppContext, viewer: Viewer, i
   return context.database.db.transaction(async (tx) => {
     if (!(await lockScheme(tx, viewer.organizationId, id))) throw notFound("The pay scheme");
     await checkDefinition(tx, viewer.organizationId, input.definition);
-    await insertVersion(tx, viewer.organizationId, { schemeId: id, effectiveFrom: `${input.effectiveFrom}-01`, definition: input.definition, createdById: viewer.userId, at: context.now() });
+    const from = await payPeriodFor(tx, viewer.organizationId, input.effectiveFrom);
+    await insertVersion(tx, viewer.organizationId, { schemeId: id, effectiveFrom: from.start, definition: input.definition, createdById: viewer.userId, at: context.now() });
     const [scheme] = await present(tx, viewer.organizationId, id);
     if (!scheme) throw notFound("The pay scheme");
     return scheme;

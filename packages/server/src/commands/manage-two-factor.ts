@@ -1,15 +1,17 @@
 import type { TwoFactorEnrollment, TwoFactorStatus } from "@conveyor/contracts";
 import { twoFactorRequiredFor } from "@conveyor/domain";
 import type { AppContext } from "../context";
-import type { Executor } from "../db/database";
+import type { Database, Executor } from "../db/database";
 import { AppError, notFound } from "../http/app-error";
 import { readSecuritySettings } from "../repositories/security-settings.repository";
 import {
   countRecoveryCodesLeft,
   enableTwoFactor,
+  listPlainTwoFactorSecrets,
   readTwoFactor,
   removeTwoFactor,
   replaceRecoveryCodes,
+  replaceTwoFactorSecret,
   startTwoFactor,
   type Owner,
 } from "../repositories/two-factor.repository";
@@ -19,6 +21,7 @@ import type { Viewer } from "../scope";
 import { appendAudit } from "../security/audit-log";
 import { verifyPassword } from "../security/passwords";
 import { newRecoveryCodes, recoveryCodeHash } from "../security/recovery-codes";
+import { isSealed, openSecret, sealSecret, type ServerKeys } from "../security/secret-box";
 import { matchTotp, newTotpSecret, otpauthUri } from "../security/totp";
 
 /*
@@ -45,10 +48,27 @@ export const readTwoFactorStatus = async (context: AppContext, viewer: Viewer): 
   };
 };
 
+/**
+ * The TOTP secret of a stored row. One stored before secrets were sealed is sealed now, in the caller's
+ * transaction (the start seals them all; this covers a row written by an older server since).
+ */
+export const totpSecretOf = async (tx: Executor, owner: Owner, stored: string, keys: ServerKeys): Promise<string> => {
+  const secret = openSecret(keys.twoFactor, stored);
+  if (!isSealed(stored)) await replaceTwoFactorSecret(tx, owner, stored, sealSecret(keys.twoFactor, secret));
+  return secret;
+};
+
+/** Seals every TOTP secret still stored in the clear; returns how many. Run at start, before requests. */
+export const sealPlainTwoFactorSecrets = async (db: Database["db"], keys: ServerKeys): Promise<number> => {
+  const plain = await listPlainTwoFactorSecrets(db);
+  for (const row of plain) await replaceTwoFactorSecret(db, row, row.secret, sealSecret(keys.twoFactor, row.secret));
+  return plain.length;
+};
+
 /** A new secret, kept pending until confirmed; inside the caller's transaction (the sign-in step uses it too). */
-export const beginEnrollment = async (tx: Executor, owner: Owner & { email: string }, now: Date): Promise<TwoFactorEnrollment> => {
+export const beginEnrollment = async (tx: Executor, owner: Owner & { email: string }, context: { now: Date; keys: ServerKeys }): Promise<TwoFactorEnrollment> => {
   const secret = newTotpSecret();
-  await startTwoFactor(tx, owner, secret, now);
+  await startTwoFactor(tx, owner, sealSecret(context.keys.twoFactor, secret), context.now);
   return { secret, otpauthUri: otpauthUri(secret, owner.email) };
 };
 
@@ -60,11 +80,11 @@ export const finishEnrollment = async (
   tx: Executor,
   owner: Owner,
   code: string,
-  context: { now: Date; ip: string },
+  context: { now: Date; ip: string; keys: ServerKeys },
 ): Promise<string[]> => {
   const row = await readTwoFactor(tx, owner, { forUpdate: true });
   if (!row || row.enabledAt) throw new AppError("validation_failed", "Start the enrollment first", { errors: [{ field: "code", code: "not_enrolling", message: "Start the enrollment first" }] });
-  const step = matchTotp(row.secret, code, context.now, row.lastStep);
+  const step = matchTotp(await totpSecretOf(tx, owner, row.secret, context.keys), code, context.now, row.lastStep);
   if (step === null) throw wrongCode();
   await enableTwoFactor(tx, owner, step, context.now);
   const codes = newRecoveryCodes();
@@ -88,13 +108,13 @@ export const startMyEnrollment = async (context: AppContext, viewer: Viewer): Pr
     if (!member) throw notFound("You");
     const existing = await readTwoFactor(tx, viewer, { forUpdate: true });
     if (existing?.enabledAt) throw new AppError("validation_failed", "Two-factor sign-in is already on; turn it off first", { errors: [{ field: "twoFactor", code: "already_enabled", message: "Two-factor sign-in is already on" }] });
-    return beginEnrollment(tx, { ...viewer, email: member.email }, now);
+    return beginEnrollment(tx, { ...viewer, email: member.email }, { now, keys: context.keys });
   });
 };
 
 export const confirmMyEnrollment = async (context: AppContext, viewer: Viewer, code: string, ip: string): Promise<string[]> => {
   const now = context.now();
-  return context.database.db.transaction((tx) => finishEnrollment(tx, viewer, code, { now, ip }));
+  return context.database.db.transaction((tx) => finishEnrollment(tx, viewer, code, { now, ip, keys: context.keys }));
 };
 
 /** Turns two-factor off after the password; refused while the organization requires it of this person. */
@@ -126,6 +146,8 @@ export const disableMyTwoFactor = async (context: AppContext, viewer: Viewer, pa
  * one step again — or asks them to enroll, when the organization requires it. Their sessions end too.
  */
 export const resetTwoFactorOf = async (context: AppContext, viewer: Viewer, userId: string, ip: string): Promise<void> => {
+  // One's own two-factor goes off only with the password (the profile), never by a session alone.
+  if (userId === viewer.userId) throw new AppError("forbidden", "Turn your own two-factor sign-in off in your profile, with your password");
   const now = context.now();
   await context.database.db.transaction(async (tx) => {
     const member = await findMember(tx, viewer, userId);

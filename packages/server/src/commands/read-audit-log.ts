@@ -1,13 +1,23 @@
 import type { AuditPage, AuditQuery } from "@conveyor/contracts";
+import { addDays, localDayStart } from "@conveyor/domain";
 import type { AppContext } from "../context";
 import { AppError } from "../http/app-error";
 import { searchAudit } from "../repositories/audit.repository";
+import { findOrganization } from "../repositories/organization.repository";
 import type { Viewer } from "../scope";
 import { presentAuditEntry } from "../presenters/security.presenter";
 import { verifyAuditChain, type AuditChainReport } from "../security/audit-verify";
 
 const badCursor = () =>
   new AppError("validation_failed", "The cursor is not valid", { errors: [{ field: "cursor", code: "invalid", message: "The cursor is not valid" }] });
+
+const isDay = (value: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** A bound of the period: a date is read in the organization's time zone, `to` through the end of that day. */
+const boundOf = (value: string, timeZone: string, edge: "from" | "to"): Date => {
+  if (!isDay(value)) return new Date(value);
+  return edge === "from" ? localDayStart(value, timeZone) : new Date(localDayStart(addDays(value, 1), timeZone).getTime() - 1);
+};
 
 /** The audit screen: the organization's entries newest first, by person, action, target and period; paged by seq. */
 export const readAuditLog = async (context: AppContext, viewer: Viewer, query: AuditQuery): Promise<AuditPage> => {
@@ -16,8 +26,10 @@ export const readAuditLog = async (context: AppContext, viewer: Viewer, query: A
     if (!/^\d{1,15}$/.test(query.cursor)) throw badCursor();
     beforeSeq = Number(query.cursor);
   }
-  const from = query.from ? new Date(query.from) : undefined;
-  const to = query.to ? new Date(query.to) : undefined;
+  const days = [query.from, query.to].some((value) => value !== undefined && isDay(value));
+  const timeZone = days ? ((await findOrganization(context.database.db, viewer))?.timeZone ?? "UTC") : "UTC";
+  const from = query.from ? boundOf(query.from, timeZone, "from") : undefined;
+  const to = query.to ? boundOf(query.to, timeZone, "to") : undefined;
   if (from && to && from > to) {
     throw new AppError("validation_failed", "The period ends before it starts", { errors: [{ field: "to", code: "invalid", message: "The period ends before it starts" }] });
   }

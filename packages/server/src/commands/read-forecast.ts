@@ -1,6 +1,6 @@
 import type { Forecast } from "@conveyor/contracts";
 import { clientTypes } from "@conveyor/contracts";
-import { addDays, forecastBuckets, forecastSplit, repeatRunRate, type ForecastDeal } from "@conveyor/domain";
+import { addDays, forecastBuckets, forecastSplit, type ForecastDeal } from "@conveyor/domain";
 import type { z } from "zod";
 import type { forecastQuerySchema } from "@conveyor/contracts";
 import type { AppContext } from "../context";
@@ -11,7 +11,7 @@ import {
   forecastHistory,
   openDealsByMonth,
   openDealsByWeek,
-  repeatRevenueByMonth,
+  repeatRunRateOf,
   revenueBy,
 } from "../repositories/kpi-rollup.repository";
 import type { Viewer } from "../scope";
@@ -59,14 +59,14 @@ export const readForecast = async (context: AppContext, viewer: Viewer, query: z
   const last = ranges[ranges.length - 1]?.end ?? today;
 
   const first = ranges[0]?.start ?? today;
-  const [openRows, repeatHistory, actualByMonth, actualByDay, history] = await Promise.all([
+  const [openRows, repeatMonthly, actualByMonth, actualByDay, history] = await Promise.all([
     query.by === "month"
       ? openDealsByMonth(db, org, scope.userIds).then((rows) =>
           // Overdue and undated deals are due now: they land in the first month.
           rows.map((row) => ({ ...row, expectedCloseDate: row.expectedMonth === "0001-01-01" || row.expectedMonth < thisMonth ? null : row.expectedMonth })),
         )
       : openDealsByWeek(db, org, scope.userIds, first, last).then((rows) => rows.map((row) => ({ ...row, expectedCloseDate: row.expectedWeek }))),
-    repeatRevenueByMonth(db, org, scope.userIds, shiftMonth(thisMonth, -3), addDays(thisMonth, -1)),
+    repeatRunRateOf(db, org, scope.userIds, thisMonth),
     revenueBy(db, org, scope.userIds, "month", shiftMonth(thisMonth, -6), last),
     query.by === "week" ? revenueBy(db, org, scope.userIds, "day", first, last) : Promise.resolve(new Map<string, number>()),
     forecastHistory(db, org, scope.userIds, shiftMonth(thisMonth, -6), thisMonth),
@@ -103,7 +103,6 @@ export const readForecast = async (context: AppContext, viewer: Viewer, query: z
 
   const perType = new Map(clientTypes.map((type) => [type, forecastBuckets(deals.filter((d) => d.clientType === type), ranges, ranges[0]?.start ?? today)]));
   const all = forecastBuckets(deals, ranges, ranges[0]?.start ?? today);
-  const repeatMonthly = repeatRunRate(repeatHistory);
 
   const buckets = all.map((bucket, index) => {
     const days = (Date.parse(`${bucket.end}T00:00:00Z`) - Date.parse(`${bucket.start}T00:00:00Z`)) / 86_400_000 + 1;

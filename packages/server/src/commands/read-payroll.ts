@@ -3,11 +3,11 @@ import { grossProfitOf, payrollShareCheck, whatIfPayroll, type HypotheticalDeal,
 import type { AppContext } from "../context";
 import type { Executor } from "../db/database";
 import { AppError, notFound } from "../http/app-error";
-import { dealsByIds, dealsForWhatIf, handoversByIds, moneyByProductGroupOf, paySellersInScope, paymentsByIds } from "../repositories/pay-facts.repository";
+import { acceptedHandoversOf, dealsByIds, dealsForWhatIf, firstDealsOf, handoversByIds, moneyByProductGroupOf, paySellersInScope, paymentsByIds, paymentsOf } from "../repositories/pay-facts.repository";
 import { paySettingsOf } from "../repositories/pay.repository";
 import type { Viewer } from "../scope";
 import { loadMonthPayroll, type SellerResult } from "./compute-payroll";
-import { managesPay, mustSeePaySeller, payMonth, validation } from "./pay-context";
+import { managesPay, mustSeePaySeller, payPeriodFor, validation, type PayMonthRange } from "./pay-context";
 
 /*
  * [pay] M1.6: the payroll preview — the department's table (scoped: a team lead their team, a seller
@@ -29,10 +29,11 @@ const sourcesOf = async (ex: Executor, organizationId: string, payroll: Payroll)
   };
 };
 
-const presentSeller = async (ex: Executor, organizationId: string, month: string, status: "open" | "closed", currency: string, r: SellerResult): Promise<SellerPayroll> => ({
+const presentSeller = async (ex: Executor, organizationId: string, month: PayMonthRange, status: "open" | "closed", currency: string, r: SellerResult): Promise<SellerPayroll> => ({
   seller: { id: r.seller.id, name: r.seller.name },
   level: levelOf(r.seller.level),
-  month,
+  month: month.key,
+  periodKind: month.kind,
   status,
   currency,
   scheme: r.scheme,
@@ -46,9 +47,13 @@ const presentSeller = async (ex: Executor, organizationId: string, month: string
 
 export const readDepartmentPayroll = async (context: AppContext, viewer: Viewer, monthKey: string): Promise<DepartmentPayroll> => {
   const { db } = context.database;
-  const month = payMonth(monthKey);
+  const month = await payPeriodFor(db, viewer.organizationId, monthKey);
   const sellers = await paySellersInScope(db, viewer);
   const loaded = await loadMonthPayroll(db, viewer.organizationId, month, sellers, context.now());
+  const ids = sellers.map((s) => s.id);
+  const handovers = await acceptedHandoversOf(db, viewer.organizationId, ids, month.start, month.end, loaded.calendar.timeZone);
+  const firstDeals = await firstDealsOf(db, viewer.organizationId, ids, month.start, month.end);
+  const repeat = (await paymentsOf(db, viewer.organizationId, ids, month.start, month.end)).filter((p) => !p.firstDeal && p.amountMinor > 0);
   const rows = loaded.results.map((r) => {
     const baseMinor = r.payroll.lines.filter((l) => l.kind === "base").reduce((s, l) => s + l.amountMinor, 0);
     return {
@@ -61,6 +66,11 @@ export const readDepartmentPayroll = async (context: AppContext, viewer: Viewer,
       factMinor: r.payroll.factMinor,
       planMinor: r.payroll.planMinor,
       completionPercent: r.payroll.completionPercent,
+      results: {
+        acceptedLeads: handovers.filter((h) => h.userId === r.seller.id).length,
+        firstDeals: firstDeals.filter((d) => d.userId === r.seller.id).length,
+        repeatClients: new Set(repeat.filter((p) => p.userId === r.seller.id).map((p) => p.companyId)).size,
+      },
     };
   });
   const totalMinor = rows.reduce((s, r) => s + r.totalMinor, 0);
@@ -69,26 +79,27 @@ export const readDepartmentPayroll = async (context: AppContext, viewer: Viewer,
     const [settings, money] = await Promise.all([paySettingsOf(db, viewer.organizationId), moneyByProductGroupOf(db, viewer.organizationId, month.start, month.end)]);
     share = payrollShareCheck(totalMinor, grossProfitOf(money, settings), settings.payrollShareLimitPercent);
   }
-  return { month: monthKey, status: loaded.status, closedAt: loaded.closedAt?.toISOString() ?? null, currency: loaded.calendar.currency, sellers: rows, totalMinor, share };
+  return { month: month.key, periodKind: month.kind, start: month.start, end: month.end, status: loaded.status, closedAt: loaded.closedAt?.toISOString() ?? null, currency: loaded.calendar.currency, sellers: rows, totalMinor, share };
 };
 
 export const readSellerPayroll = async (context: AppContext, viewer: Viewer, sellerId: string, monthKey: string): Promise<SellerPayroll> => {
   const { db } = context.database;
   const seller = await mustSeePaySeller(db, viewer, sellerId);
-  const loaded = await loadMonthPayroll(db, viewer.organizationId, payMonth(monthKey), [seller], context.now());
+  const month = await payPeriodFor(db, viewer.organizationId, monthKey);
+  const loaded = await loadMonthPayroll(db, viewer.organizationId, month, [seller], context.now());
   const result = loaded.results[0];
   if (!result) {
     // A closed month without this seller (they joined later): nothing was paid.
-    return { seller: { id: seller.id, name: seller.name }, level: levelOf(seller.level), month: monthKey, status: loaded.status, currency: loaded.calendar.currency, scheme: null, lines: [], totalMinor: 0, factMinor: 0, planMinor: null, completionPercent: null, sources: { payments: [], deals: [], handovers: [] } };
+    return { seller: { id: seller.id, name: seller.name }, level: levelOf(seller.level), month: month.key, periodKind: month.kind, status: loaded.status, currency: loaded.calendar.currency, scheme: null, lines: [], totalMinor: 0, factMinor: 0, planMinor: null, completionPercent: null, sources: { payments: [], deals: [], handovers: [] } };
   }
-  return presentSeller(db, viewer.organizationId, monthKey, loaded.status, loaded.calendar.currency, result);
+  return presentSeller(db, viewer.organizationId, month, loaded.status, loaded.calendar.currency, result);
 };
 
 /** "If I close these deals": the seller's open month with hypothetical money; deals must be the seller's. */
 export const payWhatIf = async (context: AppContext, viewer: Viewer, input: WhatIfInput): Promise<WhatIfResult> => {
   const { db } = context.database;
   const seller = await mustSeePaySeller(db, viewer, input.sellerId ?? viewer.userId);
-  const month = payMonth(input.month);
+  const month = await payPeriodFor(db, viewer.organizationId, input.month);
   const loaded = await loadMonthPayroll(db, viewer.organizationId, month, [seller], context.now());
   const result = loaded.results[0];
   if (loaded.status === "closed") throw new AppError("pay_period_closed", "This month is closed: a what-if needs an open month");
@@ -104,7 +115,7 @@ export const payWhatIf = async (context: AppContext, viewer: Viewer, input: What
     }
     return { dealId: null, companyId: null, amountMinor: d.amountMinor, productGroupId: d.productGroupId ?? null, firstDeal: d.firstDeal ?? true };
   });
-  const current = await presentSeller(db, viewer.organizationId, input.month, loaded.status, loaded.calendar.currency, result);
+  const current = await presentSeller(db, viewer.organizationId, month, loaded.status, loaded.calendar.currency, result);
   if (!result.definition || !result.facts) {
     return { current, hypothetical: { lines: current.lines, totalMinor: current.totalMinor, factMinor: current.factMinor, completionPercent: current.completionPercent }, differenceMinor: 0 };
   }

@@ -17,7 +17,7 @@ import { appendAudit } from "../security/audit-log";
 import { recoveryCodeHash } from "../security/recovery-codes";
 import { newSecret, sha256 } from "../security/tokens";
 import { matchTotp } from "../security/totp";
-import { beginEnrollment, finishEnrollment } from "./manage-two-factor";
+import { beginEnrollment, finishEnrollment, totpSecretOf } from "./manage-two-factor";
 import { openSession, type SignedIn } from "./open-session";
 
 /*
@@ -76,7 +76,7 @@ export const startSignInEnrollment = async (context: AppContext, token: string |
     if (challenge.kind !== "enroll") throw new AppError("forbidden", "Two-factor is already set up: enter a code");
     const member = await findChallengeMember(tx, challenge);
     if (!member) throw expired();
-    return beginEnrollment(tx, { organizationId: challenge.organizationId, userId: challenge.userId, email: member.email }, now);
+    return beginEnrollment(tx, { organizationId: challenge.organizationId, userId: challenge.userId, email: member.email }, { now, keys: context.keys });
   });
 };
 
@@ -103,7 +103,7 @@ export const completeTwoFactorSignIn = async (
     if (challenge.kind === "enroll") {
       if (!("code" in step)) throw new AppError("validation_failed", "Enter the code from the app", { errors: [{ field: "code", code: "required", message: "Enter the code from the app" }] });
       try {
-        recoveryCodes = await finishEnrollment(tx, owner, step.code, { now, ip: request.ip });
+        recoveryCodes = await finishEnrollment(tx, owner, step.code, { now, ip: request.ip, keys: context.keys });
         accepted = true;
       } catch (error) {
         if (!(error instanceof AppError && error.code === "two_factor_invalid")) throw error;
@@ -112,7 +112,7 @@ export const completeTwoFactorSignIn = async (
       const row = await readTwoFactor(tx, owner, { forUpdate: true });
       if (!row?.enabledAt) throw expired();
       if ("code" in step) {
-        const matched = matchTotp(row.secret, step.code, now, row.lastStep);
+        const matched = matchTotp(await totpSecretOf(tx, owner, row.secret, context.keys), step.code, now, row.lastStep);
         if (matched !== null) {
           await markTotpStepUsed(tx, owner, matched);
           accepted = true;

@@ -28,6 +28,17 @@ const tagOf = (client: pg.PoolClient): string => {
   return tag;
 };
 
+/** The statement's text and parameters, and its name on `client` (none once `maxStatements` shapes are known). */
+const namedQuery = (client: pg.PoolClient, query: SQL) => {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  let number = numbers.get(text);
+  if (number === undefined && numbers.size < maxStatements) {
+    number = numbers.size + 1;
+    numbers.set(text, number);
+  }
+  return { ...(number !== undefined && { name: `intake_${tagOf(client)}_${number}` }), text, values: params };
+};
+
 /**
  * Runs statements as named prepared statements on the pool: each shape is parsed and planned once per connection
  * instead of with every lead (the intake's write is a dozen inserts in one statement). Outside any transaction; for
@@ -36,16 +47,9 @@ const tagOf = (client: pg.PoolClient): string => {
  */
 export const preparedStatements = (database: Pick<Database, "pool">): SqlRunner => ({
   execute: async (query) => {
-    const { sql: text, params } = dialect.sqlToQuery(query);
-    let number = numbers.get(text);
-    if (number === undefined && numbers.size < maxStatements) {
-      number = numbers.size + 1;
-      numbers.set(text, number);
-    }
     const client = await database.pool.connect();
     try {
-      const name = number === undefined ? undefined : `intake_${tagOf(client)}_${number}`;
-      const result = await client.query<Record<string, unknown>>({ ...(name !== undefined && { name }), text, values: params });
+      const result = await client.query<Record<string, unknown>>(namedQuery(client, query));
       client.release();
       return { rows: result.rows };
     } catch (error) {
@@ -55,3 +59,28 @@ export const preparedStatements = (database: Pick<Database, "pool">): SqlRunner 
     }
   },
 });
+
+/**
+ * Runs `work` in one transaction on one connection of the pool, its statements prepared as `preparedStatements`
+ * prepares them: the intake's group commit (commands/receive-lead-batch.ts). Commits when `work` returns, rolls
+ * back when it throws.
+ */
+export const preparedTransaction = async <T>(database: Pick<Database, "pool">, work: (tx: SqlRunner) => Promise<T>): Promise<T> => {
+  const client = await database.pool.connect();
+  const tx: SqlRunner = { execute: async (query) => ({ rows: (await client.query<Record<string, unknown>>(namedQuery(client, query))).rows }) };
+  try {
+    await client.query("begin");
+    const value = await work(tx);
+    await client.query("commit");
+    client.release();
+    return value;
+  } catch (error) {
+    const failed = await client.query("rollback").then(
+      () => false,
+      () => true,
+    );
+    // A connection that cannot even roll back is not given to anyone else.
+    client.release(failed);
+    throw error;
+  }
+};

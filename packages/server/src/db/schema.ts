@@ -1430,6 +1430,33 @@ export const openDealForecast = pgTable(
   (t) => [primaryKey({ name: "open_deal_forecast_key_pk", columns: [t.organizationId, t.ownerId, t.stageId, t.clientType, t.expectedMonth, t.level, t.audience] })],
 );
 
+/**
+ * Open dated deals per owner, stage, client type, level, segment and the Monday of their expected week: the
+ * weekly forecast (M2.4; migration 0016_forecast_week.sql). Undated deals stay in `open_deal_forecast` only.
+ */
+export const openDealForecastWeek = pgTable(
+  "open_deal_forecast_week",
+  {
+    organizationId: tenant(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    stageId: uuid("stage_id")
+      .notNull()
+      .references(() => pipelineStages.id),
+    clientType: text("client_type").notNull(),
+    expectedWeek: date("expected_week", { mode: "string" }).notNull(),
+    count: integer("count").notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    level: text("level").notNull().default(""),
+    audience: text("audience").notNull().default(""),
+  },
+  (t) => [
+    primaryKey({ name: "open_deal_forecast_week_key_pk", columns: [t.organizationId, t.ownerId, t.stageId, t.clientType, t.expectedWeek, t.level, t.audience] }),
+    index("open_deal_forecast_week_by_week_idx").on(t.organizationId, t.expectedWeek),
+  ],
+);
+
 /** Deals entering and leaving each stage per owner and local day: the funnel and time in stage (M5.15). */
 export const stageDayRollup = pgTable(
   "stage_day_rollup",
@@ -1751,8 +1778,8 @@ export const paySchemeVersions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    // No day-1 check (0018): a Jalali pay period starts mid Gregorian month.
     uniqueIndex("pay_scheme_versions_key").on(t.organizationId, t.schemeId, t.version),
-    check("pay_scheme_versions_month_check", sql`extract(day from ${t.effectiveFrom}) = 1`),
   ],
 );
 
@@ -1806,6 +1833,8 @@ export const payPeriods = pgTable(
   {
     organizationId: tenant(),
     month: date("month", { mode: "string" }).notNull(),
+    /** The period's last day: a Jalali month (Iran) ends where the Jalali calendar says. */
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
     closedAt: timestamp("closed_at", { withTimezone: true }).notNull(),
     closedById: uuid("closed_by_id")
       .notNull()
@@ -2066,7 +2095,7 @@ export const exportRequests = pgTable(
   (t) => [
     index("export_requests_status_idx").on(t.organizationId, t.status, t.createdAt),
     index("export_requests_requester_idx").on(t.organizationId, t.requesterId, t.createdAt),
-    check("export_requests_entity_check", sql`${t.entity} in ('companies', 'deals', 'report')`),
+    check("export_requests_entity_check", sql`${t.entity} in ('companies', 'deals', 'report', 'payroll', 'import_errors')`),
     check("export_requests_format_check", sql`${t.format} in ('xlsx', 'csv')`),
     check("export_requests_status_check", sql`${t.status} in ('pending', 'approved', 'rejected', 'downloaded')`),
   ],

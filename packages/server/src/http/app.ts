@@ -64,6 +64,7 @@ import { offboardingRoutes } from "../routes/api/offboarding/offboarding.routes"
 import { revealsRoutes } from "../routes/api/reveals/reveals.routes";
 import { bulkReadGuardHook } from "../security/bulk-read-guard";
 import { maskingHook } from "../security/masking";
+import { rejectNulCharacters } from "./nul-guard";
 import { handleError, problemFor, sendProblem } from "./problem";
 
 export type BuildAppOptions = {
@@ -133,6 +134,8 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     return503OnClosing: true,
     forceCloseConnections: "idle",
     ajv: { customOptions: { removeAdditional: false } },
+    // Errors the router raises before any route (an over-long parameter, a malformed URL) answer problem+json too.
+    frameworkErrors: handleError,
   }).withTypeProvider<ZodTypeProvider>();
 
   const routeTable: RouteEntry[] = [];
@@ -146,6 +149,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  app.addHook("preValidation", rejectNulCharacters);
   // While draining, answer with "Connection: close" so kept-alive sockets end with their
   // last response instead of holding shutdown until the keep-alive timeout (72 s).
   let closing = false;

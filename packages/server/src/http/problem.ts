@@ -114,6 +114,16 @@ export const handleError = (error: FastifyError, request: FastifyRequest, reply:
       return sendProblem(reply, problemFor("payload_too_large", error.message, { requestId, instance }));
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
       return sendProblem(reply, problemFor("unsupported_media_type", error.message, { requestId, instance }));
+    case "FST_ERR_MAX_PARAM_LENGTH":
+    case "FST_ERR_BAD_URL":
+      return sendProblem(
+        reply,
+        problemFor("validation_failed", "A path parameter is too long or not a valid URL component", {
+          errors: [{ field: "(path)", code: error.code === "FST_ERR_BAD_URL" ? "invalid_url" : "too_long", message: "Not a valid path parameter" }],
+          requestId,
+          instance,
+        }),
+      );
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
     case "FST_ERR_CTP_INVALID_JSON_BODY":
       return sendProblem(

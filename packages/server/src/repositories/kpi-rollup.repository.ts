@@ -414,22 +414,16 @@ export const revenueBy = async (
   return new Map(result.rows.map((r) => [r.bucket, Number(r.amount)]));
 };
 
-/** Revenue from current and permanent clients per month: the repeat-payment run-rate's history. */
-export const repeatRevenueByMonth = async (
-  ex: Executor,
-  organizationId: string,
-  userIds: readonly string[],
-  fromMonth: string,
-  toMonth: string,
-): Promise<number[]> => {
-  if (userIds.length === 0) return [];
-  const result = await ex.execute<{ month: string; amount: string | number }>(sql`
-    select to_char(r.month, 'YYYY-MM') as month, sum(r.amount_minor) as amount
-    from client_month_revenue r join companies c on c.id = r.company_id
-    where r.organization_id = ${organizationId} and r.user_id = any(${uuidArray(userIds)})
-      and r.month between ${fromMonth}::date and ${toMonth}::date and c.status in ('current', 'permanent')
-    group by 1 order by 1`);
-  return result.rows.map((r) => Number(r.amount));
+/**
+ * The repeat-payment run-rate of these sellers' current and permanent clients: their average month over the three
+ * before `month`, as the month's forecast snapshot took it when the month began (`ensureForecastSnapshot`).
+ */
+export const repeatRunRateOf = async (ex: Executor, organizationId: string, userIds: readonly string[], month: string): Promise<number> => {
+  if (userIds.length === 0) return 0;
+  const result = await ex.execute<{ amount: string | number | null }>(sql`
+    select sum(repeat_minor) as amount from forecast_snapshots
+    where organization_id = ${organizationId} and month = ${month}::date and owner_id = any(${uuidArray(userIds)})`);
+  return Number(result.rows[0]?.amount ?? 0);
 };
 
 /**

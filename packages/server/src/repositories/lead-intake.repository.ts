@@ -175,13 +175,13 @@ export const readDelivery = async (
   };
 };
 
-const isAvailabilityRow = (value: unknown): value is AvailabilityRow =>
+export const isAvailabilityRow = (value: unknown): value is AvailabilityRow =>
   typeof value === "object" && value !== null && "user_id" in value && typeof value.user_id === "string";
 
 const record = (value: unknown): Record<string, unknown> | null =>
   typeof value === "object" && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : null;
 
-const parseExisting = (value: unknown): ExistingDelivery | null => {
+export const parseExisting = (value: unknown): ExistingDelivery | null => {
   const r = record(value);
   if (!r) return null;
   return {
@@ -194,7 +194,7 @@ const parseExisting = (value: unknown): ExistingDelivery | null => {
   };
 };
 
-const parseClient = (value: unknown): KnownClient | null => {
+export const parseClient = (value: unknown): KnownClient | null => {
   const r = record(value);
   if (!r) return null;
   return {

@@ -80,12 +80,15 @@ export const paymentsOf = async (ex: Executor, organizationId: string, userIds: 
   return result.rows.map(paymentOf);
 };
 
-/** Refunds dated in a closed month but entered after it was closed: candidates for a later month's clawback. */
-export const lateRefundsOf = async (ex: Executor, organizationId: string, userIds: readonly string[], before: string): Promise<PaymentRow[]> => {
+/**
+ * Money dated in a closed period but entered after it was closed — refunds and late payments alike: candidates
+ * for a later month's `late_clawback` or `late_payment` line. A period spans [month, ends_on] (Jalali months too).
+ */
+export const latePaymentsOf = async (ex: Executor, organizationId: string, userIds: readonly string[], before: string): Promise<PaymentRow[]> => {
   const result = await ex.execute<RawPayment>(sql`
     select ${paymentColumns}
-    join pay_periods pp on pp.organization_id = p.organization_id and pp.month = date_trunc('month', p.paid_on)::date
-    where p.organization_id = ${organizationId} and p.credited_user_id = any(${uuidArray(userIds)}) and p.amount_minor < 0
+    join pay_periods pp on pp.organization_id = p.organization_id and p.paid_on between pp.month and pp.ends_on
+    where p.organization_id = ${organizationId} and p.credited_user_id = any(${uuidArray(userIds)}) and p.amount_minor <> 0
       and p.paid_on < ${before}::date and p.created_at > pp.closed_at
     order by p.paid_on, p.created_at, p.id`);
   return result.rows.map(paymentOf);
@@ -197,11 +200,11 @@ export const absencesOf = async (ex: Executor, organizationId: string, userIds: 
   return result.rows.map((r) => ({ id: r.id, userId: r.user_id, startsOn: r.starts_on, endsOn: r.ends_on }));
 };
 
-/** The sellers' revenue plans for the Gregorian month starting `from`. */
-export const revenuePlansOf = async (ex: Executor, organizationId: string, userIds: readonly string[], from: string): Promise<Map<string, number>> => {
+/** The sellers' revenue plans for the pay period (a Gregorian or a Jalali month) starting `from`. */
+export const revenuePlansOf = async (ex: Executor, organizationId: string, userIds: readonly string[], periodKind: string, from: string): Promise<Map<string, number>> => {
   const result = await ex.execute<{ scope_id: string; target: string | number }>(sql`
     select scope_id, target from plans
-    where organization_id = ${organizationId} and period_kind = 'month' and period_start = ${from}::date and scope_kind = 'seller' and metric = 'revenue'
+    where organization_id = ${organizationId} and period_kind = ${periodKind} and period_start = ${from}::date and scope_kind = 'seller' and metric = 'revenue'
       and scope_id = any(array[${sql.join(userIds.length === 0 ? [sql`''`] : userIds.map((id) => sql`${id}`), sql`, `)}]::text[])`);
   return new Map(result.rows.map((r) => [r.scope_id, Number(r.target)]));
 };

@@ -150,9 +150,9 @@ export const closedPeriods = async (ex: Executor, organizationId: string): Promi
 };
 
 /** Takes the month for closing: false when it is closed already (the row exists). */
-export const insertPeriod = async (ex: Executor, organizationId: string, month: string, closedById: string, at: Date): Promise<boolean> => {
+export const insertPeriod = async (ex: Executor, organizationId: string, period: { start: string; end: string }, closedById: string, at: Date): Promise<boolean> => {
   const result = await ex.execute<{ month: string }>(sql`
-    insert into pay_periods (organization_id, month, closed_at, closed_by_id) values (${organizationId}, ${month}::date, ${at}, ${closedById})
+    insert into pay_periods (organization_id, month, ends_on, closed_at, closed_by_id) values (${organizationId}, ${period.start}::date, ${period.end}::date, ${at}, ${closedById})
     on conflict do nothing returning month::text`);
   return result.rows.length > 0;
 };

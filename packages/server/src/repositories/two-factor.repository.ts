@@ -1,4 +1,4 @@
-import { and, count, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNull, like, not } from "drizzle-orm";
 import type { Executor } from "../db/database";
 import { twoFactorRecoveryCodes, twoFactorSecrets } from "../db/schema";
 import type { Viewer } from "../scope";
@@ -10,6 +10,7 @@ import type { Viewer } from "../scope";
 
 export type Owner = { organizationId: string; userId: string };
 
+/** `secret` as stored: sealed (`v1:…`, commands/manage-two-factor.ts opens it) or, from before sealing, in the clear. */
 export type TwoFactorRow = { secret: string; enabledAt: Date | null; lastStep: number | null };
 
 export const readTwoFactor = async (ex: Executor, owner: Owner, options: { forUpdate?: boolean } = {}): Promise<TwoFactorRow | null> => {
@@ -28,6 +29,21 @@ export const startTwoFactor = async (ex: Executor, owner: Owner, secret: string,
     .values({ ...owner, secret, enabledAt: null, lastStep: null, createdAt: now })
     .onConflictDoUpdate({ target: twoFactorSecrets.userId, set: { secret, enabledAt: null, lastStep: null, createdAt: now } });
 };
+
+/** Replaces the stored secret only if it is still the value read (a concurrent enrollment wins). */
+export const replaceTwoFactorSecret = async (ex: Executor, owner: Owner, stored: string, replacement: string): Promise<void> => {
+  await ex
+    .update(twoFactorSecrets)
+    .set({ secret: replacement })
+    .where(and(eq(twoFactorSecrets.organizationId, owner.organizationId), eq(twoFactorSecrets.userId, owner.userId), eq(twoFactorSecrets.secret, stored)));
+};
+
+/** Every secret still stored in the clear, across the installation (sealed at start). */
+export const listPlainTwoFactorSecrets = async (ex: Executor): Promise<(Owner & { secret: string })[]> =>
+  ex
+    .select({ organizationId: twoFactorSecrets.organizationId, userId: twoFactorSecrets.userId, secret: twoFactorSecrets.secret })
+    .from(twoFactorSecrets)
+    .where(not(like(twoFactorSecrets.secret, "v1:%")));
 
 export const enableTwoFactor = async (ex: Executor, owner: Owner, step: number, now: Date): Promise<void> => {
   await ex

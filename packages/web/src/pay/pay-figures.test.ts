@@ -33,4 +33,12 @@ describe("line details", () => {
     expect(lineHasSources(adjustment)).toBe(false);
     expect(lineHasSources({ ...adjustment, refs: { ...refs, paymentIds: ["p"] } })).toBe(true);
   });
+  it("names the closed period of late money in the organization's pay calendar", async () => {
+    await initI18n("en");
+    const t = i18next.t;
+    const late: PayrollLine = { kind: "late_payment", amountMinor: 1, figures: { closedMonth: "2026-11-01" }, refs };
+    expect(lineDetail(t, "en", late, "RUB")).toBe("paid for November 2026 after it was closed");
+    const esfand: PayrollLine = { kind: "late_clawback", amountMinor: -1, figures: { closedMonth: "2027-02-20" }, refs };
+    expect(lineDetail(t, "en", esfand, "RUB", "jalali_month")).toContain("1405");
+  });
 });

@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
-import { kpiBonusMetricSchema, type Locale, type PayrollLine } from "@conveyor/contracts";
+import { kpiBonusMetricSchema, type Locale, type PayPeriodKindValue, type PayrollLine } from "@conveyor/contracts";
+import { periodLabel } from "../kpi/kpi-period";
 import { formatNumber } from "../i18n/intl";
 import { formatMoney } from "../i18n/money";
 
@@ -22,8 +23,10 @@ export const shiftMonth = (key: string, delta: number): string => {
 const num = (value: unknown): number | null => (typeof value === "number" ? value : null);
 
 /** What a line was computed from, in words: "18 of 20 working days", "10% of 1 000 000 ₽, plan coefficient 1.5". */
-export const lineDetail = (t: TFunction, locale: Locale, line: PayrollLine, currency: string): string => {
+export const lineDetail = (t: TFunction, locale: Locale, line: PayrollLine, currency: string, periodKind: PayPeriodKindValue = "month"): string => {
   const f = line.figures;
+  // The closed period by its first day, named in the organization's pay calendar (Gregorian or Jalali).
+  const closedMonthName = (start: unknown) => (typeof start === "string" && start.length === 10 ? periodLabel(locale, { kind: periodKind, start }) : String(start ?? ""));
   const money = (value: unknown) => formatMoney(locale, num(value) ?? 0, currency);
   const plain = (value: unknown, digits = 2) => formatNumber(locale, num(value) ?? 0, { maximumFractionDigits: digits });
   switch (line.kind) {
@@ -36,7 +39,9 @@ export const lineDetail = (t: TFunction, locale: Locale, line: PayrollLine, curr
       return f.coefficient === 1 || f.coefficient === undefined ? base : `${base}, ${t("pay.figures.coefficient", { value: f.coefficient === null ? "—" : plain(f.coefficient, 4) })}`;
     }
     case "late_clawback":
-      return t("pay.figures.closedMonth", { month: String(f.closedMonth ?? "").slice(0, 7) });
+      return t("pay.figures.closedMonth", { month: closedMonthName(f.closedMonth) });
+    case "late_payment":
+      return t("pay.figures.latePayment", { month: closedMonthName(f.closedMonth) });
     case "kpi_bonus": {
       const metric = kpiBonusMetricSchema.safeParse(f.metric);
       return `${metric.success ? t(`pay.kpiMetrics.${metric.data}`) : String(f.metric)}: ${t("pay.figures.kpi", { actual: plain(f.actual, 1), target: plain(f.target, 1), weight: plain(f.weight) })}`;

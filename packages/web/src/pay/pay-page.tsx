@@ -10,7 +10,9 @@ import { ContestsTab } from "./contests-tab";
 import { currentMonthKey, shiftMonth } from "./pay-figures";
 import { PayrollTab } from "./payroll-tab";
 import { SchemesTab } from "./schemes-tab";
+import { usePayPeriod } from "./pay.api";
 import { SellerPay } from "./seller-pay";
+import { PageLoader } from "../ui/page-states";
 
 const tabs = ["payroll", "mine", "schemes", "contests"] as const;
 type PayTab = (typeof tabs)[number];
@@ -34,7 +36,9 @@ export const PayPage = () => {
   const requested = params.get("tab");
   const tab: PayTab = isTab(requested) && visible.includes(requested) ? requested : leads ? "payroll" : "mine";
   const monthParam = params.get("month");
-  const month = monthParam && monthPattern.test(monthParam) ? monthParam : currentMonthKey(new Date(), organization.timeZone);
+  // The organization's pay period: a Gregorian month, or a Jalali month in Iran when plans are by Jalali month.
+  const period = usePayPeriod(monthParam && monthPattern.test(monthParam) ? monthParam : null);
+  const month = period.data?.key ?? (monthParam && monthPattern.test(monthParam) ? monthParam : currentMonthKey(new Date(), organization.timeZone));
   const set = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {
@@ -52,16 +56,24 @@ export const PayPage = () => {
       </div>
       <Group gap="xs" data-testid="pay-month">
         <Text fw={500}>{t("pay.month")}:</Text>
-        <Button variant="default" size="compact-sm" onClick={() => set({ month: shiftMonth(month, -1), seller: null })} data-testid="pay-month-prev" aria-label="‹">
+        <Button variant="default" size="compact-sm" onClick={() => set({ month: period.data?.previous ?? shiftMonth(month, -1), seller: null })} data-testid="pay-month-prev" aria-label="‹">
           {rtl ? "›" : "‹"}
         </Button>
-        <Text fw={600} data-testid="pay-month-label" data-month={month}>
-          {periodLabel(locale, { kind: "month", start: `${month}-01` })}
+        <Text fw={600} data-testid="pay-month-label" data-month={month} data-kind={period.data?.kind ?? "month"}>
+          {period.data ? periodLabel(locale, { kind: period.data.kind, start: period.data.start }) : month}
         </Text>
-        <Button variant="default" size="compact-sm" onClick={() => set({ month: shiftMonth(month, 1), seller: null })} data-testid="pay-month-next" aria-label="›">
+        {period.data?.kind === "jalali_month" && (
+          <Text c="dimmed" size="sm">
+            {t("pay.jalali", { start: period.data.start, end: period.data.end })}
+          </Text>
+        )}
+        <Button variant="default" size="compact-sm" onClick={() => set({ month: period.data?.next ?? shiftMonth(month, 1), seller: null })} data-testid="pay-month-next" aria-label="›">
           {rtl ? "‹" : "›"}
         </Button>
       </Group>
+      {period.isPending ? (
+        <PageLoader />
+      ) : (
       <Tabs value={tab} onChange={(value) => set({ tab: value, seller: null })} keepMounted={false}>
         <Tabs.List>
           {visible.map((key) => (
@@ -77,12 +89,13 @@ export const PayPage = () => {
           <SellerPay sellerId={user.id} month={month} canManage={false} showWhatIf />
         </Tabs.Panel>
         <Tabs.Panel value="schemes" pt="md">
-          <SchemesTab month={month} canManage={canManage} currency={organization.currency} />
+          <SchemesTab month={month} canManage={canManage} currency={organization.currency} periodKind={period.data?.kind ?? "month"} />
         </Tabs.Panel>
         <Tabs.Panel value="contests" pt="md">
           <ContestsTab month={month} canManage={canManage} />
         </Tabs.Panel>
       </Tabs>
+      )}
     </Stack>
   );
 };

@@ -7,6 +7,7 @@ import {
   liveLeaderboardsSchema,
   payAdjustmentListSchema,
   payAdjustmentSchema,
+  payPeriodInfoSchema,
   payPeriodSchema,
   payPresetListSchema,
   paySchemeListSchema,
@@ -18,6 +19,7 @@ import {
   type ApplyPreset,
   type Locale,
   type PayPresetKey,
+  type SchemeAssignmentInput,
   type WhatIfInput,
 } from "@conveyor/contracts";
 import { api } from "../app/api";
@@ -36,6 +38,8 @@ export const getSchemes = () => api.get("/api/v1/pay/schemes", paySchemeListSche
 export const getPresets = () => api.get("/api/v1/pay/presets", payPresetListSchema);
 export const applyPreset = (key: PayPresetKey, body: ApplyPreset) => api.post(`/api/v1/pay/presets/${id(key)}/apply`, paySchemeListSchema, body);
 export const addSchemeVersion = (schemeId: string, body: AddPaySchemeVersion) => api.post(`/api/v1/pay/schemes/${id(schemeId)}/versions`, paySchemeSchema, body);
+export const replaceAssignments = (schemeId: string, body: { assignments: SchemeAssignmentInput[] }) => api.put(`/api/v1/pay/schemes/${id(schemeId)}/assignments`, paySchemeSchema, body);
+export const getPayPeriod = (month?: string) => api.get("/api/v1/pay/period", payPeriodInfoSchema, month ? { month } : {});
 export const getPaySettings = () => api.get("/api/v1/pay/settings", paySettingsSchema);
 export const savePaySettings = (body: { payrollShareLimitPercent?: number | null; defaultMarginPercent?: number }) => api.put("/api/v1/pay/settings", paySettingsSchema, body);
 export const getContests = (month: string) => api.get("/api/v1/pay/contests", contestListSchema, { month });
@@ -54,6 +58,8 @@ export const useSellerPayroll = (sellerId: string | null, month: string) =>
   useQuery({ queryKey: [...payKey, "seller", sellerId, month], queryFn: () => getSellerPayroll(sellerId ?? "", month), enabled: sellerId !== null });
 export const useAdjustments = (sellerId: string, month: string, enabled: boolean) =>
   useQuery({ queryKey: [...payKey, "adjustments", sellerId, month], queryFn: () => getAdjustments(month, sellerId), enabled });
+/** The pay period of a key, or the current one: a Gregorian month, or a Jalali month in Iran when plans are by Jalali month. */
+export const usePayPeriod = (month: string | null) => useQuery({ queryKey: [...payKey, "period", month], queryFn: () => getPayPeriod(month ?? undefined), staleTime: 60_000 });
 export const useSchemes = () => useQuery({ queryKey: [...payKey, "schemes"], queryFn: getSchemes });
 export const usePresets = () => useQuery({ queryKey: [...payKey, "presets"], queryFn: getPresets, staleTime: Infinity });
 export const usePaySettings = (enabled: boolean) => useQuery({ queryKey: [...payKey, "settings"], queryFn: getPaySettings, enabled });

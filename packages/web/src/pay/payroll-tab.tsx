@@ -10,7 +10,8 @@ import { formatMoney } from "../i18n/money";
 import { periodLabel } from "../kpi/kpi-period";
 import { problemMessage } from "../ui/errors";
 import { LoadError, PageLoader } from "../ui/page-states";
-import { closeMonth, payExportUrl, payKey, savePaySettings, useDepartmentPayroll, usePaySettings } from "./pay.api";
+import { closeMonth, payKey, savePaySettings, useDepartmentPayroll, usePaySettings } from "./pay.api";
+import { PayExportButtons } from "./pay-export-buttons";
 import { SellerPay } from "./seller-pay";
 
 /** M1.6 "don't overpay": the month's payroll against the owner's share of gross profit, and the setting itself. */
@@ -51,6 +52,25 @@ const ShareWarning = ({ data }: { data: DepartmentPayroll }) => {
   );
 };
 
+/**
+ * M1.3, M1.4: what each level is paid for besides money — L1 the leads L2 accepted, L2 its first deals after the act,
+ * L3 the clients who paid again — so an L1 row's zero money reads as the method, not as a fault.
+ */
+const LevelResults = ({ row }: { row: DepartmentPayroll["sellers"][number] }) => {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const n = (count: number) => formatNumber(locale, count);
+  const parts =
+    row.level === "L1"
+      ? [t("pay.department.resultLeads", { count: n(row.results.acceptedLeads) })]
+      : row.level === "L2"
+        ? [t("pay.department.resultFirstDeals", { count: n(row.results.firstDeals) })]
+        : row.level === "L3"
+          ? [t("pay.department.resultRepeat", { count: n(row.results.repeatClients) })]
+          : [];
+  return <Text size="sm">{parts.join(" · ") || "—"}</Text>;
+};
+
 /** The department's month: one row per person in the viewer's scope → their lines; heads close and export. */
 export const PayrollTab = ({ month, canManage, sellerId, onSeller }: { month: string; canManage: boolean; sellerId: string | null; onSeller: (id: string | null) => void }) => {
   const { t } = useTranslation();
@@ -76,7 +96,7 @@ export const PayrollTab = ({ month, canManage, sellerId, onSeller }: { month: st
   if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
   const data = query.data;
   const money = (minor: number) => formatMoney(locale, minor, data.currency);
-  const monthName = periodLabel(locale, { kind: "month", start: `${month}-01` });
+  const monthName = periodLabel(locale, { kind: data.periodKind, start: data.start });
 
   return (
     <Stack>
@@ -89,12 +109,7 @@ export const PayrollTab = ({ month, canManage, sellerId, onSeller }: { month: st
         </Group>
         {canManage && (
           <Group gap="xs">
-            <Button component="a" href={payExportUrl(month, "accountant", locale)} download variant="default" data-testid="pay-export">
-              {t("pay.export.accountant")}
-            </Button>
-            <Button component="a" href={payExportUrl(month, "1c", locale)} download variant="default" data-testid="pay-export-1c">
-              {t("pay.export.onec")}
-            </Button>
+            <PayExportButtons month={month} locale={locale} />
             {data.status === "open" && (
               <Button
                 color="orange"
@@ -126,6 +141,7 @@ export const PayrollTab = ({ month, canManage, sellerId, onSeller }: { month: st
                 <Table.Th>{t("pay.department.scheme")}</Table.Th>
                 <Table.Th ta="end">{t("pay.department.fact")}</Table.Th>
                 <Table.Th ta="end">{t("pay.department.completion")}</Table.Th>
+                <Table.Th>{t("pay.department.results")}</Table.Th>
                 <Table.Th ta="end">{t("pay.department.base")}</Table.Th>
                 <Table.Th ta="end">{t("pay.department.variable")}</Table.Th>
                 <Table.Th ta="end">{t("pay.department.total")}</Table.Th>
@@ -141,8 +157,13 @@ export const PayrollTab = ({ month, canManage, sellerId, onSeller }: { month: st
                   </Table.Td>
                   <Table.Td>{row.level ?? "—"}</Table.Td>
                   <Table.Td>{row.scheme ? `${row.scheme.name} · v${row.scheme.version}` : <Text c="dimmed">{t("pay.department.noScheme")}</Text>}</Table.Td>
-                  <Table.Td ta="end">{money(row.factMinor)}</Table.Td>
+                  <Table.Td ta="end" data-testid="pay-department-fact">
+                    {row.level === "L1" && row.factMinor === 0 ? <Text c="dimmed" size="sm">{t("pay.department.noMoneyL1")}</Text> : money(row.factMinor)}
+                  </Table.Td>
                   <Table.Td ta="end">{row.completionPercent === null ? "—" : `${formatNumber(locale, row.completionPercent, { maximumFractionDigits: 1 })}%`}</Table.Td>
+                  <Table.Td data-testid="pay-department-results">
+                    <LevelResults row={row} />
+                  </Table.Td>
                   <Table.Td ta="end">{money(row.baseMinor)}</Table.Td>
                   <Table.Td ta="end">{money(row.variableMinor)}</Table.Td>
                   <Table.Td ta="end" fw={700} data-testid="pay-department-total">
@@ -151,7 +172,7 @@ export const PayrollTab = ({ month, canManage, sellerId, onSeller }: { month: st
                 </Table.Tr>
               ))}
               <Table.Tr>
-                <Table.Td colSpan={7} fw={700}>
+                <Table.Td colSpan={8} fw={700}>
                   {t("pay.department.totalRow")}
                 </Table.Td>
                 <Table.Td ta="end" fw={700}>

@@ -1,14 +1,18 @@
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, Badge, Button, Card, Group, NumberInput, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { departmentKindSchema, levelSchema, payPresetKeyValues, type PayPresetKey, type PayScheme } from "@conveyor/contracts";
+import { departmentKindSchema, levelSchema, payPresetKeyValues, type Locale, type PayPeriodKindValue, type PayPresetKey, type PayScheme } from "@conveyor/contracts";
 import { useLocale } from "../i18n/locale-provider";
-import { formatMoney, fromMinorUnits, toMinorUnits } from "../i18n/money";
+import { formatMoney } from "../i18n/money";
 import { periodLabel } from "../kpi/kpi-period";
 import { problemMessage } from "../ui/errors";
 import { LoadError, PageLoader } from "../ui/page-states";
-import { addSchemeVersion, applyPreset, payKey, useSchemes } from "./pay.api";
+import { applyPreset, payKey, useSchemes } from "./pay.api";
+import { AssignmentsEditor, SchemeVersionEditor } from "./scheme-editor";
+
+/** A period key in words: "November 2026"; a Jalali key ("1405-12") as written, its name needs its first day. */
+const keyLabel = (locale: Locale, kind: PayPeriodKindValue, key: string): string => (kind === "month" ? periodLabel(locale, { kind, start: `${key}-01` }) : key);
 
 const schemeNameKeys = ["half_and_half", "new_business", "client", "L1", "L2", "L3"] as const;
 
@@ -33,46 +37,54 @@ const TargetBadge = ({ a }: { a: PayScheme["assignments"][number] }) => {
   );
 };
 
-/** A new version from a month on with the main amounts changed: base, the first percentage or on-target part. */
-const NewVersion = ({ scheme, month, currency }: { scheme: PayScheme; month: string; currency: string }) => {
+/** The head's buttons on a scheme: edit its definition as a new version, or whom it applies to. */
+const SchemeActions = ({ scheme, month, currency }: { scheme: PayScheme; month: string; currency: string }) => {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const latest = scheme.versions.at(-1);
-  const definition = latest?.definition;
-  const first = definition?.variable[0];
-  const [base, setBase] = useState<number | string>(definition ? fromMinorUnits(definition.baseSalaryMinor, currency) : 0);
-  const [rate, setRate] = useState<number | string>(first?.kind === "percent" ? first.ratePercent : 0);
-  const [onTarget, setOnTarget] = useState<number | string>(first?.kind === "on_target" ? fromMinorUnits(first.onTargetMinor, currency) : 0);
-  const save = useMutation({
-    mutationFn: () => {
-      if (!definition) throw new Error("no version");
-      const variable = definition.variable.map((part, i) => {
-        if (i !== 0) return part;
-        return part.kind === "percent" ? { ...part, ratePercent: Number(rate) } : { ...part, onTargetMinor: toMinorUnits(Number(onTarget), currency) };
-      });
-      return addSchemeVersion(scheme.id, { effectiveFrom: month, definition: { ...definition, baseSalaryMinor: toMinorUnits(Number(base), currency), variable } });
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: payKey }),
-  });
-  if (!definition) return null;
+  const [open, setOpen] = useState<"version" | "assignments" | null>(null);
+  if (open === "version") return <SchemeVersionEditor scheme={scheme} month={month} currency={currency} onDone={() => setOpen(null)} />;
+  if (open === "assignments") return <AssignmentsEditor scheme={scheme} onDone={() => setOpen(null)} />;
   return (
-    <Stack gap="xs">
-      <Group align="flex-end">
-        <NumberInput label={t("pay.schemes.baseSalary")} value={base} onChange={setBase} min={0} w={200} data-testid="pay-version-base" />
-        {first?.kind === "percent" && <NumberInput label={t("pay.schemes.ratePercent")} value={rate} onChange={setRate} min={0} max={100} decimalScale={2} w={220} />}
-        {first?.kind === "on_target" && <NumberInput label={t("pay.schemes.onTarget")} value={onTarget} onChange={setOnTarget} min={0} w={220} />}
-        <Button variant="default" onClick={() => save.mutate()} loading={save.isPending} data-testid="pay-version-save">
-          {t("pay.schemes.save")}
-        </Button>
-      </Group>
-      {save.isSuccess && <Text c="green">{t("pay.schemes.saved")}</Text>}
-      {save.isError && <Alert color="red">{problemMessage(t, save.error)}</Alert>}
+    <Group gap="xs">
+      <Button size="xs" variant="default" onClick={() => setOpen("version")} data-testid="pay-scheme-edit">
+        {t("pay.editor.edit")}
+      </Button>
+      <Button size="xs" variant="default" onClick={() => setOpen("assignments")} data-testid="pay-scheme-assign">
+        {t("pay.editor.editAssignments")}
+      </Button>
+    </Group>
+  );
+};
+
+/** What a version pays, in one line: base, the parts and the curve's points. */
+const DefinitionSummary = ({ definition, currency }: { definition: PayScheme["versions"][number]["definition"]; currency: string }) => {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const money = (minor: number) => formatMoney(locale, minor, currency);
+  const curveText = (curve: { thresholdPercent: number; points: ReadonlyArray<{ completionPercent: number; coefficient: number }>; capCoefficient: number | null } | null) =>
+    curve
+      ? t("pay.editor.curveSummary", {
+          threshold: curve.thresholdPercent,
+          points: curve.points.map((p) => `${p.completionPercent}% → ${p.coefficient}`).join(", "),
+          cap: curve.capCoefficient ?? "—",
+        })
+      : "";
+  return (
+    <Stack gap={2} data-testid="pay-scheme-summary">
+      <Text size="sm">
+        {t("pay.schemes.baseSalary")}: {money(definition.baseSalaryMinor)}
+      </Text>
+      {definition.variable.map((part, i) => (
+        <Text size="sm" key={i} data-testid="pay-scheme-part">
+          {part.kind === "percent" ? `${part.ratePercent}% · ${t(`pay.editor.bases.${part.basis}`)}` : `${t("pay.schemes.onTarget")}: ${money(part.onTargetMinor)}`}
+          {part.curve ? ` · ${curveText(part.curve)}` : ""}
+        </Text>
+      ))}
     </Stack>
   );
 };
 
 /** The presets of the method and the organization's schemes with their versions and assignments. */
-export const SchemesTab = ({ month, canManage, currency }: { month: string; canManage: boolean; currency: string }) => {
+export const SchemesTab = ({ month, canManage, currency, periodKind = "month" }: { month: string; canManage: boolean; currency: string; periodKind?: PayPeriodKindValue }) => {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const queryClient = useQueryClient();
@@ -101,7 +113,7 @@ export const SchemesTab = ({ month, canManage, currency }: { month: string; canM
                       {t("pay.schemes.apply")}
                     </Button>
                     <Text size="xs" c="dimmed">
-                      {t("pay.schemes.effectiveFrom")}: {periodLabel(locale, { kind: "month", start: `${month}-01` })}
+                      {t("pay.schemes.effectiveFrom")}: {keyLabel(locale, periodKind, month)}
                     </Text>
                   </Group>
                 </Stack>
@@ -123,23 +135,19 @@ export const SchemesTab = ({ month, canManage, currency }: { month: string; canM
         schemes.data.items.map((scheme) => {
           const latest = scheme.versions.at(-1);
           return (
-            <Card withBorder key={scheme.id} data-testid="pay-scheme">
+            <Card withBorder key={scheme.id} data-testid="pay-scheme" data-scheme={scheme.id}>
               <Stack gap="xs">
                 <Group justify="space-between">
                   <Text fw={600}>{scheme.name}</Text>
                   <Group gap={4}>
                     {scheme.versions.map((v) => (
                       <Badge key={v.version} variant="outline" color="gray">
-                        {t("pay.schemes.version", { version: v.version, month: periodLabel(locale, { kind: "month", start: `${v.effectiveFrom}-01` }) })}
+                        {t("pay.schemes.version", { version: v.version, month: keyLabel(locale, periodKind, v.effectiveFrom) })}
                       </Badge>
                     ))}
                   </Group>
                 </Group>
-                {latest && (
-                  <Text size="sm">
-                    {t("pay.schemes.baseSalary")}: {formatMoney(locale, latest.definition.baseSalaryMinor, currency)}
-                  </Text>
-                )}
+                {latest && <DefinitionSummary definition={latest.definition} currency={currency} />}
                 <Group gap={4}>
                   <Text size="sm" c="dimmed">
                     {t("pay.schemes.assignedTo")}:
@@ -152,7 +160,7 @@ export const SchemesTab = ({ month, canManage, currency }: { month: string; canM
                     scheme.assignments.map((a) => <TargetBadge key={`${a.targetKind}:${a.targetValue}`} a={a} />)
                   )}
                 </Group>
-                {canManage && <NewVersion scheme={scheme} month={month} currency={currency} />}
+                {canManage && <SchemeActions scheme={scheme} month={month} currency={currency} />}
               </Stack>
             </Card>
           );

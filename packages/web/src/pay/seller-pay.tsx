@@ -76,7 +76,7 @@ const PayLines = ({ pay }: { pay: SellerPayroll }) => {
               <Table.Td>
                 <Text fw={500}>{t(`pay.lines.${line.kind}`)}</Text>
                 <Text size="sm" c="dimmed">
-                  {lineDetail(t, locale, line, pay.currency)}
+                  {lineDetail(t, locale, line, pay.currency, pay.periodKind)}
                 </Text>
               </Table.Td>
               <Table.Td ta="end" style={{ whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" }} c={line.amountMinor < 0 ? "red" : undefined} data-testid="pay-line-amount">

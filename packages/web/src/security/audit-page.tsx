@@ -16,13 +16,10 @@ const noFilters: AuditFilters = { actorId: null, action: null, from: null, to: n
 
 const isAction = (value: string | null): value is AuditAction => value !== null && (auditActionValues as readonly string[]).includes(value);
 
-/** A local date (YYYY-MM-DD) as the start or the end of that day in UTC — the period the search sends. */
-const dayBound = (day: string, end: boolean): string | null => (day === "" ? null : `${day}T${end ? "23:59:59.999" : "00:00:00.000"}Z`);
-
 /** [anti-leak] The audit log screen (admins and heads of sales): search by person, action, period and target; paged. */
 export const AuditPage = () => {
   const { t } = useTranslation();
-  const { user } = useCurrentSession();
+  const { user, organization } = useCurrentSession();
   const [draft, setDraft] = useState({ actorId: null as string | null, action: null as AuditAction | null, from: "", to: "", targetKind: "", targetId: "" });
   const [filters, setFilters] = useState<AuditFilters>(noFilters);
   const people = useQuery({ queryKey: [...usersKey, "audit-picker"], queryFn: () => listUsers({}, { limit: 100 }) });
@@ -39,8 +36,9 @@ export const AuditPage = () => {
     setFilters({
       actorId: draft.actorId,
       action: draft.action,
-      from: dayBound(draft.from, false),
-      to: dayBound(draft.to, true),
+      // The server reads a date as that day in the organization's time zone, as the times below are shown.
+      from: draft.from || null,
+      to: draft.to || null,
       targetKind: draft.targetKind.trim() || null,
       targetId: draft.targetId.trim() || null,
     });
@@ -104,6 +102,9 @@ export const AuditPage = () => {
               <TextInput type="date" label={t("security.audit.from")} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })} data-testid="audit-from" />
               <TextInput type="date" label={t("security.audit.to")} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })} data-testid="audit-to" />
             </Group>
+            <Text size="xs" c="dimmed" data-testid="audit-zone">
+              {t("security.audit.zoneHint", { zone: organization.timeZone })}
+            </Text>
             <TextInput label={t("security.audit.targetKind")} value={draft.targetKind} dir="ltr" onChange={(e) => setDraft({ ...draft, targetKind: e.currentTarget.value })} data-testid="audit-target-kind" />
             <TextInput label={t("security.audit.targetId")} value={draft.targetId} dir="ltr" onChange={(e) => setDraft({ ...draft, targetId: e.currentTarget.value })} data-testid="audit-target-id" />
             <Group align="flex-end" gap="xs">

@@ -42,4 +42,6 @@ export const completeSignIn = (body: { code: string } | { recoveryCode: string }
   api.post("/api/v1/auth/two-factor", twoFactorSignedInSchema, body);
 
 export const getSecuritySettings = () => api.get("/api/v1/organization/security", securitySettingsSchema);
+/** An admin clears another person's two-factor (a lost phone): audited, and their sessions end. */
+export const resetTwoFactorOf = (userId: string) => api.send("DELETE", `/api/v1/organization/security/two-factor/${encodeURIComponent(userId)}`);
 export const updateSecuritySettings = (body: UpdateSecuritySettings) => api.patch("/api/v1/organization/security", securitySettingsSchema, body);

@@ -10,6 +10,7 @@ import { LoadError, PageLoader } from "../ui/page-states";
 import { AddUserModal } from "./add-user-modal";
 import { EditUserModal } from "./edit-user-modal";
 import { ResetPasswordModal } from "./reset-password-modal";
+import { ResetTwoFactorModal } from "./reset-two-factor-modal";
 import { roleOptions, statusOptions } from "./role-options";
 import { UserStatusModal } from "./user-status-modal";
 import { UsersTable, type UserAction } from "./users-table";
@@ -132,6 +133,7 @@ export const UsersPage = () => {
       <AddUserModal opened={dialog?.kind === "add"} onClose={close} />
       <EditUserModal user={dialogUser("edit")} onClose={close} />
       <ResetPasswordModal user={dialogUser("reset")} onClose={close} />
+      <ResetTwoFactorModal user={dialogUser("twoFactor")} onClose={close} />
       <UserStatusModal user={dialogUser("status")} onClose={close} />
     </Stack>
   );

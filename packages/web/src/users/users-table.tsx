@@ -6,7 +6,7 @@ import { useCurrentSession } from "../auth/current-session";
 import { formatDateTime } from "../i18n/intl";
 import { useLocale } from "../i18n/locale-provider";
 
-export type UserAction = "edit" | "reset" | "status";
+export type UserAction = "edit" | "reset" | "twoFactor" | "status";
 
 type UsersTableProps = {
   users: User[];
@@ -99,6 +99,9 @@ export const UsersTable = ({ users, me, canManage, onAction }: UsersTableProps) 
                         </Menu.Item>
                         <Menu.Item onClick={() => onAction("reset", user)} data-testid="user-action-reset">
                           {t("users.resetPassword")}
+                        </Menu.Item>
+                        <Menu.Item onClick={() => onAction("twoFactor", user)} disabled={isMe} data-testid="user-action-reset-two-factor">
+                          {t("users.resetTwoFactor")}
                         </Menu.Item>
                         {/* [anti-leak] offboarding: hand the person's clients and tasks on; the report of their last 30 days. */}
                         <Menu.Item component={Link} to={`/users/${user.id}/offboarding`} disabled={isMe} data-testid="user-action-offboarding">

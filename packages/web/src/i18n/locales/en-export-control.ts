@@ -6,7 +6,7 @@ export const enExportControl = {
     intro: "Exports are a permission; large ones need a head of sales' approval. Every export is logged and watermarked with who made it.",
     tabs: { approvals: "Approvals", mine: "My requests", log: "Export log", settings: "Settings" },
     status: { pending: "Waiting", approved: "Approved", rejected: "Rejected", downloaded: "Downloaded", expired: "Expired" },
-    entity: { companies: "Clients", deals: "Deals", report: "KPI report" },
+    entity: { companies: "Clients", deals: "Deals", report: "KPI report", payroll: "Payroll", import_errors: "Import errors" },
     columns: {
       requester: "Who asks",
       what: "What",

@@ -8,6 +8,7 @@ export const enSecurity = {
       title: "Audit log",
       intro: "Every sign-in, change of roles, owners and settings, export, reveal and deletion, in order. Entries cannot be changed or removed.",
       person: "Person",
+      zoneHint: "Days are counted in the organization's time zone ({{zone}}).",
       anyone: "Anyone",
       action: "Action",
       anyAction: "Any action",

@@ -8,7 +8,7 @@ export const faExportControl: typeof enExportControl = {
     intro: "گرفتن خروجی یک مجوز است؛ خروجی‌های بزرگ به تأیید مدیر فروش نیاز دارند. هر خروجی ثبت می‌شود و نام سازنده‌اش را با خود دارد.",
     tabs: { approvals: "در انتظار تأیید", mine: "درخواست‌های من", log: "گزارش خروجی‌ها", settings: "تنظیمات" },
     status: { pending: "در انتظار", approved: "تأییدشده", rejected: "ردشده", downloaded: "دریافت‌شده", expired: "منقضی" },
-    entity: { companies: "مشتریان", deals: "معاملات", report: "گزارش شاخص‌ها" },
+    entity: { companies: "مشتریان", deals: "معاملات", report: "گزارش شاخص‌ها", payroll: "فهرست حقوق", import_errors: "خطاهای ورود داده" },
     columns: {
       requester: "درخواست‌کننده",
       what: "چه چیزی",

@@ -9,7 +9,7 @@ export const ruExportControl: RussianMessages<typeof enExportControl> = {
     intro: "Выгрузка — это право; большие выгрузки одобряет руководитель отдела продаж. Каждая выгрузка записывается и помечена тем, кто её сделал.",
     tabs: { approvals: "На одобрение", mine: "Мои запросы", log: "Журнал выгрузок", settings: "Настройки" },
     status: { pending: "Ждёт решения", approved: "Одобрено", rejected: "Отклонено", downloaded: "Скачано", expired: "Истекло" },
-    entity: { companies: "Клиенты", deals: "Сделки", report: "Отчёт KPI" },
+    entity: { companies: "Клиенты", deals: "Сделки", report: "Отчёт KPI", payroll: "Зарплатная ведомость", import_errors: "Ошибки импорта" },
     columns: {
       requester: "Кто просит",
       what: "Что",

@@ -8,17 +8,20 @@ import {
   maxImportBytes,
   problemSchema,
   startImportSchema,
-  type Role,
 } from "@conveyor/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createImport } from "../../../commands/create-import";
+import { importErrorsExportPlan } from "../../../commands/export-control-builders";
+import { runControlledExport } from "../../../commands/export-control-gate";
+import { importers } from "../../../commands/export-import-errors";
 import { startImport } from "../../../commands/start-import";
 import type { AppContext } from "../../../context";
 import { notFound } from "../../../http/app-error";
 import { authenticate } from "../../../http/authenticate";
 import { decodeCursor, encodeCursor } from "../../../http/cursor";
 import type { ImportRunner } from "../../../imports/import-runner";
+import { sendExportFile } from "../exports/export-file";
 import { presentImportJob, presentImportRow, presentImportSummary } from "../../../presenters/import.presenter";
 import {
   countImportRows,
@@ -32,8 +35,6 @@ import type { Viewer } from "../../../scope";
 
 const tags = ["imports"];
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 413: problemSchema, 415: problemSchema, 422: problemSchema };
-/** Imports write for everyone: admins and heads of sales, like exports until [anti-leak]. */
-const importers: readonly Role[] = ["admin", "head_of_sales"];
 const fileTypes = [
   "text/csv",
   "text/plain",
@@ -151,20 +152,10 @@ export const importsRoutes =
         },
       },
       async (request, reply) => {
+        // [anti-leak] the rows carry client data: the export gate's permission, log, hash and watermark.
         const { viewer } = await authenticate(context, request, { roles: importers });
-        const job = await findImportJob(context.database.db, viewer, request.params.id);
-        if (!job) throw notFound("The import");
-        const problems = await listImportRows(context.database.db, viewer, job.id, { outcome: "error", afterRow: 0, limit: 1_000_000 });
-        const cells = await importSample(context.database.db, viewer, job.id, job.totalRows);
-        const quote = (value: string) => (/[",;\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-        const lines = [
-          ["row", "field", "code", "message", ...job.headers].map(quote).join(","),
-          ...problems.map((p) => [String(p.rowNumber), p.field ?? "", p.code ?? "", p.message ?? "", ...(cells[p.rowNumber - 2] ?? [])].map(quote).join(",")),
-        ];
-        return reply
-          .header("content-type", "text/csv; charset=utf-8")
-          .header("content-disposition", `attachment; filename="import-errors-${job.id.slice(0, 8)}.csv"`)
-          .send(`\uFEFF${lines.join("\r\n")}\r\n`);
+        const plan = importErrorsExportPlan(context, viewer, { importId: request.params.id });
+        return sendExportFile(reply, await runControlledExport(context, viewer, plan, { ip: request.ip }));
       },
     );
   };

@@ -16,7 +16,9 @@ import {
   payAdjustmentQuerySchema,
   payAdjustmentSchema,
   payExportQuerySchema,
+  payPeriodInfoSchema,
   payPeriodListSchema,
+  payPeriodQuerySchema,
   payPeriodSchema,
   payPresetListSchema,
   paySchemeListSchema,
@@ -38,15 +40,18 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { applyPayPreset, listPayPresets } from "../../../commands/apply-pay-preset";
 import { closePayMonth, listPayPeriods } from "../../../commands/close-pay-month";
-import { exportPayroll } from "../../../commands/export-payroll";
+import { payrollExportPlan } from "../../../commands/export-control-builders";
+import { runControlledExport } from "../../../commands/export-control-gate";
 import { changeContest, createContest, listContests, readLeaderboard, readLiveLeaderboards, removeContest } from "../../../commands/manage-contests";
 import { addPayAdjustment, listPayAdjustments } from "../../../commands/manage-pay-adjustments";
 import { addPaySchemeVersion, createPayScheme, getPayScheme, listPaySchemes, renamePayScheme, replacePaySchemeAssignments } from "../../../commands/manage-pay-schemes";
 import { getPaySettings, savePaySettings } from "../../../commands/manage-pay-settings";
+import { readPayPeriod } from "../../../commands/pay-context";
 import { payWhatIf, readDepartmentPayroll, readSellerPayroll } from "../../../commands/read-payroll";
+import { loadOrgCalendar } from "../../../kpi/org-calendar";
 import type { AppContext } from "../../../context";
 import { authenticate } from "../../../http/authenticate";
-import { logExport } from "../../../repositories/export-log.repository";
+import { sendExportFile } from "../exports/export-file";
 
 const tags = ["pay"];
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
@@ -163,6 +168,17 @@ export const payRoutes =
       },
     );
 
+    app.get(
+      "/period",
+      { schema: { tags, summary: "A pay period (this one by default): a Gregorian month, or a Jalali month in Iran when plans are by Jalali month", querystring: payPeriodQuerySchema, response: { 200: payPeriodInfoSchema, ...errors } } },
+      async (request) => {
+        const { viewer } = await authenticate(context, request);
+        const now = context.now();
+        const { timeZone } = await loadOrgCalendar(context.database.db, viewer.organizationId, now);
+        return readPayPeriod(context.database.db, viewer.organizationId, timeZone, now, request.query.month);
+      },
+    );
+
     app.get("/periods", { schema: { tags, summary: "Closed pay months", response: { 200: payPeriodListSchema, ...errors } } }, async (request) => {
       const { viewer } = await authenticate(context, request);
       return listPayPeriods(context, viewer);
@@ -188,15 +204,9 @@ export const payRoutes =
         },
       },
       async (request, reply) => {
+        // [anti-leak] permission, approval threshold, watermark and log: commands/export-control-gate.ts.
         const { viewer } = await authenticate(context, request);
-        const { month, layout, locale } = request.query;
-        const { body, rows } = await exportPayroll(context, viewer, { month, layout, locale });
-        await logExport(context.database.db, viewer, { entity: "report", format: "xlsx", rows, filter: { report: "payroll", month, layout }, at: context.now() });
-        return reply
-          .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-          .header("content-disposition", `attachment; filename="payroll-${month}${layout === "1c" ? "-1c" : ""}.xlsx"`)
-          .header("x-export-rows", String(rows))
-          .send(body);
+        return sendExportFile(reply, await runControlledExport(context, viewer, payrollExportPlan(context, viewer, request.query), { ip: request.ip }));
       },
     );
 
