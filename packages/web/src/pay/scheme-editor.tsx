@@ -50,7 +50,7 @@ const fieldErrorMessage = (t: TFunction, error: unknown, field: string): string 
   const code = isApiError(error) ? error.fieldError(field)?.code : undefined;
   const known = payErrorCodes.find((c) => c === code);
   // i18next reads a key ending in "_zero" as a plural form: that code's message has its own key.
-  return known ? t(`pay.editor.errors.${known === "weights_sum_to_zero" ? "weights_all_zero" : known}`) : sharedFieldError(t, error, field);
+  return known ? t(`pay.editor.errors.${known === "weights_sum_to_zero" ? "zero_weights" : known}`) : sharedFieldError(t, error, field);
 };
 
 /** The curve's threshold, points and cap; `at` is the field path the server names ("definition.variable.0.curve"). */

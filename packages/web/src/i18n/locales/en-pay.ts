@@ -164,7 +164,7 @@ export const enPay = {
         curve_without_points: "A curve needs a point",
         negative: "Must not be negative",
         duplicate: "This metric is already in the bonus",
-        weights_all_zero: "The weights must not all be zero",
+        zero_weights: "The weights must not all be zero",
         unknown_target: "Choose who or what",
         unknown_product_group: "Not a product group of the organization",
       },

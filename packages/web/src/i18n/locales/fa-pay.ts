@@ -166,7 +166,7 @@ export const faPay: typeof enPay = {
         curve_without_points: "منحنی دست‌کم یک نقطه می‌خواهد",
         negative: "نباید منفی باشد",
         duplicate: "این شاخص قبلاً در پاداش هست",
-        weights_all_zero: "همهٔ وزن‌ها نمی‌توانند صفر باشند",
+        zero_weights: "همهٔ وزن‌ها نمی‌توانند صفر باشند",
         unknown_target: "انتخاب کنید برای چه کسی",
         unknown_product_group: "چنین گروه کالایی وجود ندارد",
       },

@@ -167,7 +167,7 @@ export const ruPay: RussianMessages<typeof enPay> = {
         curve_without_points: "Нужна хотя бы одна точка",
         negative: "Не может быть отрицательным",
         duplicate: "Этот показатель уже есть в премии",
-        weights_all_zero: "Веса не могут быть все нулевыми",
+        zero_weights: "Веса не могут быть все нулевыми",
         unknown_target: "Выберите, кому",
         unknown_product_group: "Нет такой товарной группы",
       },
