@@ -35,10 +35,6 @@ export const forecastBuckets = (
   return result;
 };
 
-/** The repeat-payment run-rate of current clients: their average monthly payments over the months looked back. */
-export const repeatRunRate = (paidMinorByMonth: readonly number[]): number =>
-  paidMinorByMonth.length === 0 ? 0 : Math.round(paidMinorByMonth.reduce((a, b) => a + b, 0) / paidMinorByMonth.length);
-
 export type ForecastGroup = { key: string; kind: "value" | "none" | "other" };
 
 /**

@@ -238,23 +238,22 @@ export const computePayroll = (definition: PaySchemeDefinition, facts: PayrollFa
 export type ClosedMonthFigures = { monthStart: string; factMinor: number; planMinor: number | null };
 
 /**
- * M1.6 clawback after a close: a refund dated in a closed month lands in the next open month as a negative
- * line. Percent parts take the refund at the closed month's rates and coefficient (completion as it was
- * frozen); an on-target part loses the difference its curve makes between the frozen completion and the
- * completion with the refund. Nothing when the scheme does not claw back.
+ * What money dated in a closed month and entered after the close changes, against the completion frozen at the
+ * close: percent parts take it at the closed month's rates and the coefficient at `percentsAt` (a refund: the
+ * frozen completion; a payment: the completion with it counted); an on-target part moves by what its curve gives
+ * between the frozen completion and the completion with the money.
  */
-export const lateRefundClawback = (definition: PaySchemeDefinition, refund: MoneyFact, closed: ClosedMonthFigures): PayrollLine | null => {
-  if (!definition.clawbackOnRefunds || refund.amountMinor >= 0) return null;
+const lateMoneyEffect = (definition: PaySchemeDefinition, money: MoneyFact, closed: ClosedMonthFigures, percentsAt: "frozen" | "after") => {
   const frozen = planCompletionPercent(closed.factMinor, closed.planMinor);
-  const after = planCompletionPercent(closed.factMinor + refund.amountMinor, closed.planMinor);
+  const after = planCompletionPercent(closed.factMinor + money.amountMinor, closed.planMinor);
   let raw = 0;
   const contributions: PaymentContribution[] = [];
   for (const part of definition.variable) {
     switch (part.kind) {
       case "percent": {
-        if (!inScope(refund, part.clientScope)) break;
-        const coefficient = coefficientOf(part, frozen) ?? 0;
-        const c = paymentContribution(definition, part, refund);
+        if (!inScope(money, part.clientScope)) break;
+        const coefficient = coefficientOf(part, percentsAt === "frozen" ? frozen : after) ?? 0;
+        const c = paymentContribution(definition, part, money);
         raw += c.contributionMinor * coefficient;
         contributions.push({ ...c, contributionMinor: Math.round(c.contributionMinor * coefficient) });
         break;
@@ -267,49 +266,44 @@ export const lateRefundClawback = (definition: PaySchemeDefinition, refund: Mone
     }
   }
   return {
-    kind: "late_clawback",
     amountMinor: Math.round(raw),
+    frozen,
+    after,
+    refs: refs({ paymentIds: [money.id], dealIds: [money.dealId], companyIds: [money.companyId] }),
+    contributions,
+  };
+};
+
+/**
+ * M1.6 clawback after a close: a refund dated in a closed month lands in the next open month as a negative
+ * line (`lateMoneyEffect` at the frozen completion). Nothing when the scheme does not claw back.
+ */
+export const lateRefundClawback = (definition: PaySchemeDefinition, refund: MoneyFact, closed: ClosedMonthFigures): PayrollLine | null => {
+  if (!definition.clawbackOnRefunds || refund.amountMinor >= 0) return null;
+  const { amountMinor, frozen, after, refs: lineRefs, contributions } = lateMoneyEffect(definition, refund, closed, "frozen");
+  return {
+    kind: "late_clawback",
+    amountMinor,
     figures: { closedMonth: closed.monthStart, refundMinor: refund.amountMinor, paidOn: refund.paidOn, completionPercent: frozen, completionAfterRefund: after },
-    refs: refs({ paymentIds: [refund.id], dealIds: [refund.dealId], companyIds: [refund.companyId] }),
+    refs: lineRefs,
     contributions,
   };
 };
 
 /**
  * M1.6 money received after a close: a payment dated in a closed month but entered after it was closed lands
- * in the next open month as a `late_payment` line, "paid for <closed month>". Percent parts take it at the
- * closed month's rates and the coefficient with the payment counted; an on-target part gains what its curve
- * gives between the frozen completion and the completion with the payment. A refund is `lateRefundClawback`.
+ * in the next open month as a `late_payment` line, "paid for <closed month>" (`lateMoneyEffect` with the payment
+ * counted). A refund is `lateRefundClawback`.
  */
 export const latePaymentLine = (definition: PaySchemeDefinition, payment: MoneyFact, closed: ClosedMonthFigures): PayrollLine | null => {
   if (payment.amountMinor < 0) return lateRefundClawback(definition, payment, closed);
   if (payment.amountMinor === 0) return null;
-  const frozen = planCompletionPercent(closed.factMinor, closed.planMinor);
-  const after = planCompletionPercent(closed.factMinor + payment.amountMinor, closed.planMinor);
-  let raw = 0;
-  const contributions: PaymentContribution[] = [];
-  for (const part of definition.variable) {
-    switch (part.kind) {
-      case "percent": {
-        if (!inScope(payment, part.clientScope)) break;
-        const coefficient = coefficientOf(part, after) ?? 0;
-        const c = paymentContribution(definition, part, payment);
-        raw += c.contributionMinor * coefficient;
-        contributions.push({ ...c, contributionMinor: Math.round(c.contributionMinor * coefficient) });
-        break;
-      }
-      case "on_target": {
-        if (frozen === null || after === null) break;
-        raw += part.onTargetMinor * (curveCoefficient(part.curve, after) - curveCoefficient(part.curve, frozen));
-        break;
-      }
-    }
-  }
+  const { amountMinor, frozen, after, refs: lineRefs, contributions } = lateMoneyEffect(definition, payment, closed, "after");
   return {
     kind: "late_payment",
-    amountMinor: Math.round(raw),
+    amountMinor,
     figures: { closedMonth: closed.monthStart, paymentMinor: payment.amountMinor, paidOn: payment.paidOn, completionPercent: frozen, completionAfterPayment: after },
-    refs: refs({ paymentIds: [payment.id], dealIds: [payment.dealId], companyIds: [payment.companyId] }),
+    refs: lineRefs,
     contributions,
   };
 };
