@@ -109,7 +109,19 @@ describe("pay", () => {
     await admin.getByTestId("pay-tab-payroll").click();
     const row = admin.locator(`[data-testid="pay-department-row"][data-seller="${target?.id ?? ""}"]`);
     await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain(ids.l2Name);
-    await expect.poll(async () => (await row.textContent())?.replace(/\D/g, ""), { timeout: 20_000 }).toContain("12345600");
+    // The new base, pro-rated by the working days the seller worked this month (the demo has absences), is on the row.
+    const month = (await admin.getByTestId("pay-month-label").getAttribute("data-month")) ?? "";
+    const base = await admin.evaluate(
+      async ({ sellerId, month }) => {
+        const payroll: { lines: Array<{ kind: string; amountMinor: number; figures: Record<string, number> }> } = await (
+          await fetch(`/api/v1/pay/payroll/${sellerId}?month=${month}`)
+        ).json();
+        return payroll.lines.find((line) => line.kind === "base");
+      },
+      { sellerId: target?.id ?? "", month },
+    );
+    expect(base?.figures["baseSalaryMinor"]).toBe(123_456_00);
+    await expect.poll(async () => (await row.textContent())?.replace(/\D/g, ""), { timeout: 20_000 }).toContain(String(base?.amountMinor));
 
     for (const locale of ["ru", "fa"] as const) {
       await chooseLanguage(admin, locale);

@@ -8,7 +8,7 @@ import { useLocale } from "../i18n/locale-provider";
 import { formatMoney } from "../i18n/money";
 import { fieldErrorMessage, problemMessage } from "../ui/errors";
 import { LoadError, PageLoader } from "../ui/page-states";
-import { createContest, deleteContest, payKey, recordWinner, useContests, useLeaderboard } from "./pay.api";
+import { createContest, deleteContest, recordWinner, refreshPay, useContests, useLeaderboard } from "./pay.api";
 
 /** A leaderboard value: money for revenue, a percentage for conversion, a count otherwise. */
 export const contestValueText = (locale: Parameters<typeof formatNumber>[0], board: Leaderboard, value: number | null): string => {
@@ -29,7 +29,7 @@ const ContestCard = ({ contest, canManage }: { contest: Contest; canManage: bool
   const { locale } = useLocale();
   const queryClient = useQueryClient();
   const board = useLeaderboard(contest.id);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: payKey });
+  const refresh = () => refreshPay(queryClient);
   const win = useMutation({ mutationFn: (userId: string) => recordWinner(contest.id, userId), onSuccess: refresh });
   const remove = useMutation({ mutationFn: () => deleteContest(contest.id), onSuccess: refresh });
   return (
@@ -104,7 +104,7 @@ export const ContestsTab = ({ month, canManage }: { month: string; canManage: bo
     onSuccess: async () => {
       setName("");
       setPrize("");
-      await queryClient.invalidateQueries({ queryKey: payKey });
+      await refreshPay(queryClient);
     },
   });
   return (

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, type QueryClient } from "@tanstack/react-query";
 import {
   contestListSchema,
   contestSchema,
@@ -26,6 +26,15 @@ import { api } from "../app/api";
 
 /** Everything of pay sits under this key: a close, an adjustment or a new version refreshes every screen of it. */
 export const payKey = ["pay"];
+
+/**
+ * After a write to pay: an answer still on its way was computed before the write (a payroll takes a while), and
+ * kept it would pass for fresh, so it is cancelled; then every screen of pay reads again.
+ */
+export const refreshPay = async (queryClient: QueryClient): Promise<void> => {
+  await queryClient.cancelQueries({ queryKey: payKey });
+  await queryClient.invalidateQueries({ queryKey: payKey });
+};
 const id = (value: string) => encodeURIComponent(value);
 
 export const getDepartmentPayroll = (month: string) => api.get("/api/v1/pay/payroll", departmentPayrollSchema, { month });

@@ -10,7 +10,7 @@ import { formatMoney } from "../i18n/money";
 import { periodLabel } from "../kpi/kpi-period";
 import { problemMessage } from "../ui/errors";
 import { LoadError, PageLoader } from "../ui/page-states";
-import { closeMonth, payKey, savePaySettings, useDepartmentPayroll, usePaySettings } from "./pay.api";
+import { closeMonth, refreshPay, savePaySettings, useDepartmentPayroll, usePaySettings } from "./pay.api";
 import { PayExportButtons } from "./pay-export-buttons";
 import { SellerPay } from "./seller-pay";
 
@@ -23,7 +23,7 @@ const ShareWarning = ({ data }: { data: DepartmentPayroll }) => {
   const [limit, setLimit] = useState<number | string | null>(null);
   const save = useMutation({
     mutationFn: () => savePaySettings({ payrollShareLimitPercent: limit === "" || limit === null ? null : Number(limit) }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: payKey }),
+    onSuccess: () => refreshPay(queryClient),
   });
   const share = data.share;
   if (!share) return null;
@@ -78,7 +78,7 @@ export const PayrollTab = ({ month, canManage, sellerId, onSeller }: { month: st
   const { locale } = useLocale();
   const queryClient = useQueryClient();
   const query = useDepartmentPayroll(month);
-  const close = useMutation({ mutationFn: () => closeMonth(month), onSuccess: () => queryClient.invalidateQueries({ queryKey: payKey }) });
+  const close = useMutation({ mutationFn: () => closeMonth(month), onSuccess: () => refreshPay(queryClient) });
 
   if (sellerId) {
     return (

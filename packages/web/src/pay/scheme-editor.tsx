@@ -20,7 +20,7 @@ import { useProductGroups } from "../products/products.api";
 import type { TFunction } from "i18next";
 import { isApiError } from "../api/client";
 import { fieldErrorMessage as sharedFieldError, isExplainedByFields, problemMessage } from "../ui/errors";
-import { addSchemeVersion, payKey, replaceAssignments } from "./pay.api";
+import { addSchemeVersion, refreshPay, replaceAssignments } from "./pay.api";
 
 /*
  * M1.6: the head's editor of a scheme — a new version from a month on with every part of the definition (the
@@ -253,7 +253,7 @@ export const SchemeVersionEditor = ({ scheme, month, currency, onDone }: { schem
   const save = useMutation({
     mutationFn: (d: Definition) => addSchemeVersion(scheme.id, { effectiveFrom: from, definition: d }),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: payKey });
+      await refreshPay(queryClient);
       onDone();
     },
   });
@@ -391,7 +391,7 @@ export const AssignmentsEditor = ({ scheme, onDone }: { scheme: PayScheme; onDon
   const save = useMutation({
     mutationFn: () => replaceAssignments(scheme.id, { assignments: rows }),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: payKey });
+      await refreshPay(queryClient);
       onDone();
     },
   });

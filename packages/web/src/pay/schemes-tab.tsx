@@ -8,7 +8,7 @@ import { formatMoney } from "../i18n/money";
 import { periodLabel } from "../kpi/kpi-period";
 import { problemMessage } from "../ui/errors";
 import { LoadError, PageLoader } from "../ui/page-states";
-import { applyPreset, payKey, useSchemes } from "./pay.api";
+import { applyPreset, refreshPay, useSchemes } from "./pay.api";
 import { AssignmentsEditor, SchemeVersionEditor } from "./scheme-editor";
 
 /** A period key in words: "November 2026"; a Jalali key ("1405-12") as written, its name needs its first day. */
@@ -91,7 +91,7 @@ export const SchemesTab = ({ month, canManage, currency, periodKind = "month" }:
   const schemes = useSchemes();
   const apply = useMutation({
     mutationFn: (key: PayPresetKey) => applyPreset(key, { effectiveFrom: month, names: Object.fromEntries(schemeNameKeys.map((k) => [k, t(`pay.schemeNames.${k}`)])) }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: payKey }),
+    onSuccess: () => refreshPay(queryClient),
   });
   return (
     <Stack>

@@ -11,7 +11,7 @@ import { formatMoney, toMinorUnits } from "../i18n/money";
 import { fieldErrorMessage, problemMessage } from "../ui/errors";
 import { LoadError, PageLoader } from "../ui/page-states";
 import { lineDetail, lineHasSources } from "./pay-figures";
-import { addAdjustment, payKey, useAdjustments, useSellerPayroll } from "./pay.api";
+import { addAdjustment, refreshPay, useAdjustments, useSellerPayroll } from "./pay.api";
 import { WhatIfCard } from "./what-if-card";
 
 /** The records behind one line: payments and deals with links, handovers, activity counts. */
@@ -125,7 +125,7 @@ const Adjustments = ({ pay, canManage }: { pay: SellerPayroll; canManage: boolea
     onSuccess: async () => {
       setAmount("");
       setReason("");
-      await queryClient.invalidateQueries({ queryKey: payKey });
+      await refreshPay(queryClient);
     },
   });
   const items = log.data?.items ?? [];
