@@ -174,13 +174,18 @@ const SellerReview = ({ sellerId }: { sellerId: string }) => {
   const queue = useReviewQueue(sellerId, filters);
   const items = queue.data?.items ?? [];
 
-  const setParam = (key: "reason" | "client" | "clientType" | "temperature" | "minDeal", value: string | null) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      if (value === null) next.delete(key);
-      else next.set(key, value);
-      return next;
-    });
+  // `flushSync` for the client opened after a close: the router's navigation is a transition, so without it the
+  // closed client's panel stayed on screen for a moment after the queue had already dropped it.
+  const setParam = (key: "reason" | "client" | "clientType" | "temperature" | "minDeal", value: string | null, flushSync = false) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value === null) next.delete(key);
+        else next.set(key, value);
+        return next;
+      },
+      { flushSync },
+    );
 
   const open = (index: number) => {
     const item = items[index];
@@ -203,7 +208,7 @@ const SellerReview = ({ sellerId }: { sellerId: string }) => {
       const next = nextAfterClose(ids, item.company.id);
       const nextIndex = next ? ids.filter((id) => id !== item.company.id).indexOf(next) : -1;
       setCursor(nextIndex);
-      setParam("client", next);
+      setParam("client", next, true);
       void queryClient.invalidateQueries({ queryKey: reviewKey });
     },
   });
