@@ -13,6 +13,7 @@ import { KpiToolbar, PeriodPicker, ScopePicker } from "./kpi-controls";
 import { barShares, formatShare } from "./kpi-figures";
 import { exportParams, useFunnel } from "./kpi.api";
 import { useKpiQuery } from "./use-kpi-query";
+import { withParams } from "../ui/search-params";
 
 type Stage = Funnel["stages"][number];
 
@@ -132,12 +133,7 @@ export const FunnelPage = () => {
   const { facets } = useCompanyFacets();
   const funnelQuery = { ...query, pipelineId, channel };
   const funnel = useFunnel(funnelQuery);
-  const setParam = (key: string, value: string | null) => {
-    const next = new URLSearchParams(searchParams);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setSearchParams(next, { replace: true });
-  };
+  const setParam = (key: string, value: string | null) => setSearchParams(withParams(searchParams, { [key]: value || null }), { replace: true });
   const choosePipeline = (value: string | null) => setParam("pipeline", value);
   const channels = facets.channel.map((f) => ({ value: f.value, label: f.label || f.value }));
   if (channel && !channels.some((c) => c.value === channel)) channels.push({ value: channel, label: channel });

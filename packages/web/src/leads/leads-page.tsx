@@ -14,6 +14,7 @@ import { leadScopeOf } from "./leads-access";
 import { leadQueueKey, listLeads, queueRefreshMs } from "./leads.api";
 import { LeadsTable } from "./leads-table";
 import { NewLeadModal } from "./new-lead-modal";
+import { withParams } from "../ui/search-params";
 
 const pageSize = 50;
 /** The live SLA is what a head watches first. */
@@ -47,15 +48,7 @@ export const LeadsPage = () => {
   const leadId = params.get("lead");
 
   const setParam = (key: "queue" | "lead", value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value === null) next.delete(key);
-        else next.set(key, value);
-        return next;
-      },
-      { replace: key === "queue" },
-    );
+    setParams((current) => withParams(current, { [key]: value }), { replace: key === "queue" });
 
   const leads = useInfiniteQuery({
     queryKey: leadQueueKey(queue),

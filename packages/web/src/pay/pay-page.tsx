@@ -13,6 +13,7 @@ import { SchemesTab } from "./schemes-tab";
 import { usePayPeriod } from "./pay.api";
 import { SellerPay } from "./seller-pay";
 import { PageLoader } from "../ui/page-states";
+import { withParams } from "../ui/search-params";
 
 const tabs = ["payroll", "mine", "schemes", "contests"] as const;
 type PayTab = (typeof tabs)[number];
@@ -39,14 +40,7 @@ export const PayPage = () => {
   // The organization's pay period: a Gregorian month, or a Jalali month in Iran when plans are by Jalali month.
   const period = usePayPeriod(monthParam && monthPattern.test(monthParam) ? monthParam : null);
   const month = period.data?.key ?? (monthParam && monthPattern.test(monthParam) ? monthParam : currentMonthKey(new Date(), organization.timeZone));
-  const set = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === null) next.delete(key);
-      else next.set(key, value);
-    }
-    setParams(next);
-  };
+  const set = (changes: Record<string, string | null>) => setParams(withParams(params, changes));
 
   return (
     <Stack data-testid="pay-page">

@@ -9,6 +9,7 @@ import { usePeople } from "../people/people.api";
 import { LoadError, PageLoader } from "../ui/page-states";
 import { linePoints, minutesSeconds } from "./review-logic";
 import { useReviewLog, type ReviewLogFilters } from "./review.api";
+import { withParams } from "../ui/search-params";
 
 /*
  * The review log (M2 evidence): per seller the share of active clients reviewed this week, the sittings with the
@@ -263,12 +264,7 @@ export const ReviewLogTab = () => {
   const log = useReviewLog(filters);
   const everyone = people.data ?? [];
   const setParam = (key: "seller" | "reviewer" | "weeks", value: string | null) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      if (value === null) next.delete(key);
-      else next.set(key, value);
-      return next;
-    });
+    setParams((current) => withParams(current, { [key]: value }));
 
   return (
     <Stack gap="md" data-testid="review-log" data-ready={log.isSuccess && !log.isFetching}>

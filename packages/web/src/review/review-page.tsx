@@ -28,6 +28,7 @@ import { closeReviewItem, finishReviewSession, reviewKey, setProspectingTarget, 
 import { moveCursor, nextAfterClose, queueKeyOf, reasonOrder, reviewTabOf, type ReviewReason, type ReviewTab } from "./review-logic";
 import { ReviewLogTab } from "./review-log";
 import { ReviewSettingsTab } from "./review-settings";
+import { withParams } from "../ui/search-params";
 
 /** Keys typed into a field belong to the field, not to the queue. */
 const typingIn = (target: EventTarget | null): boolean =>
@@ -177,15 +178,7 @@ const SellerReview = ({ sellerId }: { sellerId: string }) => {
   // `flushSync` for the client opened after a close: the router's navigation is a transition, so without it the
   // closed client's panel stayed on screen for a moment after the queue had already dropped it.
   const setParam = (key: "reason" | "client" | "clientType" | "temperature" | "minDeal", value: string | null, flushSync = false) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value === null) next.delete(key);
-        else next.set(key, value);
-        return next;
-      },
-      { flushSync },
-    );
+    setParams((current) => withParams(current, { [key]: value }), { flushSync });
 
   const open = (index: number) => {
     const item = items[index];
