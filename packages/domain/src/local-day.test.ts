@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localDateOf, localDayStart } from "./tasks";
+import { dayBounds, localDateOf, localDayStart } from "./tasks";
 
 describe("localDayStart", () => {
   it.each([
@@ -20,6 +20,16 @@ describe("localDayStart", () => {
       const start = localDayStart("2026-11-01", timeZone);
       expect(localDateOf(start, timeZone)).toBe("2026-11-01");
       expect(localDateOf(new Date(start.getTime() - 1), timeZone)).toBe("2026-10-31");
+    }
+  });
+});
+
+describe("dayBounds", () => {
+  // The API takes any four-digit year in a date filter; the bounds of its first and last days are instants, not errors.
+  it.each(["0001-01-01", "9999-12-31"])("gives the bounds of %s without throwing", (day) => {
+    for (const timeZone of ["Europe/Moscow", "Asia/Tehran"]) {
+      const { start, end } = dayBounds(new Date(`${day}T12:00:00Z`), timeZone);
+      expect(end.getTime() - start.getTime()).toBeGreaterThan(0);
     }
   });
 });

@@ -1,5 +1,3 @@
-import { addDays } from "./calendars/calendar-date";
-
 export type TaskState = "open" | "overdue" | "done";
 
 /** A task is done once completed; otherwise overdue from the moment its due time passes. */
@@ -44,8 +42,13 @@ const offsetMinutes = (instant: Date, timeZone: string): number => {
  * for a seller in Tehran is not the server's today.
  */
 export const dayBounds = (now: Date, timeZone: string): { start: Date; end: Date } => {
-  const day = localDateOf(now, timeZone);
-  return { start: localDayStart(day, timeZone), end: localDayStart(addDays(day, 1), timeZone) };
+  const offset = offsetMinutes(now, timeZone);
+  const local = new Date(now.getTime() + offset * 60_000);
+  const localMidnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+  const start = new Date(localMidnight - offsetMinutes(new Date(localMidnight - offset * 60_000), timeZone) * 60_000);
+  const nextLocalMidnight = localMidnight + 24 * 3600_000;
+  const end = new Date(nextLocalMidnight - offsetMinutes(new Date(nextLocalMidnight - offset * 60_000), timeZone) * 60_000);
+  return { start, end };
 };
 
 /**
